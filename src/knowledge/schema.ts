@@ -16,7 +16,10 @@ const kebabId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lowercase letters, digits and single hyphens");
 
 const text = (what: string, max?: number) => {
-  const base = z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`);
+  const base = z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} must not be empty`);
   return max === undefined
     ? base
     : base.max(max, `${what} is too long (over ${max} characters) to fit a Discord embed field`);

@@ -1,0 +1,28 @@
+import { readFile } from "node:fs/promises";
+import type { Result } from "./issues.js";
+import { contentHash, createKnowledgeSet, type KnowledgeSet } from "./knowledge-set.js";
+import { validateKnowledgeText } from "./validate.js";
+
+export const DEFAULT_KNOWLEDGE_PATH = "knowledge/summit.yaml";
+
+/** Validates text into a knowledge set. Pure: the origin is only a label for errors and status. */
+export function parseKnowledge(text: string, origin: string): Result<KnowledgeSet> {
+  const validated = validateKnowledgeText(text, origin);
+  if (!validated.ok) return validated;
+  return { ok: true, value: createKnowledgeSet(validated.value, { hash: contentHash(text), origin }) };
+}
+
+/** Reads and validates a knowledge file. Never writes to it. */
+export async function loadKnowledgeFile(path: string): Promise<Result<KnowledgeSet>> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(error);
+    return {
+      ok: false,
+      issues: [{ file: path, line: 1, column: 1, field: "file", message: `cannot read: ${reason}` }],
+    };
+  }
+  return parseKnowledge(text, path);
+}

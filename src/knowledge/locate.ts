@@ -1,0 +1,65 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type { DocumentPath } from "./issues.js";
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * The slow, position-aware view of a YAML text. Built only when something is wrong: parsing with
+ * positions costs several times more than the fast path (see DESIGN.md).
+ */
+export class PositionedDocument {
+  readonly syntaxErrors: readonly { position: Position; message: string }[];
+  readonly value: unknown;
+  private readonly lines = new LineCounter();
+  private readonly document;
+
+  constructor(text: string) {
+    this.document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    this.syntaxErrors = this.document.errors.map((error) => ({
+      position: this.positionOf(error.pos[0]),
+      message: firstLine(error.message),
+    }));
+    this.value = this.syntaxErrors.length === 0 ? this.document.toJS({ maxAliasCount: 100 }) : undefined;
+  }
+
+  /**
+   * Where a path points. A path that ends at a missing key points at the mapping that lacks it;
+   * with `atKey`, at the key itself rather than its value (for unknown keys).
+   */
+  locate(path: DocumentPath, atKey = false): Position {
+    let node: unknown = this.document.contents;
+    let found: unknown = node;
+    for (const [index, segment] of path.entries()) {
+      const last = index === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+        );
+        if (!pair) break;
+        found = last && atKey ? pair.key : (pair.value ?? pair.key);
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === "number") {
+        const item = node.items[segment];
+        if (item === undefined) break;
+        found = isPair(item) ? item.key : item;
+        node = item;
+      } else {
+        break;
+      }
+    }
+    const range = (found as Node | null | undefined)?.range;
+    return this.positionOf(range ? range[0] : 0);
+  }
+
+  private positionOf(offset: number): Position {
+    const { line, col } = this.lines.linePos(offset);
+    return { line: Math.max(line, 1), column: Math.max(col, 1) };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]?.trim() ?? message;
+}
