@@ -11,6 +11,8 @@ const USAGE = `usage: summit-bot <command> [options]
 
 const commands: Record<string, () => Promise<CliCommand>> = {
   knowledge: async () => knowledgeCommand,
+  ask: async () => (await import("./ask-command.js")).askCommand,
+  chat: async () => (await import("./chat-command.js")).chatCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

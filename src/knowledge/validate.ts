@@ -35,8 +35,10 @@ function checkDocument(
   const parsed = knowledgeDocumentSchema.safeParse(value);
   // Cross-references are checked on the raw value too, so one run reports every error at once.
   const crossIssues = crossReferenceIssues(value);
-  if (!parsed.success)
-    return { ok: false, issues: [...parsed.error.issues.flatMap(toPathIssues), ...crossIssues] };
+  if (!parsed.success) {
+    const issues = parsed.error.issues.flatMap((issue) => toPathIssues(issue, value));
+    return { ok: false, issues: [...issues, ...crossIssues] };
+  }
   return crossIssues.length > 0 ? { ok: false, issues: crossIssues } : { ok: true, value: parsed.data };
 }
 
@@ -65,7 +67,7 @@ function locateIssues(text: string, file: string): KnowledgeIssue[] {
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function toPathIssues(issue: z.core.$ZodIssue): PathIssue[] {
+function toPathIssues(issue: z.core.$ZodIssue, document: unknown): PathIssue[] {
   const path = issue.path.filter((segment): segment is string | number => typeof segment !== "symbol");
   if (issue.code === "unrecognized_keys") {
     const allowed = allowedKeysAt(path);
@@ -76,10 +78,19 @@ function toPathIssues(issue: z.core.$ZodIssue): PathIssue[] {
       atKey: true,
     }));
   }
-  if (issue.code === "invalid_type" && issue.input === undefined) {
+  if (issue.code === "invalid_type" && !hasPath(document, path)) {
     return [{ path, message: "is missing" }];
   }
   return [{ path, message: issue.message }];
+}
+
+function hasPath(document: unknown, path: DocumentPath): boolean {
+  let node: unknown = document;
+  for (const segment of path) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, segment)) return false;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return true;
 }
 
 /** The keys an object in the document may have, for "did you mean" style hints. */

@@ -1,0 +1,62 @@
+import type { Language } from "../search/language.js";
+import { de } from "./de.js";
+import { en } from "./en.js";
+
+/** Every sentence the bot says to people, once per language. */
+export interface Messages {
+  readonly languageName: string;
+  readonly answerTitle: string;
+  readonly moreResultsTitle: string;
+  readonly noAnswer: string;
+  readonly closestTopics: (topics: string) => string;
+  readonly tryTopics: string;
+  readonly emptyQuestion: string;
+  readonly questionTooLong: (max: number) => string;
+  readonly source: string;
+  readonly directQuote: string;
+  readonly paraphrase: string;
+  readonly knowledgeVersion: (version: string, date: string) => string;
+  readonly confidence: (percent: number) => string;
+  readonly buttonMoreResults: string;
+  readonly buttonGerman: string;
+  readonly buttonEnglish: string;
+  readonly noMoreResults: string;
+  readonly expired: string;
+  readonly topicsTitle: string;
+  readonly topicsIntro: string;
+  readonly topicStatements: (topic: string, page: number, pages: number) => string;
+  readonly chooseTopic: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly backToTopics: string;
+  readonly statementNotFound: (id: string) => string;
+  readonly statementTitle: (id: string) => string;
+  readonly topic: string;
+  readonly aboutTitle: string;
+  readonly aboutIntro: (summit: string, date: string, place: string) => string;
+  readonly participants: string;
+  readonly sources: string;
+  readonly knowledgeLine: (statements: number, topics: number) => string;
+  readonly howToAsk: string;
+  readonly helpTitle: string;
+  readonly helpText: string;
+  readonly somethingWentWrong: string;
+  readonly slowDown: (seconds: number) => string;
+  readonly busy: string;
+}
+
+/**
+ * For questions in a language the bot does not read (Russian is common in the region): said in
+ * both languages, since the bot cannot know which of the two the asker reads.
+ */
+export const UNSUPPORTED_LANGUAGE_NOTE =
+  "I understand questions in English and German. / Ich verstehe Fragen auf Deutsch und Englisch.";
+
+export function messagesFor(language: Language): Messages {
+  return language === "de" ? de : en;
+}
+
+/** Discord locales are like `de`, `en-US`, `en-GB`; everything not German gets English. */
+export function languageOfLocale(locale: string | null | undefined): Language {
+  return locale?.toLowerCase().startsWith("de") ? "de" : "en";
+}

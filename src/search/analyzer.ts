@@ -1,0 +1,119 @@
+import { tokenize } from "./normalize.js";
+import { stem } from "./stem.js";
+import { STOPWORDS } from "./stopwords.js";
+
+/** A glossary concept stands in the index like a word, under a name no real word can have. */
+export function conceptTerm(groupIndex: number): string {
+  return `§${groupIndex}`;
+}
+
+/** One thing the question asks about: a word, or a glossary phrase spanning several words. */
+export interface QueryUnit {
+  /** The words as the user wrote them (folded), for highlighting and diagnostics. */
+  readonly surface: string;
+  /** The stemmed word; undefined for a glossary phrase, which matches through its concept only. */
+  readonly term: string | undefined;
+  readonly concepts: readonly string[];
+  /** The unit is the last word of unfinished input: autocomplete matches it as a prefix. */
+  readonly partial: boolean;
+}
+
+interface Phrase {
+  readonly words: readonly string[];
+  readonly concept: string;
+}
+
+/**
+ * Turns text into search terms. The same analyzer reads the knowledge and the questions, so that
+ * folding, stemming and the glossary apply identically on both sides.
+ */
+export class Analyzer {
+  private readonly wordConcepts = new Map<string, string[]>();
+  /** Multi-word glossary terms, by their first word, longest first. */
+  private readonly phrases = new Map<string, Phrase[]>();
+  /** Every single-word glossary term, so fuzzy matching can find words no statement uses. */
+  readonly glossaryWords: readonly string[];
+
+  constructor(glossary: readonly (readonly string[])[]) {
+    const glossaryWords = new Set<string>();
+    glossary.forEach((group, groupIndex) => {
+      const concept = conceptTerm(groupIndex);
+      for (const entry of group) {
+        const words = tokenize(entry).map(stem);
+        const first = words[0];
+        if (first === undefined) continue;
+        if (words.length === 1) {
+          glossaryWords.add(first);
+          const concepts = this.wordConcepts.get(first) ?? [];
+          if (!concepts.includes(concept)) concepts.push(concept);
+          this.wordConcepts.set(first, concepts);
+        } else {
+          const list = this.phrases.get(first) ?? [];
+          list.push({ words, concept });
+          list.sort((a, b) => b.words.length - a.words.length);
+          this.phrases.set(first, list);
+        }
+      }
+    });
+    this.glossaryWords = [...glossaryWords];
+  }
+
+  conceptsOf(term: string): readonly string[] {
+    return this.wordConcepts.get(term) ?? [];
+  }
+
+  /** Index side: every meaningful word of the text, plus the concepts it mentions. */
+  indexTerms(text: string): string[] {
+    const surfaces = tokenize(text);
+    const words = surfaces.map(stem);
+    const terms: string[] = [];
+    words.forEach((word, position) => {
+      const phrase = this.phraseAt(words, position);
+      if (phrase) terms.push(phrase.concept);
+      if (STOPWORDS.has(surfaces[position] as string)) return;
+      terms.push(word, ...this.conceptsOf(word));
+    });
+    return terms;
+  }
+
+  /**
+   * Query side: the units to look up. With `partialLast`, the last word is unfinished input
+   * (autocomplete) unless the text ends in a space.
+   */
+  queryUnits(text: string, partialLast = false): QueryUnit[] {
+    const surfaces = tokenize(text);
+    const words = surfaces.map(stem);
+    const lastIsPartial = partialLast && !/[\s\p{P}]$/u.test(text);
+    const units: QueryUnit[] = [];
+    for (let position = 0; position < words.length; ) {
+      const phrase = this.phraseAt(words, position);
+      if (phrase) {
+        const end = position + phrase.words.length;
+        units.push({
+          surface: surfaces.slice(position, end).join(" "),
+          term: undefined,
+          concepts: [phrase.concept],
+          partial: false,
+        });
+        position = end;
+        continue;
+      }
+      const word = words[position] as string;
+      const surface = surfaces[position] as string;
+      const partial = lastIsPartial && position === words.length - 1;
+      // An unfinished word is kept even when it looks like a stopword: "wh" may become "Wheat".
+      if (!STOPWORDS.has(surface) || partial) {
+        units.push({ surface, term: partial ? surface : word, concepts: this.conceptsOf(word), partial });
+      }
+      position += 1;
+    }
+    return units;
+  }
+
+  private phraseAt(words: readonly string[], position: number): Phrase | undefined {
+    const candidates = this.phrases.get(words[position] as string);
+    return candidates?.find((phrase) =>
+      phrase.words.every((word, offset) => words[position + offset] === word),
+    );
+  }
+}

@@ -1,0 +1,117 @@
+import type { Statement } from "../knowledge/knowledge-set.js";
+import type { SourceRecord } from "../knowledge/schema.js";
+import { ANSWER_THRESHOLD, confidenceOf } from "./confidence.js";
+import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
+import { cleanUserText } from "./normalize.js";
+import { resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
+import type { SearchIndex } from "./search-index.js";
+
+export interface Passage {
+  readonly id: string;
+  readonly topic: string;
+  /** 0..1, higher is better. */
+  readonly score: number;
+  /** The statement in the reply language. */
+  readonly text: string;
+  readonly de: string;
+  readonly en: string;
+  readonly quote: boolean;
+  /** The source document as one line: name, publisher, date. */
+  readonly source: string;
+  readonly sourceUrl?: string;
+  /** The question's words (as typed, folded) that this statement matched, for highlighting. */
+  readonly matched: readonly string[];
+}
+
+export type AnswerOutcome = "answered" | "empty" | "no-match" | "low-confidence" | "unsupported-language";
+
+export interface Answer {
+  readonly question: string;
+  /** The reply language. */
+  readonly language: Language;
+  readonly detectedLanguage: DetectedLanguage;
+  readonly answered: boolean;
+  readonly outcome: AnswerOutcome;
+  /** 0..1, higher is surer. */
+  readonly confidence: number;
+  /** Best first. When not answered: the nearest misses, never to be shown as an answer. */
+  readonly passages: readonly Passage[];
+  readonly knowledgeVersion: string;
+}
+
+export interface AnswerOptions {
+  /** Reply language; by default the detected language of the question, English if not German. */
+  readonly language?: Language;
+  readonly limit?: number;
+}
+
+export const DEFAULT_PASSAGE_LIMIT = 3;
+/** Passages far weaker than the best one are noise, not further answers. */
+const RELATIVE_PASSAGE_FLOOR = 0.3;
+/** Beyond this, a "question" is an essay or an attack; the adapters reject it before this point. */
+const MAX_ANALYZED_LENGTH = 2000;
+const MAX_UNITS = 48;
+
+/** Answers one question from one knowledge version. Pure: the same input gives the same answer. */
+export function answerQuestion(index: SearchIndex, rawQuestion: string, options: AnswerOptions = {}): Answer {
+  const question = cleanUserText(rawQuestion);
+  const detectedLanguage = detectLanguage(question);
+  const language = options.language ?? (detectedLanguage === "de" ? "de" : "en");
+  const limit = options.limit ?? DEFAULT_PASSAGE_LIMIT;
+  const base = { question, language, detectedLanguage, knowledgeVersion: index.knowledge.document.version };
+
+  const units = index.analyzer.queryUnits(question.slice(0, MAX_ANALYZED_LENGTH)).slice(0, MAX_UNITS);
+  if (units.length === 0) {
+    return { ...base, answered: false, outcome: "empty", confidence: 0, passages: [] };
+  }
+  const resolved = resolveUnits(index, units);
+  const ranked = scoreStatements(index, resolved, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
+  const best = ranked[0];
+  const confidence = confidenceOf(best);
+  const kept = ranked
+    .filter((scored) => best && scored.score >= best.score * RELATIVE_PASSAGE_FLOOR)
+    .slice(0, limit);
+  const passages = kept.map((scored) =>
+    toPassage(
+      index,
+      scored,
+      language,
+      scored.matchedUnits.map((unit) => resolved[unit]?.unit.surface ?? ""),
+    ),
+  );
+  const answered = detectedLanguage !== "other" && confidence >= ANSWER_THRESHOLD;
+  const outcome: AnswerOutcome = answered
+    ? "answered"
+    : detectedLanguage === "other"
+      ? "unsupported-language"
+      : best
+        ? "low-confidence"
+        : "no-match";
+  return { ...base, answered, outcome, confidence, passages };
+}
+
+function toPassage(
+  index: SearchIndex,
+  scored: ScoredStatement,
+  language: Language,
+  matched: string[],
+): Passage {
+  const statement = index.knowledge.statements[scored.statementIndex] as Statement;
+  const source = index.knowledge.sourcesById.get(statement.source);
+  return {
+    id: statement.id,
+    topic: statement.topic,
+    score: Math.round(scored.score * 1000) / 1000,
+    text: statement[language],
+    de: statement.de,
+    en: statement.en,
+    quote: statement.quote,
+    source: source ? sourceLine(source) : statement.source,
+    ...(source?.url ? { sourceUrl: source.url } : {}),
+    matched,
+  };
+}
+
+export function sourceLine(source: SourceRecord): string {
+  return [source.name, source.publisher, source.date].filter(Boolean).join(", ");
+}

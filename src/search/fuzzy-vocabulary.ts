@@ -1,0 +1,113 @@
+import Fuse from "fuse.js";
+
+export interface FuzzyMatch {
+  readonly termId: number;
+  /** 0..1, 1 for an exact match. */
+  readonly similarity: number;
+}
+
+const MIN_FUZZY_LENGTH = 4;
+const MAX_CANDIDATES = 24;
+const MIN_DICE = 0.25;
+const MIN_SIMILARITY = 0.6;
+const MAX_PREFIX_SCAN = 400;
+
+/**
+ * Finds the words of the vocabulary that a misspelt or inflected word may mean. fuse.js scores
+ * edit similarity well but costs time proportional to everything it scans, so a character-trigram
+ * index first narrows tens of thousands of words to a couple of dozen, and only those reach fuse.js.
+ */
+export class FuzzyVocabulary {
+  private readonly trigramPostings = new Map<string, number[]>();
+  private readonly trigramCounts: Uint16Array;
+  private readonly sharedCounts: Uint16Array;
+  /** Term ids sorted by their text, for prefix look-ups. */
+  private readonly sorted: Int32Array;
+
+  constructor(
+    private readonly terms: readonly string[],
+    /** Only real words are fuzzy targets; concept names and the like are skipped. */
+    isWord: (term: string) => boolean,
+  ) {
+    this.trigramCounts = new Uint16Array(terms.length);
+    this.sharedCounts = new Uint16Array(terms.length);
+    const wordIds: number[] = [];
+    terms.forEach((term, termId) => {
+      if (!isWord(term)) return;
+      wordIds.push(termId);
+      if (term.length < MIN_FUZZY_LENGTH - 1) return;
+      const grams = trigrams(term);
+      this.trigramCounts[termId] = grams.length;
+      for (const gram of grams) {
+        const list = this.trigramPostings.get(gram);
+        if (list) list.push(termId);
+        else this.trigramPostings.set(gram, [termId]);
+      }
+    });
+    wordIds.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
+    this.sorted = Int32Array.from(wordIds);
+  }
+
+  /** Words like `word`, best first, excluding an exact match. */
+  similar(word: string): FuzzyMatch[] {
+    if (word.length < MIN_FUZZY_LENGTH) return [];
+    const grams = trigrams(word);
+    const touched: number[] = [];
+    for (const gram of grams) {
+      for (const termId of this.trigramPostings.get(gram) ?? []) {
+        if (this.sharedCounts[termId] === 0) touched.push(termId);
+        this.sharedCounts[termId] = (this.sharedCounts[termId] as number) + 1;
+      }
+    }
+    const maxLengthGap = Math.max(2, Math.floor(word.length / 3));
+    const shortlist: { termId: number; dice: number }[] = [];
+    for (const termId of touched) {
+      const shared = this.sharedCounts[termId] as number;
+      this.sharedCounts[termId] = 0;
+      const term = this.terms[termId] as string;
+      if (term === word || Math.abs(term.length - word.length) > maxLengthGap) continue;
+      const dice = (2 * shared) / (grams.length + (this.trigramCounts[termId] as number));
+      if (dice >= MIN_DICE) shortlist.push({ termId, dice });
+    }
+    if (shortlist.length === 0) return [];
+    shortlist.sort((a, b) => b.dice - a.dice);
+    const candidates = shortlist.slice(0, MAX_CANDIDATES);
+    const fuse = new Fuse(
+      candidates.map((candidate) => this.terms[candidate.termId] as string),
+      { includeScore: true, ignoreLocation: true, threshold: 1 - MIN_SIMILARITY, isCaseSensitive: true },
+    );
+    return fuse
+      .search(word)
+      .map((result) => ({
+        termId: (candidates[result.refIndex] as { termId: number }).termId,
+        similarity: 1 - (result.score ?? 1),
+      }))
+      .filter((match) => match.similarity >= MIN_SIMILARITY);
+  }
+
+  /** Words that start with `prefix`, shortest first, at most `limit`. */
+  withPrefix(prefix: string, limit: number): number[] {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.terms[this.sorted[middle] as number] as string) < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let index = low; index < this.sorted.length && found.length < MAX_PREFIX_SCAN; index++) {
+      const termId = this.sorted[index] as number;
+      if (!(this.terms[termId] as string).startsWith(prefix)) break;
+      found.push(termId);
+    }
+    found.sort((a, b) => (this.terms[a] as string).length - (this.terms[b] as string).length);
+    return found.slice(0, limit);
+  }
+}
+
+function trigrams(word: string): string[] {
+  const padded = ` ${word} `;
+  const grams = new Set<string>();
+  for (let index = 0; index + 3 <= padded.length; index++) grams.add(padded.slice(index, index + 3));
+  return [...grams];
+}

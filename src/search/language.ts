@@ -1,0 +1,40 @@
+import { tokenize } from "./normalize.js";
+import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS } from "./stopwords.js";
+
+export type Language = "de" | "en";
+/** What the question is written in; `other` is a script the bot does not read (Cyrillic, CJK, …). */
+export type DetectedLanguage = Language | "other";
+
+// Words that are function words in both lists tell nothing; the rest are evidence.
+const GERMAN_ONLY = new Set([...GERMAN_FUNCTION_WORDS].filter((word) => !ENGLISH_FUNCTION_WORDS.has(word)));
+const ENGLISH_ONLY = new Set([...ENGLISH_FUNCTION_WORDS].filter((word) => !GERMAN_FUNCTION_WORDS.has(word)));
+
+const GERMAN_LETTERS = /[äöüßÄÖÜẞ]/;
+// Spelling habits that English words rarely show.
+const GERMAN_SHAPES = /(?:sch|ung|keit|heit|ae|oe|ue|tz|ei)(?:en|e|s|n)?$|^(?:ge|ver|be|zu|ab|an|auf)\w{4,}/;
+const ENGLISH_SHAPES = /(?:tion|ing|th|ness|ship|ly|ed|ies|w)$|^(?:th|wh|w)/;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const OTHER_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
+/**
+ * Guesses German or English from a short question. Function words decide when present; letters
+ * and word shapes break ties; English is the default, as the conventions ask.
+ */
+export function detectLanguage(text: string): DetectedLanguage {
+  const letters = [...text].filter((char) => /\p{L}/u.test(char));
+  const latin = letters.filter((char) => LATIN_LETTER.test(char)).length;
+  const other = letters.filter((char) => OTHER_LETTER.test(char)).length;
+  if (other > latin) return "other";
+
+  let german = GERMAN_LETTERS.test(text) ? 1.5 : 0;
+  let english = 0;
+  for (const token of tokenize(text)) {
+    if (GERMAN_ONLY.has(token)) german += 2;
+    else if (ENGLISH_ONLY.has(token)) english += 2;
+    else if (token.length > 3) {
+      if (GERMAN_SHAPES.test(token)) german += 0.5;
+      if (ENGLISH_SHAPES.test(token)) english += 0.5;
+    }
+  }
+  return german > english ? "de" : "en";
+}

@@ -1,0 +1,38 @@
+/**
+ * Text normalisation shared by indexing and querying: both sides must fold text the same way, or
+ * a word typed one way never meets the same word stored another way.
+ */
+
+// Control and format characters (zero-width spaces and joiners, bidi overrides, soft hyphens)
+// are invisible in Discord but split or disguise words.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+const COMBINING_MARKS = /\p{M}+/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+// "35.000" and "10,5" must stay one token; German writes thousands with a dot.
+const DIGIT_GROUP = /(\d)[.,\u00a0\u202f'](?=\d)/g;
+
+const GERMAN_FOLDS: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss", ẞ: "ss" };
+
+/** Lowercase, umlauts as ae/oe/ue, ß as ss, other diacritics dropped, invisible characters removed. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(INVISIBLE, "")
+    .toLowerCase()
+    .replace(/[äöüßẞ]/g, (char) => GERMAN_FOLDS[char] ?? char)
+    .normalize("NFD")
+    .replace(COMBINING_MARKS, "")
+    .replace(DIGIT_GROUP, "$1");
+}
+
+/** Folded words in order of appearance. */
+export function tokenize(text: string): string[] {
+  return foldText(text)
+    .split(NOT_WORD)
+    .filter((token) => token.length > 0);
+}
+
+/** Removes what Discord would render or act on: invisible characters and surrounding space. */
+export function cleanUserText(text: string): string {
+  return text.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,147 @@
+import type { QueryUnit } from "./analyzer.js";
+import type { SearchIndex } from "./search-index.js";
+
+interface Alternative {
+  readonly termId: number;
+  readonly similarity: number;
+}
+
+/** A query unit with the vocabulary terms it may mean. */
+export interface ResolvedUnit {
+  readonly unit: QueryUnit;
+  readonly alternatives: readonly Alternative[];
+  /** How much the unit matters: the idf of its best meaning, or that of an unknown word. */
+  readonly weight: number;
+}
+
+export interface ScoredStatement {
+  readonly statementIndex: number;
+  /** 0..1: the share of the best possible score (every unit matched exactly in a keyword). */
+  readonly score: number;
+  /** 0..1: the idf-weighted share of the question that this statement explains. */
+  readonly coverage: number;
+  /** Indices of the units that matched this statement. */
+  readonly matchedUnits: readonly number[];
+}
+
+const PREFIX_SIMILARITY = 0.8;
+const PARTIAL_PREFIX_LIMIT = 40;
+const LONG_WORD_PREFIX_LIMIT = 8;
+const MIN_SPLIT_LENGTH = 5;
+
+/** Looks each unit up: exact word, glossary concept, then prefixes and fuzzy neighbours. */
+export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): ResolvedUnit[] {
+  return units.map((unit) => {
+    const found = new Map<number, number>();
+    const add = (termId: number | undefined, similarity: number): void => {
+      if (termId === undefined) return;
+      if ((found.get(termId) ?? 0) < similarity) found.set(termId, similarity);
+      for (const concept of index.analyzer.conceptsOf(index.terms[termId] as string)) {
+        const conceptId = index.termIds.get(concept);
+        if (conceptId !== undefined && (found.get(conceptId) ?? 0) < similarity)
+          found.set(conceptId, similarity);
+      }
+    };
+    for (const concept of unit.concepts) add(index.termIds.get(concept), 1);
+    const term = unit.term;
+    if (term !== undefined) {
+      const exact = index.termIds.get(term);
+      add(exact, 1);
+      if (unit.partial) {
+        for (const termId of index.fuzzy.withPrefix(term, PARTIAL_PREFIX_LIMIT)) {
+          add(
+            termId,
+            PREFIX_SIMILARITY +
+              (1 - PREFIX_SIMILARITY) * (term.length / (index.terms[termId] as string).length),
+          );
+        }
+      } else if (exact === undefined) {
+        addNearWords(index, term, add);
+      }
+    }
+    const alternatives = [...found].map(([termId, similarity]) => ({ termId, similarity }));
+    const weight = alternatives.reduce(
+      (best, alternative) =>
+        Math.max(best, (index.idf[alternative.termId] as number) * alternative.similarity),
+      0,
+    );
+    return { unit, alternatives, weight: alternatives.length > 0 ? weight : index.unknownIdf };
+  });
+}
+
+/** For a word the vocabulary lacks: compounds and inflections sharing a long prefix, then typos. */
+function addNearWords(
+  index: SearchIndex,
+  term: string,
+  add: (termId: number | undefined, similarity: number) => void,
+) {
+  if (term.length >= MIN_SPLIT_LENGTH) {
+    for (const termId of index.fuzzy.withPrefix(term, LONG_WORD_PREFIX_LIMIT)) add(termId, PREFIX_SIMILARITY);
+    // German compounds: "Migrationsabkommen" is about "Migration".
+    for (let length = term.length - 1; length >= MIN_SPLIT_LENGTH; length--) {
+      const head = index.termIds.get(term.slice(0, length));
+      if (head !== undefined) {
+        add(head, PREFIX_SIMILARITY * (0.5 + (0.5 * length) / term.length));
+        break;
+      }
+    }
+  }
+  for (const match of index.fuzzy.similar(term)) add(match.termId, match.similarity);
+}
+
+/**
+ * Scores statements through the inverted index: each unit adds its best meaning's weight in each
+ * statement that contains it. Work is proportional to the postings touched, not to the knowledge.
+ */
+export function scoreStatements(
+  index: SearchIndex,
+  resolved: readonly ResolvedUnit[],
+  limit: number,
+): ScoredStatement[] {
+  const statementCount = index.knowledge.statements.length;
+  const totalWeight = resolved.reduce((sum, unit) => sum + unit.weight, 0);
+  if (totalWeight === 0 || statementCount === 0) return [];
+
+  const score = new Float64Array(statementCount);
+  const explained = new Float64Array(statementCount);
+  const unitBest = new Float64Array(statementCount);
+  const unitSimilarity = new Float64Array(statementCount);
+  const matchedUnits = new Map<number, number[]>();
+  const touched: number[] = [];
+
+  resolved.forEach((unit, unitIndex) => {
+    const unitTouched: number[] = [];
+    for (const { termId, similarity } of unit.alternatives) {
+      const posting = index.postings[termId];
+      if (!posting) continue;
+      const idf = index.idf[termId] as number;
+      for (let at = 0; at < posting.statements.length; at++) {
+        const statement = posting.statements[at] as number;
+        const value = similarity * idf * (posting.weights[at] as number);
+        if (unitBest[statement] === 0) unitTouched.push(statement);
+        if (value > (unitBest[statement] as number)) unitBest[statement] = value;
+        if (similarity > (unitSimilarity[statement] as number)) unitSimilarity[statement] = similarity;
+      }
+    }
+    for (const statement of unitTouched) {
+      if (score[statement] === 0) touched.push(statement);
+      score[statement] = (score[statement] as number) + (unitBest[statement] as number);
+      explained[statement] =
+        (explained[statement] as number) + unit.weight * (unitSimilarity[statement] as number);
+      const list = matchedUnits.get(statement);
+      if (list) list.push(unitIndex);
+      else matchedUnits.set(statement, [unitIndex]);
+      unitBest[statement] = 0;
+      unitSimilarity[statement] = 0;
+    }
+  });
+
+  const maxScore = totalWeight * index.maxFieldWeight * 1.2;
+  touched.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
+  return touched.slice(0, limit).map((statementIndex) => ({
+    statementIndex,
+    score: Math.min(1, (score[statementIndex] as number) / maxScore),
+    coverage: Math.min(1, (explained[statementIndex] as number) / totalWeight),
+    matchedUnits: matchedUnits.get(statementIndex) ?? [],
+  }));
+}

@@ -1,0 +1,41 @@
+/**
+ * Words that say nothing about which statement answers a question. Stored folded (ä → ae,
+ * ß → ss), as `foldText` produces them. The function-word lists double as the language detector's
+ * evidence: they are the surest sign of a language in a short question.
+ */
+
+export const GERMAN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `der die das den dem des ein eine einen einem einer eines und oder aber doch sondern denn weil dass ob
+  wenn als wie wer was wann wo wohin woher warum wieso weshalb welche welcher welches welchen welchem
+  womit wofuer worueber worum wozu wieviel wieviele ist sind war waren wird werden wurde wurden worden
+  hat haben hatte hatten habe gibt gab geben sein seine seiner seinen ihr ihre ihren ihrem ihres ich du er
+  sie es wir uns euch man mich mir dich dir ihn ihm nicht kein keine keinen auch noch schon nur sehr mit
+  von vom zu zum zur im in an am auf aus bei beim fuer ueber unter nach vor seit bis durch gegen ohne um
+  zwischen waehrend dabei dazu darueber davon damit dort hier jetzt heute denn mal eigentlich etwa bitte
+  danke hallo kann koennen konnte koennte muss muessen soll sollen sollte will wollen moechte darf duerfen
+  gab gibts geht ging gemacht sagt sagte gesagt steht stand stehen erzaehl erklaer weiss weisst kennst
+  sag nen ne jemand etwas alles alle allem allen jeder jede jedes diese dieser dieses diesen diesem jene
+  so also dann eben halt ja nein genau wirklich ueberhaupt beim beide beiden bzw usw`.split(/\s+/),
+);
+
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `the a an and or but because if whether when where who whom whose what which why how is are was were be
+  been being has have had having do does did done doing will would shall should can could may might must
+  it its it's they them their theirs there this that these those i you he she we us our your his her me
+  my not no yes of to in on at by for from with about into over under after before since until through
+  against without between during as than then so also too very just only any some all each every both
+  either neither one ones please thanks thank hi hello hey tell told say said says know knows explain
+  anything something someone anyone everyone happened happen get got give gave going went come came
+  make made let lets let's like ok okay well really actually basically btw pls plz guys anybody`.split(/\s+/),
+);
+
+/** Chat filler in either language that the function-word lists do not cover. */
+const FILLER =
+  `frage question questions answer antwort info infos information details detail wissen bot summitbot
+  lol haha hmm uh um eh yo moin servus leute genau thx ty`.split(/\s+/);
+
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...GERMAN_FUNCTION_WORDS,
+  ...ENGLISH_FUNCTION_WORDS,
+  ...FILLER,
+]);
