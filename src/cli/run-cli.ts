@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   knowledge: async () => knowledgeCommand,
   ask: async () => (await import("./ask-command.js")).askCommand,
   chat: async () => (await import("./chat-command.js")).chatCommand,
+  bench: async () => (await import("./bench-command.js")).benchCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

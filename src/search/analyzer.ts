@@ -70,10 +70,14 @@ export class Analyzer {
     words.forEach((word, position) => {
       const phrase = this.phraseAt(words, position);
       if (phrase) terms.push(phrase.concept);
-      if (STOPWORDS.has(surfaces[position] as string)) return;
-      terms.push(word, ...this.conceptsOf(word));
+      if (!STOPWORDS.has(surfaces[position] as string)) terms.push(word, ...this.conceptsOf(word));
     });
     return terms;
+  }
+
+  /** Whether a glossary phrase may start at this word: most words start none. */
+  startsPhrase(word: string): boolean {
+    return this.phrases.has(word);
   }
 
   /**
@@ -110,7 +114,7 @@ export class Analyzer {
     return units;
   }
 
-  private phraseAt(words: readonly string[], position: number): Phrase | undefined {
+  phraseAt(words: readonly string[], position: number): Phrase | undefined {
     const candidates = this.phrases.get(words[position] as string);
     return candidates?.find((phrase) =>
       phrase.words.every((word, offset) => words[position + offset] === word),

@@ -111,13 +111,13 @@ export function scoreStatements(
 
   resolved.forEach((unit, unitIndex) => {
     const unitTouched: number[] = [];
+    const { start, statements, weights } = index.postings;
     for (const { termId, similarity } of unit.alternatives) {
-      const posting = index.postings[termId];
-      if (!posting) continue;
       const idf = index.idf[termId] as number;
-      for (let at = 0; at < posting.statements.length; at++) {
-        const statement = posting.statements[at] as number;
-        const value = similarity * idf * (posting.weights[at] as number);
+      const end = start[termId + 1] as number;
+      for (let at = start[termId] as number; at < end; at++) {
+        const statement = statements[at] as number;
+        const value = similarity * idf * (weights[at] as number);
         if (unitBest[statement] === 0) unitTouched.push(statement);
         if (value > (unitBest[statement] as number)) unitBest[statement] = value;
         if (similarity > (unitSimilarity[statement] as number)) unitSimilarity[statement] = similarity;

@@ -1,6 +1,8 @@
-import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
+import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { Analyzer } from "./analyzer.js";
 import { FuzzyVocabulary } from "./fuzzy-vocabulary.js";
+import { IndexTermReader } from "./index-terms.js";
+import { type Postings, PostingsBuilder, postingCount } from "./postings.js";
 
 /**
  * How much a word counts by where it stands. Keywords and example questions are written for
@@ -13,14 +15,7 @@ export const FIELD_WEIGHTS = {
   topic: 1.2,
   source: 0.8,
 } as const;
-type Field = keyof typeof FIELD_WEIGHTS;
 const MAX_FIELD_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
-
-export interface Posting {
-  readonly statements: Int32Array;
-  /** Field weight of the term in each statement, aligned with `statements`. */
-  readonly weights: Float32Array;
-}
 
 /** Everything a question needs, computed once per knowledge version. Immutable once built. */
 export interface SearchIndex {
@@ -28,7 +23,8 @@ export interface SearchIndex {
   readonly analyzer: Analyzer;
   readonly termIds: ReadonlyMap<string, number>;
   readonly terms: readonly string[];
-  readonly postings: readonly Posting[];
+  /** Each term's statements, with the term's field weight in each. */
+  readonly postings: Postings;
   readonly idf: Float64Array;
   /** The idf a word that no statement contains would have: the weight of an unexplained word. */
   readonly unknownIdf: number;
@@ -50,30 +46,43 @@ export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
     return id;
   };
 
-  const postingStatements: number[][] = [];
-  const postingWeights: number[][] = [];
+  const postingsBuilder = new PostingsBuilder();
+  const collector = new TermWeightCollector();
+  const reader = new IndexTermReader(analyzer, idOf);
+  const collectField = (text: string, weight: number): void => {
+    collector.startField(weight);
+    reader.forEachTerm(text, collector.visit);
+  };
+  // Topics and sources repeat across statements: analyse each once.
+  const termsOf = (text: string): number[] => {
+    const termIds: number[] = [];
+    reader.forEachTerm(text, (termId) => termIds.push(termId));
+    return termIds;
+  };
+  const topicTerms = new Map(
+    knowledge.topics.map((topic) => [topic.id, termsOf(`${topic.de} \n ${topic.en}`)]),
+  );
+  const sourceTerms = new Map(
+    knowledge.document.sources.map((source) => [source.id, termsOf(`${source.name} \n ${source.publisher}`)]),
+  );
   knowledge.statements.forEach((statement, statementIndex) => {
-    for (const [term, weight] of statementTermWeights(statement, knowledge, analyzer)) {
-      const id = idOf(term);
-      if (postingStatements[id] === undefined) {
-        postingStatements[id] = [];
-        postingWeights[id] = [];
-      }
-      postingStatements[id].push(statementIndex);
-      postingWeights[id]?.push(weight);
-    }
+    collectField(statement.keywords.join(" \n "), FIELD_WEIGHTS.keywords);
+    collectField(statement.questions.join(" \n "), FIELD_WEIGHTS.questions);
+    collectField(`${statement.de} \n ${statement.en}`, FIELD_WEIGHTS.text);
+    collector.startField(FIELD_WEIGHTS.topic);
+    for (const termId of topicTerms.get(statement.topic) ?? []) collector.visit(termId);
+    collector.startField(FIELD_WEIGHTS.source);
+    for (const termId of sourceTerms.get(statement.source) ?? []) collector.visit(termId);
+    collector.drain((termId, weight) => postingsBuilder.add(termId, statementIndex, weight));
   });
   // Glossary words no statement uses still belong to the vocabulary: a typo of "Kirgistan" must
   // find the word, and through it the concept that statements do carry.
   for (const word of analyzer.glossaryWords) idOf(word);
 
   const statementCount = knowledge.statements.length;
-  const postings: Posting[] = terms.map((_, id) => ({
-    statements: Int32Array.from(postingStatements[id] ?? []),
-    weights: Float32Array.from(postingWeights[id] ?? []),
-  }));
-  const idf = Float64Array.from(postings, (posting) =>
-    inverseFrequency(statementCount, posting.statements.length),
+  const postings = postingsBuilder.build(terms.length);
+  const idf = Float64Array.from(terms, (_, termId) =>
+    inverseFrequency(statementCount, postingCount(postings, termId)),
   );
 
   return Object.freeze({
@@ -93,32 +102,54 @@ function inverseFrequency(total: number, containing: number): number {
   return Math.log(1 + total / Math.max(containing, 0.5));
 }
 
-/** A term's weight in a statement: its best field, plus a little for each further field. */
-function statementTermWeights(
-  statement: Statement,
-  knowledge: KnowledgeSet,
-  analyzer: Analyzer,
-): Map<string, number> {
-  const topic = knowledge.topicsById.get(statement.topic);
-  const source = knowledge.sourcesById.get(statement.source);
-  const fields: [Field, string][] = [
-    ["keywords", statement.keywords.join(" \n ")],
-    ["questions", statement.questions.join(" \n ")],
-    ["text", `${statement.de} \n ${statement.en}`],
-    ["topic", topic ? `${topic.de} \n ${topic.en}` : ""],
-    ["source", source ? `${source.name} \n ${source.publisher}` : ""],
-  ];
-  const best = new Map<string, number>();
-  const fieldCount = new Map<string, number>();
-  for (const [field, text] of fields) {
-    const weight = FIELD_WEIGHTS[field];
-    for (const term of new Set(analyzer.indexTerms(text))) {
-      best.set(term, Math.max(best.get(term) ?? 0, weight));
-      fieldCount.set(term, (fieldCount.get(term) ?? 0) + 1);
-    }
+/**
+ * Gathers one statement's terms field by field: a term's weight is its best field's, plus a little
+ * for each further field it appears in. Arrays indexed by term id, reused across statements,
+ * keep the build free of per-statement maps.
+ */
+class TermWeightCollector {
+  // Typed arrays, grown by doubling: plain arrays written at scattered term ids fall back to slow
+  // dictionary storage.
+  private best = new Float64Array(1024);
+  private fields = new Int32Array(1024);
+  private lastField = new Int32Array(1024);
+  private readonly touched: number[] = [];
+  private field = 0;
+  private weight = 0;
+
+  startField(weight: number): void {
+    this.field += 1;
+    this.weight = weight;
   }
-  const weights = new Map<string, number>();
-  for (const [term, weight] of best)
-    weights.set(term, weight * (1 + 0.1 * ((fieldCount.get(term) ?? 1) - 1)));
-  return weights;
+
+  readonly visit = (termId: number): void => {
+    if (termId >= this.best.length) this.grow(termId);
+    if (this.lastField[termId] === this.field) return;
+    this.lastField[termId] = this.field;
+    const best = this.best[termId] as number;
+    if (best === 0) this.touched.push(termId);
+    if (this.weight > best) this.best[termId] = this.weight;
+    this.fields[termId] = (this.fields[termId] as number) + 1;
+  };
+
+  drain(emit: (termId: number, weight: number) => void): void {
+    for (const termId of this.touched) {
+      emit(termId, (this.best[termId] as number) * (1 + 0.1 * ((this.fields[termId] as number) - 1)));
+      this.best[termId] = 0;
+      this.fields[termId] = 0;
+    }
+    this.touched.length = 0;
+  }
+
+  private grow(termId: number): void {
+    let size = this.best.length;
+    while (size <= termId) size *= 2;
+    const grown = <T extends Float64Array | Int32Array>(old: T, next: T): T => {
+      next.set(old);
+      return next;
+    };
+    this.best = grown(this.best, new Float64Array(size));
+    this.fields = grown(this.fields, new Int32Array(size));
+    this.lastField = grown(this.lastField, new Int32Array(size));
+  }
 }

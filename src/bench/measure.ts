@@ -1,0 +1,64 @@
+import { performance } from "node:perf_hooks";
+
+export interface LatencySummary {
+  readonly count: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+  readonly perSecond: number;
+}
+
+export function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
+  return sorted[Math.max(0, index)] as number;
+}
+
+/** Times `run` once per input, after one untimed warm-up pass over the first inputs. */
+export function measureLatency<T>(
+  inputs: readonly T[],
+  run: (input: T) => unknown,
+  rounds = 1,
+): LatencySummary {
+  for (const input of inputs.slice(0, 20)) run(input);
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let round = 0; round < rounds; round++) {
+    for (const input of inputs) {
+      const before = performance.now();
+      run(input);
+      samples.push(performance.now() - before);
+    }
+  }
+  const elapsed = performance.now() - started;
+  samples.sort((a, b) => a - b);
+  return {
+    count: samples.length,
+    p50Ms: round3(percentile(samples, 0.5)),
+    p99Ms: round3(percentile(samples, 0.99)),
+    meanMs: round3(samples.reduce((sum, value) => sum + value, 0) / Math.max(samples.length, 1)),
+    perSecond: Math.round((samples.length / elapsed) * 1000),
+  };
+}
+
+export function timeOnce<T>(run: () => T): { result: T; ms: number } {
+  const before = performance.now();
+  const result = run();
+  return { result, ms: round3(performance.now() - before) };
+}
+
+export interface MemorySnapshot {
+  readonly heapUsedMb: number;
+  readonly rssMb: number;
+}
+
+export function memorySnapshot(): MemorySnapshot {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  const usage = process.memoryUsage();
+  return { heapUsedMb: Math.round(usage.heapUsed / 2 ** 20), rssMb: Math.round(usage.rss / 2 ** 20) };
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

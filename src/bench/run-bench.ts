@@ -1,0 +1,165 @@
+import { cpus } from "node:os";
+import { dump } from "js-yaml";
+import { createKnowledgeSet, type KnowledgeSet } from "../knowledge/knowledge-set.js";
+import { parseKnowledge } from "../knowledge/load.js";
+import { answerQuestion } from "../search/answer.js";
+import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
+import { suggestQuestions } from "../search/suggest.js";
+import { type Baseline, miniSearchBaseline, plainFuseBaseline } from "./baselines.js";
+import { type EvaluationReport, evaluate, type RankedResult } from "./evaluate.js";
+import {
+  EVALUATION_PARTS,
+  type EvaluationCase,
+  type EvaluationPart,
+  loadEvaluationSet,
+} from "./evaluation-set.js";
+import {
+  type LatencySummary,
+  type MemorySnapshot,
+  measureLatency,
+  memorySnapshot,
+  timeOnce,
+} from "./measure.js";
+import { mulberry32, syntheticDocument } from "./synthetic-knowledge.js";
+
+export const BENCH_SCALES = [1_000, 10_000] as const;
+/** Plain fuse.js needs about a second per question at 10,000 statements: it gets a sample. */
+const SLOW_BASELINE_SAMPLE = 12;
+
+export type EvaluationSummary = Omit<EvaluationReport, "failures">;
+
+export interface ScaleResult {
+  readonly statements: number;
+  readonly vocabulary: number;
+  readonly indexBuildMs: number;
+  /** Reading a YAML file of this size: parse, validate, index. What a hot reload costs. */
+  readonly reloadMs: number;
+  readonly question: LatencySummary;
+  readonly autocomplete: LatencySummary;
+  readonly memory: MemorySnapshot;
+  readonly baselines: Record<string, LatencySummary>;
+  /** Baseline p50 divided by the engine's p50: how many times faster the engine is. */
+  readonly speedup: Record<string, number>;
+}
+
+export interface BenchResult {
+  readonly node: string;
+  readonly cpu: string;
+  readonly evaluation: Record<string, Record<EvaluationPart, EvaluationSummary>>;
+  readonly scales: readonly ScaleResult[];
+}
+
+export async function runBench(shipped: KnowledgeSet, log: (line: string) => void): Promise<BenchResult> {
+  const parts = await Promise.all(
+    EVALUATION_PARTS.map(async (part) => [part, await loadEvaluationSet(part)] as const),
+  );
+  const allCases = parts.flatMap(([, cases]) => cases);
+  const questions = allCases.map((testCase) => testCase.q);
+  const partials = partialInputs(questions);
+
+  log("evaluating on the shipped knowledge…");
+  const shippedIndex = buildSearchIndex(shipped);
+  const engineSearch = (question: string): RankedResult => engineResult(shippedIndex, question);
+  const evaluation: BenchResult["evaluation"] = {
+    engine: summarizeParts(parts, engineSearch),
+    [plainFuseBaseline(shipped.statements).name]: summarizeParts(
+      parts,
+      plainFuseBaseline(shipped.statements).search,
+    ),
+    [miniSearchBaseline(shipped.statements).name]: summarizeParts(
+      parts,
+      miniSearchBaseline(shipped.statements).search,
+    ),
+  };
+
+  const scales: ScaleResult[] = [];
+  for (const size of [shipped.statements.length, ...BENCH_SCALES]) {
+    log(`measuring ${size} statements…`);
+    const knowledge =
+      size === shipped.statements.length
+        ? shipped
+        : createKnowledgeSet(syntheticDocument(shipped.document, size), {
+            hash: `synthetic-${size}`,
+            origin: "synthetic",
+          });
+    scales.push(measureScale(knowledge, questions, partials));
+  }
+  return { node: process.version, cpu: cpus()[0]?.model ?? "unknown", evaluation, scales };
+}
+
+function measureScale(knowledge: KnowledgeSet, questions: string[], partials: string[]): ScaleResult {
+  const yamlText = dump(knowledge.document, { lineWidth: -1 });
+  const reload = timeOnce(() => {
+    const parsed = parseKnowledge(yamlText, "bench.yaml");
+    if (!parsed.ok) throw new Error(`synthetic knowledge is invalid: ${parsed.issues[0]?.message}`);
+    return buildSearchIndex(parsed.value);
+  });
+  const built = timeOnce(() => buildSearchIndex(knowledge));
+  const index = built.result;
+  const question = measureLatency(questions, (input) => answerQuestion(index, input), 3);
+  const autocomplete = measureLatency(partials, (input) => suggestQuestions(index, input, "en"), 3);
+  const memory = memorySnapshot();
+
+  const baselines: Record<string, LatencySummary> = {};
+  const speedup: Record<string, number> = {};
+  const large = knowledge.statements.length > 1_000;
+  for (const baseline of [
+    plainFuseBaseline(knowledge.statements),
+    miniSearchBaseline(knowledge.statements),
+  ]) {
+    const sample =
+      large && baseline.name === "plain fuse.js" ? sampleOf(questions, SLOW_BASELINE_SAMPLE) : questions;
+    baselines[baseline.name] = measureBaseline(baseline, sample);
+    speedup[baseline.name] = round1(
+      (baselines[baseline.name] as LatencySummary).p50Ms / Math.max(question.p50Ms, 0.001),
+    );
+  }
+  return {
+    statements: knowledge.statements.length,
+    vocabulary: index.terms.length,
+    indexBuildMs: built.ms,
+    reloadMs: reload.ms,
+    question,
+    autocomplete,
+    memory,
+    baselines,
+    speedup,
+  };
+}
+
+function measureBaseline(baseline: Baseline, questions: readonly string[]): LatencySummary {
+  return measureLatency(questions, (input) => baseline.search(input));
+}
+
+export function engineResult(index: SearchIndex, question: string): RankedResult {
+  const answer = answerQuestion(index, question);
+  return { answered: answer.answered, ids: answer.passages.map((passage) => passage.id) };
+}
+
+function summarizeParts(
+  parts: readonly (readonly [EvaluationPart, readonly EvaluationCase[]])[],
+  search: (question: string) => RankedResult,
+): Record<EvaluationPart, EvaluationSummary> {
+  const entries = parts.map(([part, cases]) => {
+    const { failures: _failures, ...summary } = evaluate(cases, search);
+    return [part, summary] as const;
+  });
+  return Object.fromEntries(entries) as Record<EvaluationPart, EvaluationSummary>;
+}
+
+/** What autocomplete sees while someone types: each question cut at a random point. */
+function partialInputs(questions: readonly string[]): string[] {
+  const random = mulberry32(7);
+  return questions.map((question) =>
+    question.slice(0, 2 + Math.floor(random() * Math.max(1, question.length - 2))),
+  );
+}
+
+function sampleOf<T>(items: readonly T[], count: number): T[] {
+  const step = Math.max(1, Math.floor(items.length / count));
+  return items.filter((_, index) => index % step === 0).slice(0, count);
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,55 @@
+import { parseArgs } from "node:util";
+import { type BenchResult, runBench } from "../bench/run-bench.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
+import { loadIndexOrReport } from "./ask-command.js";
+import { type CliCommand, ExitCode, writeLine } from "./io.js";
+
+export const benchCommand: CliCommand = async (args, io) => {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { json: { type: "boolean" }, knowledge: { type: "string" } },
+  });
+  const index = await loadIndexOrReport(
+    values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH,
+    io,
+  );
+  if (!index) return ExitCode.checkFailed;
+  const result = await runBench(index.knowledge, (line) => writeLine(io.stderr, line));
+  writeLine(io.stdout, values.json ? JSON.stringify(result, null, 2) : renderBench(result));
+  return ExitCode.ok;
+};
+
+const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
+
+function renderBench(result: BenchResult): string {
+  const lines = [
+    `summit-bot bench — Node ${result.node}, ${result.cpu}`,
+    "",
+    "Evaluation set (shipped knowledge):",
+  ];
+  lines.push(
+    `  ${"search".padEnd(16)} ${"part".padEnd(8)} ${"hit@1".padStart(7)} ${"de".padStart(7)} ${"en".padStart(7)} ${"typo".padStart(7)} ${"para".padStart(7)} ${"r@3".padStart(7)} ${"abstain".padStart(8)}`,
+  );
+  for (const [name, parts] of Object.entries(result.evaluation)) {
+    for (const [part, report] of Object.entries(parts)) {
+      lines.push(
+        `  ${name.padEnd(16)} ${part.padEnd(8)} ${pct(report.hitAt1.rate).padStart(7)} ${pct(report.hitAt1German.rate).padStart(7)} ${pct(report.hitAt1English.rate).padStart(7)} ${pct(report.hitAt1Typo.rate).padStart(7)} ${pct(report.hitAt1Paraphrase.rate).padStart(7)} ${pct(report.recallAt3.rate).padStart(7)} ${pct(report.offTopicAbstention.rate).padStart(8)}`,
+      );
+    }
+  }
+  for (const scale of result.scales) {
+    lines.push(
+      "",
+      `${scale.statements} statements (${scale.vocabulary} distinct terms):`,
+      `  index build ${scale.indexBuildMs} ms · reload from YAML ${scale.reloadMs} ms · heap ${scale.memory.heapUsedMb} MB · RSS ${scale.memory.rssMb} MB`,
+      `  question      p50 ${scale.question.p50Ms} ms  p99 ${scale.question.p99Ms} ms  ${scale.question.perSecond}/s`,
+      `  autocomplete  p50 ${scale.autocomplete.p50Ms} ms  p99 ${scale.autocomplete.p99Ms} ms  ${scale.autocomplete.perSecond}/s`,
+    );
+    for (const [name, summary] of Object.entries(scale.baselines)) {
+      lines.push(
+        `  ${name.padEnd(13)} p50 ${summary.p50Ms} ms  p99 ${summary.p99Ms} ms  (n=${summary.count}) → engine ${scale.speedup[name]}× faster at p50`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
