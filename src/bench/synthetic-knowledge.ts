@@ -43,7 +43,13 @@ export function syntheticDocument(
       en: `${sentence(22 + Math.floor(random() * 30))}.`,
       source: template.source,
       quote: false,
-      questions: Array.from({ length: 4 }, () => `${sentence(4 + Math.floor(random() * 5)).slice(0, 95).trim()}?`),
+      questions: Array.from(
+        { length: 4 },
+        () =>
+          `${sentence(4 + Math.floor(random() * 5))
+            .slice(0, 95)
+            .trim()}?`,
+      ),
       keywords: Array.from({ length: 5 }, word),
     });
   }

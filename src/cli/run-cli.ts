@@ -14,6 +14,8 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   ask: async () => (await import("./ask-command.js")).askCommand,
   chat: async () => (await import("./chat-command.js")).chatCommand,
   bench: async () => (await import("./bench-command.js")).benchCommand,
+  start: async () => (await import("./start-command.js")).startCommand,
+  "deploy-commands": async () => (await import("./deploy-command.js")).deployCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

@@ -42,6 +42,8 @@ export interface Answer {
 export interface AnswerOptions {
   /** Reply language; by default the detected language of the question, English if not German. */
   readonly language?: Language;
+  /** For a question with no sign of its language (a bare name): the server's language, say. */
+  readonly fallbackLanguage?: Language;
   readonly limit?: number;
 }
 
@@ -56,7 +58,13 @@ const MAX_UNITS = 48;
 export function answerQuestion(index: SearchIndex, rawQuestion: string, options: AnswerOptions = {}): Answer {
   const question = cleanUserText(rawQuestion);
   const detectedLanguage = detectLanguage(question);
-  const language = options.language ?? (detectedLanguage === "de" ? "de" : "en");
+  const language =
+    options.language ??
+    (detectedLanguage === "de"
+      ? "de"
+      : detectedLanguage === "unknown"
+        ? (options.fallbackLanguage ?? "en")
+        : "en");
   const limit = options.limit ?? DEFAULT_PASSAGE_LIMIT;
   const base = { question, language, detectedLanguage, knowledgeVersion: index.knowledge.document.version };
 
@@ -96,19 +104,28 @@ function toPassage(
   language: Language,
   matched: string[],
 ): Passage {
-  const statement = index.knowledge.statements[scored.statementIndex] as Statement;
+  return {
+    ...statementPassage(index, scored.statementIndex, language),
+    score: Math.round(scored.score * 1000) / 1000,
+    matched,
+  };
+}
+
+/** A statement as a passage without a question: for "more results" and language switches. */
+export function statementPassage(index: SearchIndex, statementIndex: number, language: Language): Passage {
+  const statement = index.knowledge.statements[statementIndex] as Statement;
   const source = index.knowledge.sourcesById.get(statement.source);
   return {
     id: statement.id,
     topic: statement.topic,
-    score: Math.round(scored.score * 1000) / 1000,
+    score: 0,
     text: statement[language],
     de: statement.de,
     en: statement.en,
     quote: statement.quote,
     source: source ? sourceLine(source) : statement.source,
     ...(source?.url ? { sourceUrl: source.url } : {}),
-    matched,
+    matched: [],
   };
 }
 

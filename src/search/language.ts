@@ -2,8 +2,11 @@ import { tokenize } from "./normalize.js";
 import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS } from "./stopwords.js";
 
 export type Language = "de" | "en";
-/** What the question is written in; `other` is a script the bot does not read (Cyrillic, CJK, …). */
-export type DetectedLanguage = Language | "other";
+/**
+ * What the question is written in; `other` is a script the bot does not read (Cyrillic, CJK, …),
+ * `unknown` a text with no sign of either language (a bare name, a number).
+ */
+export type DetectedLanguage = Language | "other" | "unknown";
 
 // Words that are function words in both lists tell nothing; the rest are evidence.
 const GERMAN_ONLY = new Set([...GERMAN_FUNCTION_WORDS].filter((word) => !ENGLISH_FUNCTION_WORDS.has(word)));
@@ -18,7 +21,7 @@ const OTHER_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
 /**
  * Guesses German or English from a short question. Function words decide when present; letters
- * and word shapes break ties; English is the default, as the conventions ask.
+ * and word shapes break ties; a tie with evidence goes to English, as the conventions ask.
  */
 export function detectLanguage(text: string): DetectedLanguage {
   const letters = [...text].filter((char) => /\p{L}/u.test(char));
@@ -36,5 +39,6 @@ export function detectLanguage(text: string): DetectedLanguage {
       if (ENGLISH_SHAPES.test(token)) english += 0.5;
     }
   }
+  if (german === english) return german === 0 ? "unknown" : "en";
   return german > english ? "de" : "en";
 }

@@ -21,6 +21,8 @@ const MAX_FIELD_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
 export interface SearchIndex {
   readonly knowledge: KnowledgeSet;
   readonly analyzer: Analyzer;
+  /** A statement's position in `knowledge.statements`, by id. */
+  readonly statementPositions: ReadonlyMap<string, number>;
   readonly termIds: ReadonlyMap<string, number>;
   readonly terms: readonly string[];
   /** Each term's statements, with the term's field weight in each. */
@@ -88,6 +90,7 @@ export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
   return Object.freeze({
     knowledge,
     analyzer,
+    statementPositions: new Map(knowledge.statements.map((statement, position) => [statement.id, position])),
     termIds,
     terms,
     postings,

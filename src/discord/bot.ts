@@ -1,0 +1,101 @@
+import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "discord.js";
+import type { KnowledgeStore } from "../app/knowledge-store.js";
+import type { Settings } from "../config/settings.js";
+import type { Logger } from "../logging/logger.js";
+import { createBotClient } from "./client.js";
+import type { BotContext } from "./context.js";
+import { FreeTextResponder } from "./free-text.js";
+import { routeInteraction } from "./interaction-router.js";
+
+export interface RunningBot {
+  readonly client: Client;
+  /** Resolves with the process exit code once the bot has stopped, for whatever reason. */
+  readonly stopped: Promise<number>;
+  stop(): Promise<void>;
+}
+
+const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
+  [GatewayCloseCodes.DisallowedIntents]:
+    "Discord refused the gateway connection (close code 4014): the bot asks for the Message Content intent because ASK_CHANNEL_IDS is set, but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or leave ASK_CHANNEL_IDS empty.",
+  [GatewayCloseCodes.AuthenticationFailed]:
+    "Discord rejected the token (close code 4004). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.",
+};
+
+const INVALID_TOKEN_MESSAGE =
+  "Discord rejected the token (401). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.";
+
+/** Connects to Discord and answers until stopped; the token is used, never logged. */
+export async function startBot(
+  settings: Settings,
+  store: KnowledgeStore,
+  logger: Logger,
+): Promise<RunningBot> {
+  const client = createBotClient(settings);
+  const context: BotContext = { store, settings, logger };
+  const freeText = new FreeTextResponder(context);
+  let resolveStopped: (code: number) => void = () => undefined;
+  const stopped = new Promise<number>((resolve) => {
+    resolveStopped = resolve;
+  });
+  let stopping = false;
+  const stop = async (code = 0): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await client.destroy();
+    resolveStopped(code);
+  };
+
+  const safely =
+    <A extends unknown[]>(what: string, handler: (...args: A) => Promise<void>) =>
+    (...args: A): void => {
+      handler(...args).catch((error: unknown) => logger.error({ err: error }, `${what} failed`));
+    };
+
+  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, context));
+  client.on(
+    Events.MessageCreate,
+    safely("answering a message", (message) => freeText.onMessage(message)),
+  );
+  client.on(
+    Events.MessageUpdate,
+    safely("answering an edited message", async (_old, message) => {
+      const full = message.partial ? await message.fetch() : message;
+      await freeText.onEdit(full);
+    }),
+  );
+  client.on(
+    Events.MessageDelete,
+    safely("removing an answer", (message) => freeText.onDelete(message)),
+  );
+  client.on(Events.ClientReady, (ready) =>
+    logger.info(
+      {
+        user: ready.user.tag,
+        guilds: ready.guilds.cache.size,
+        knowledge: store.current.knowledge.document.version,
+      },
+      "connected to Discord",
+    ),
+  );
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const message = FATAL_CLOSE_MESSAGES[event.code];
+    if (!message) return;
+    logger.fatal({ code: event.code, shardId }, message);
+    void stop(1);
+  });
+  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, "gateway connection resumed"));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.Error, (error) => logger.error({ err: error }, "discord.js error"));
+
+  try {
+    await client.login(settings.DISCORD_TOKEN);
+  } catch (error) {
+    const invalidToken = (error as { code?: string }).code === DiscordjsErrorCodes.TokenInvalid;
+    logger.fatal(
+      { err: invalidToken ? undefined : error },
+      invalidToken ? INVALID_TOKEN_MESSAGE : "could not connect to Discord",
+    );
+    await stop(1);
+  }
+  return { client, stopped, stop: () => stop(0) };
+}

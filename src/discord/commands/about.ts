@@ -1,0 +1,19 @@
+import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { aboutReply } from "../render/info-view.js";
+import { replyLanguage, type SlashCommand } from "./command.js";
+
+export const aboutCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName("about")
+    .setNameLocalizations({ de: "info" })
+    .setDescription("What this bot knows, where it comes from, and how to ask")
+    .setDescriptionLocalizations({ de: "Was dieser Bot weiß, woher es stammt und wie man fragt" })
+    .toJSON(),
+
+  async execute(interaction, { store }) {
+    await interaction.reply({
+      ...aboutReply(store.current, replyLanguage(interaction)),
+      flags: MessageFlags.Ephemeral,
+    });
+  },
+};

@@ -1,0 +1,69 @@
+import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { messagesFor } from "../../i18n/messages.js";
+import { answerQuestion } from "../../search/answer.js";
+import { cleanUserText } from "../../search/normalize.js";
+import { MAX_SUGGESTIONS, suggestQuestions } from "../../search/suggest.js";
+import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "../render/answer-view.js";
+import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
+
+export const askCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName("ask")
+    .setNameLocalizations({ de: "frage" })
+    .setDescription("Ask about the Germany–Central Asia summit of 29 September 2023")
+    .setDescriptionLocalizations({ de: "Frag zum Gipfel Deutschland–Zentralasien vom 29. September 2023" })
+    .addStringOption((option) =>
+      option
+        .setName("question")
+        .setNameLocalizations({ de: "frage" })
+        .setDescription("Your question, in English or German")
+        .setDescriptionLocalizations({ de: "Deine Frage, auf Deutsch oder Englisch" })
+        .setRequired(true)
+        .setMaxLength(4000)
+        .setAutocomplete(true),
+    )
+    .addBooleanOption((option) =>
+      option
+        .setName("public")
+        .setNameLocalizations({ de: "öffentlich" })
+        .setDescription("Show the answer to everyone in the channel (default: only you)")
+        .setDescriptionLocalizations({ de: "Antwort für alle im Kanal zeigen (Standard: nur für dich)" }),
+    )
+    .toJSON(),
+
+  async execute(interaction, { store, settings }) {
+    const language = replyLanguage(interaction);
+    const question = cleanUserText(interaction.options.getString("question", true));
+    const wantsPublic = interaction.options.getBoolean("public") ?? false;
+    const text = messagesFor(language);
+    if (question === "") {
+      await interaction.reply({ content: text.emptyQuestion, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    if ([...question].length > settings.MAX_QUESTION_LENGTH) {
+      await interaction.reply({
+        content: text.questionTooLong(settings.MAX_QUESTION_LENGTH),
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    const index = store.current;
+    const answer = answerQuestion(index, question, { language, limit: SHOWN_PASSAGES + MORE_PASSAGES });
+    // A non-answer is only for the asker, even when asked in public: it would be noise in the channel.
+    const ephemeral = !wantsPublic || !answer.answered;
+    await interaction.reply({
+      ...answerReply(answer, index, canEmbed(interaction)),
+      ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    });
+  },
+
+  async autocomplete(interaction, { store }) {
+    const typed = interaction.options.getFocused();
+    const suggestions = suggestQuestions(store.current, String(typed), replyLanguage(interaction));
+    await interaction.respond(
+      suggestions
+        .slice(0, MAX_SUGGESTIONS)
+        .map((suggestion) => ({ name: suggestion.name, value: suggestion.value })),
+    );
+  },
+};

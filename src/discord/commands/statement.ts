@@ -1,0 +1,79 @@
+import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { messagesFor } from "../../i18n/messages.js";
+import { answerQuestion } from "../../search/answer.js";
+import { truncate } from "../../search/suggest.js";
+import { statementReply } from "../render/info-view.js";
+import { replyLanguage, type SlashCommand } from "./command.js";
+
+const MAX_CHOICES = 25;
+
+export const statementCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName("statement")
+    .setNameLocalizations({ de: "aussage" })
+    .setDescription("Show one statement in full, with its source")
+    .setDescriptionLocalizations({ de: "Eine Aussage vollständig zeigen, mit Quelle" })
+    .addStringOption((option) =>
+      option
+        .setName("id")
+        .setNameLocalizations({ de: "kennung" })
+        .setDescription("The statement's id (type to search)")
+        .setDescriptionLocalizations({ de: "Kennung der Aussage (tippen zum Suchen)" })
+        .setRequired(true)
+        .setMaxLength(100)
+        .setAutocomplete(true),
+    )
+    .addBooleanOption((option) =>
+      option
+        .setName("public")
+        .setNameLocalizations({ de: "öffentlich" })
+        .setDescription("Show it to everyone in the channel (default: only you)")
+        .setDescriptionLocalizations({ de: "Für alle im Kanal zeigen (Standard: nur für dich)" }),
+    )
+    .toJSON(),
+
+  async execute(interaction, { store }) {
+    const language = replyLanguage(interaction);
+    const id = interaction.options.getString("id", true).trim();
+    const index = store.current;
+    const statement = index.knowledge.statementsById.get(id);
+    if (!statement) {
+      await interaction.reply({
+        content: messagesFor(language).statementNotFound(truncate(id.replace(/[`\\]/g, ""), 80)),
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    const wantsPublic = interaction.options.getBoolean("public") ?? false;
+    await interaction.reply({
+      ...statementReply(index, statement, language),
+      ...(wantsPublic ? {} : { flags: MessageFlags.Ephemeral }),
+    });
+  },
+
+  /** Ids that contain what is typed first, then statements whose text matches it. */
+  async autocomplete(interaction, { store }) {
+    const language = replyLanguage(interaction);
+    const typed = String(interaction.options.getFocused()).trim();
+    const index = store.current;
+    const lowered = typed.toLowerCase();
+    const byId = index.knowledge.statements.filter(
+      (statement) => lowered === "" || statement.id.includes(lowered),
+    );
+    const byText =
+      typed.length >= 2
+        ? answerQuestion(index, typed, { limit: MAX_CHOICES }).passages.map((passage) =>
+            index.knowledge.statementsById.get(passage.id),
+          )
+        : [];
+    const seen = new Set<string>();
+    const choices = [];
+    for (const statement of [...byId, ...byText]) {
+      if (!statement || seen.has(statement.id)) continue;
+      seen.add(statement.id);
+      choices.push({ name: truncate(`${statement.id} — ${statement[language]}`, 100), value: statement.id });
+      if (choices.length === MAX_CHOICES) break;
+    }
+    await interaction.respond(choices);
+  },
+};

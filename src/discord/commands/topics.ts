@@ -1,0 +1,41 @@
+import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
+import { replyLanguage, type SlashCommand } from "./command.js";
+
+export const topicsCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName("topics")
+    .setNameLocalizations({ de: "themen" })
+    .setDescription("Browse the topics and their statements")
+    .setDescriptionLocalizations({ de: "Themen und ihre Aussagen durchblättern" })
+    .addStringOption((option) =>
+      option
+        .setName("topic")
+        .setNameLocalizations({ de: "thema" })
+        .setDescription("Open one topic directly")
+        .setDescriptionLocalizations({ de: "Ein Thema direkt öffnen" })
+        .setAutocomplete(true),
+    )
+    .toJSON(),
+
+  async execute(interaction, { store }) {
+    const language = replyLanguage(interaction);
+    const topic = interaction.options.getString("topic");
+    const page = topic ? topicPageReply(store.current, language, topic, 0) : undefined;
+    await interaction.reply({
+      ...(page ?? topicsHomeReply(store.current, language)),
+      flags: MessageFlags.Ephemeral,
+    });
+  },
+
+  async autocomplete(interaction, { store }) {
+    const language = replyLanguage(interaction);
+    const typed = String(interaction.options.getFocused()).toLowerCase();
+    const topics = store.current.knowledge.topics.filter(
+      (topic) => typed === "" || topic[language].toLowerCase().includes(typed) || topic.id.includes(typed),
+    );
+    await interaction.respond(
+      topics.slice(0, 25).map((topic) => ({ name: topic[language].slice(0, 100), value: topic.id })),
+    );
+  },
+};

@@ -1,0 +1,67 @@
+import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import { messagesFor } from "../../i18n/messages.js";
+import { statementPassage } from "../../search/answer.js";
+import { canEmbed } from "../commands/command.js";
+import type { BotContext } from "../context.js";
+import type { CustomId } from "../custom-ids.js";
+import { languageSwitchReply, morePassagesReply, versionTag } from "../render/answer-view.js";
+import type { ReplyPayload } from "../render/reply.js";
+import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
+
+type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+
+/** Handles a click on one of the bot's buttons or menus; the id was decoded and validated. */
+export async function handleComponent(
+  interaction: ComponentInteraction,
+  id: CustomId,
+  { store }: BotContext,
+): Promise<void> {
+  const index = store.current;
+  switch (id.kind) {
+    case "ask-more":
+    case "ask-language": {
+      const text = messagesFor(id.language);
+      const valid =
+        id.version === versionTag(index) &&
+        id.statements.every((position) => position < index.knowledge.statements.length);
+      if (!valid) {
+        await interaction.reply({ content: text.expired, flags: MessageFlags.Ephemeral });
+        return;
+      }
+      const passages = id.statements.map((position) => statementPassage(index, position, id.language));
+      if (id.kind === "ask-more") {
+        await interaction.reply({
+          ...morePassagesReply(passages, index, id.language, canEmbed(interaction)),
+          flags: MessageFlags.Ephemeral,
+        });
+        return;
+      }
+      const payload = languageSwitchReply(passages, index, id.language, id.statements, canEmbed(interaction));
+      await updateOrReply(interaction, payload);
+      return;
+    }
+    case "topics-home":
+      await updateOrReply(interaction, topicsHomeReply(index, id.language));
+      return;
+    case "topics-select": {
+      const topic = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+      const page = topic === undefined ? undefined : topicPageReply(index, id.language, topic, 0);
+      await updateOrReply(interaction, page ?? topicsHomeReply(index, id.language));
+      return;
+    }
+    case "topics-page": {
+      const page = topicPageReply(index, id.language, id.topic, id.page);
+      await updateOrReply(interaction, page ?? topicsHomeReply(index, id.language));
+      return;
+    }
+  }
+}
+
+/**
+ * A private message changes in place; a public one stays as it is for everyone else, and the
+ * clicker gets the result privately.
+ */
+async function updateOrReply(interaction: ComponentInteraction, payload: ReplyPayload): Promise<void> {
+  if (interaction.message.flags.has(MessageFlags.Ephemeral)) await interaction.update(payload);
+  else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,69 @@
+import type { Language } from "../search/language.js";
+
+/**
+ * Button and menu ids carry their whole state, so any shard, or the bot after a restart, can
+ * answer a click. They name the knowledge version (a hash prefix); a click on an answer from an
+ * older version is told to ask again rather than shown other statements. Discord caps ids at 100
+ * characters, and whatever arrives is untrusted: every decoder validates.
+ */
+
+export type CustomId =
+  | { kind: "ask-more"; version: string; language: Language; statements: number[] }
+  | { kind: "ask-language"; version: string; language: Language; statements: number[] }
+  | { kind: "topics-home"; language: Language }
+  | { kind: "topics-select"; language: Language }
+  | { kind: "topics-page"; language: Language; topic: string; page: number };
+
+export const VERSION_LENGTH = 8;
+const MAX_STATEMENTS = 8;
+
+export function encodeCustomId(id: CustomId): string {
+  switch (id.kind) {
+    case "ask-more":
+      return `ask:more:${id.version}:${id.language}:${id.statements.join(".")}`;
+    case "ask-language":
+      return `ask:lang:${id.version}:${id.language}:${id.statements.join(".")}`;
+    case "topics-home":
+      return `topics:home:${id.language}`;
+    case "topics-select":
+      return `topics:select:${id.language}`;
+    case "topics-page":
+      return `topics:page:${id.language}:${id.page}:${id.topic}`;
+  }
+}
+
+export function decodeCustomId(raw: unknown): CustomId | undefined {
+  if (typeof raw !== "string" || raw.length > 100) return undefined;
+  const parts = raw.split(":");
+  const [scope, action] = parts;
+  if (scope === "ask" && (action === "more" || action === "lang") && parts.length === 5) {
+    const [, , version, language, list] = parts as [string, string, string, string, string];
+    const statements = list === "" ? [] : list.split(".").map(Number);
+    if (
+      !/^[0-9a-f]{8}$/.test(version) ||
+      !isLanguage(language) ||
+      statements.length > MAX_STATEMENTS ||
+      !statements.every((value) => Number.isInteger(value) && value >= 0)
+    ) {
+      return undefined;
+    }
+    return { kind: action === "more" ? "ask-more" : "ask-language", version, language, statements };
+  }
+  if (scope === "topics") {
+    const language = parts[2];
+    if (!isLanguage(language)) return undefined;
+    if (action === "home" && parts.length === 3) return { kind: "topics-home", language };
+    if (action === "select" && parts.length === 3) return { kind: "topics-select", language };
+    if (action === "page" && parts.length === 5) {
+      const page = Number(parts[3]);
+      const topic = parts[4] as string;
+      if (!Number.isInteger(page) || page < 0 || !/^[a-z0-9-]{1,60}$/.test(topic)) return undefined;
+      return { kind: "topics-page", language, topic, page };
+    }
+  }
+  return undefined;
+}
+
+function isLanguage(value: unknown): value is Language {
+  return value === "de" || value === "en";
+}

@@ -1,0 +1,128 @@
+import {
+  ChannelType,
+  type Message,
+  type MessageCreateOptions,
+  type MessageEditOptions,
+  type PartialMessage,
+  PermissionFlagsBits,
+} from "discord.js";
+import { languageOfLocale, messagesFor } from "../i18n/messages.js";
+import { answerQuestion } from "../search/answer.js";
+import { cleanUserText } from "../search/normalize.js";
+import { looksLikeQuestion } from "../search/question-shape.js";
+import { BoundedMap } from "./bounded-map.js";
+import type { BotContext } from "./context.js";
+import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "./render/answer-view.js";
+import type { ReplyPayload } from "./render/reply.js";
+
+/** Why the bot may answer a message; undefined means the message is not for the bot. */
+type Trigger = "direct-message" | "mention" | "ask-channel";
+
+const TRACKED_REPLIES = 2000;
+/** Replies to messages must never ping, not even the asker. */
+const NO_PINGS = { parse: [], repliedUser: false } as const;
+
+/**
+ * Questions in plain words: in DMs, when the bot is mentioned, and in the configured ask-channels
+ * (there only for messages that look like questions, and silence rather than a weak guess). Each
+ * reply is remembered, so deleting the question deletes the answer and editing it re-answers.
+ */
+export class FreeTextResponder {
+  /** Question id → its reply's id; a promise, so an edit that races the first reply waits for it. */
+  private readonly replies = new BoundedMap<string, Promise<string | undefined>>(TRACKED_REPLIES);
+
+  constructor(private readonly context: BotContext) {}
+
+  async onMessage(message: Message): Promise<void> {
+    const payload = this.replyFor(message);
+    if (!payload) return;
+    const sent = message
+      .reply({ ...payload, allowedMentions: NO_PINGS } as MessageCreateOptions)
+      .then((reply) => reply.id)
+      .catch((error: unknown) => {
+        this.replies.delete(message.id);
+        throw error;
+      });
+    this.replies.set(
+      message.id,
+      sent.catch(() => undefined),
+    );
+    await sent;
+  }
+
+  async onEdit(message: Message): Promise<void> {
+    const replyId = await this.replies.get(message.id);
+    const payload = this.replyFor(message);
+    if (!replyId) {
+      if (payload) await this.onMessage(message);
+      return;
+    }
+    const channel = message.channel;
+    if (!payload) {
+      this.replies.delete(message.id);
+      await channel.messages.delete(replyId);
+      return;
+    }
+    await channel.messages.edit(replyId, {
+      content: payload.content ?? null,
+      embeds: payload.embeds ?? [],
+      components: payload.components ?? [],
+      allowedMentions: NO_PINGS,
+    } as MessageEditOptions);
+  }
+
+  async onDelete(message: Message | PartialMessage): Promise<void> {
+    const replyId = await this.replies.get(message.id);
+    if (!replyId) return;
+    this.replies.delete(message.id);
+    await message.channel.messages.delete(replyId);
+  }
+
+  private replyFor(message: Message): ReplyPayload | undefined {
+    const me = message.client.user;
+    if (message.author.bot || message.author.id === me.id || message.system) return undefined;
+    const trigger = this.triggerOf(message);
+    if (!trigger) return undefined;
+    const question = cleanUserText(message.content.replace(new RegExp(`<@!?${me.id}>`, "g"), " "));
+    const quiet = trigger === "ask-channel";
+    if (quiet && !looksLikeQuestion(question)) return undefined;
+
+    const fallbackLanguage = languageOfLocale(message.guild?.preferredLocale);
+    const text = messagesFor(fallbackLanguage);
+    if (question === "") return quiet ? undefined : { content: text.emptyQuestion };
+    const maxLength = this.context.settings.MAX_QUESTION_LENGTH;
+    if ([...question].length > maxLength)
+      return quiet ? undefined : { content: text.questionTooLong(maxLength) };
+
+    const index = this.context.store.current;
+    const answer = answerQuestion(index, question, {
+      fallbackLanguage,
+      limit: SHOWN_PASSAGES + MORE_PASSAGES,
+    });
+    if (quiet && !answer.answered && answer.outcome !== "unsupported-language") return undefined;
+    return answerReply(answer, index, canEmbed(message));
+  }
+
+  private triggerOf(message: Message): Trigger | undefined {
+    if (message.channel.type === ChannelType.DM) return "direct-message";
+    if (
+      message.mentions.has(message.client.user, {
+        ignoreEveryone: true,
+        ignoreRoles: true,
+        ignoreRepliedUser: true,
+      })
+    ) {
+      return "mention";
+    }
+    const askChannels = this.context.settings.ASK_CHANNEL_IDS;
+    const parentId = message.channel.isThread() ? message.channel.parentId : undefined;
+    if (askChannels.includes(message.channelId) || (parentId && askChannels.includes(parentId)))
+      return "ask-channel";
+    return undefined;
+  }
+}
+
+function canEmbed(message: Message): boolean {
+  if (!message.inGuild()) return true;
+  return message.channel.permissionsFor(message.client.user)?.has(PermissionFlagsBits.EmbedLinks) ?? true;
+}

@@ -1,0 +1,64 @@
+import { type Interaction, MessageFlags, type RepliableInteraction } from "discord.js";
+import { messagesFor } from "../i18n/messages.js";
+import { replyLanguage } from "./commands/command.js";
+import { slashCommands } from "./commands/index.js";
+import { handleComponent } from "./components/component-handlers.js";
+import type { BotContext } from "./context.js";
+import { decodeCustomId } from "./custom-ids.js";
+
+/**
+ * Routes every interaction to its handler. Whatever goes wrong inside a handler is logged and
+ * answered with a friendly message; nothing escapes to crash the process.
+ */
+export async function routeInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) {
+      const command = slashCommands.get(interaction.commandName);
+      if (command) await command.execute(interaction, context);
+      else
+        await interaction.reply({
+          content: messagesFor(replyLanguage(interaction)).somethingWentWrong,
+          flags: MessageFlags.Ephemeral,
+        });
+    } else if (interaction.isAutocomplete()) {
+      const command = slashCommands.get(interaction.commandName);
+      if (command?.autocomplete) await command.autocomplete(interaction, context);
+      else await interaction.respond([]);
+    } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+      const id = decodeCustomId(interaction.customId);
+      if (id) await handleComponent(interaction, id, context);
+      else
+        await interaction.reply({
+          content: messagesFor(replyLanguage(interaction)).expired,
+          flags: MessageFlags.Ephemeral,
+        });
+    }
+  } catch (error) {
+    context.logger.error(
+      { err: error, interactionId: interaction.id, type: interaction.type },
+      "interaction handler failed",
+    );
+    await answerFailure(interaction, context);
+  }
+}
+
+async function answerFailure(interaction: Interaction, context: BotContext): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const repliable: RepliableInteraction = interaction;
+    const content = messagesFor(replyLanguage(interaction)).somethingWentWrong;
+    if (repliable.replied || repliable.deferred)
+      await repliable.followUp({ content, flags: MessageFlags.Ephemeral });
+    else await repliable.reply({ content, flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    // The interaction may have expired or Discord may be down: there is no one left to tell.
+    context.logger.warn(
+      { err: error, interactionId: interaction.id },
+      "could not report a failed interaction",
+    );
+  }
+}

@@ -1,0 +1,222 @@
+import { type APIEmbed, ButtonStyle, ComponentType } from "discord.js";
+import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../../i18n/messages.js";
+import type { Answer, Passage } from "../../search/answer.js";
+import type { Language } from "../../search/language.js";
+import type { SearchIndex } from "../../search/search-index.js";
+import { encodeCustomId, VERSION_LENGTH } from "../custom-ids.js";
+import { DiscordLimits, safeText, truncate } from "./limits.js";
+import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
+
+export const SHOWN_PASSAGES = 3;
+/** How many further passages "More results" may show. */
+export const MORE_PASSAGES = 5;
+
+export function versionTag(index: SearchIndex): string {
+  return index.knowledge.hash.slice(0, VERSION_LENGTH);
+}
+
+/** The reply to a question: passages as embeds with their sources, or an honest "not found". */
+export function answerReply(answer: Answer, index: SearchIndex, embedsAllowed = true): ReplyPayload {
+  const text = messagesFor(answer.language);
+  if (answer.outcome === "unsupported-language") return { content: UNSUPPORTED_LANGUAGE_NOTE };
+  if (answer.outcome === "empty") return { content: text.emptyQuestion };
+  if (!answer.answered) return noAnswerReply(answer, index);
+
+  const shown = answer.passages.slice(0, SHOWN_PASSAGES);
+  const more = answer.passages.slice(SHOWN_PASSAGES, SHOWN_PASSAGES + MORE_PASSAGES);
+  const footer = `${text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date)} · ${text.confidence(Math.round(answer.confidence * 100))}`;
+  const positions = (passages: readonly Passage[]) =>
+    passages
+      .map((passage) => index.statementPositions.get(passage.id) ?? -1)
+      .filter((position) => position >= 0);
+  const buttons = [
+    ...(more.length > 0
+      ? [
+          button(
+            encodeCustomId({
+              kind: "ask-more",
+              version: versionTag(index),
+              language: answer.language,
+              statements: positions(more),
+            }),
+            text.buttonMoreResults,
+            ButtonStyle.Primary,
+          ),
+        ]
+      : []),
+    languageButton(index, answer.language, positions(shown)),
+  ];
+  const payload: ReplyPayload = {
+    embeds: passageEmbeds(shown, index, answer.language, footer, answer.question),
+    components: [{ type: ComponentType.ActionRow, components: buttons }],
+  };
+  return embedsAllowed
+    ? payload
+    : { content: passagesAsText(shown, answer.language, footer), components: payload.components ?? [] };
+}
+
+/** The same statements again in the other language, with a button back. */
+export function languageSwitchReply(
+  passages: readonly Passage[],
+  index: SearchIndex,
+  language: Language,
+  positions: readonly number[],
+  embedsAllowed = true,
+): ReplyPayload {
+  const text = messagesFor(language);
+  const footer = text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date);
+  const components = [
+    { type: ComponentType.ActionRow as const, components: [languageButton(index, language, positions)] },
+  ];
+  return embedsAllowed
+    ? { embeds: passageEmbeds(passages, index, language, footer), components }
+    : { content: passagesAsText(passages, language, footer), components };
+}
+
+/** Further passages, for "More results": no buttons, these are the tail. */
+export function morePassagesReply(
+  passages: readonly Passage[],
+  index: SearchIndex,
+  language: Language,
+  embedsAllowed = true,
+): ReplyPayload {
+  const text = messagesFor(language);
+  if (passages.length === 0) return { content: text.noMoreResults };
+  const footer = text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date);
+  return embedsAllowed
+    ? { embeds: passageEmbeds(passages, index, language, footer) }
+    : { content: passagesAsText(passages, language, footer) };
+}
+
+function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
+  const text = messagesFor(answer.language);
+  const topics = closestTopics(answer, index);
+  const lines = [text.noAnswer, ...(topics ? [text.closestTopics(topics)] : []), text.tryTopics];
+  return {
+    content: truncate(lines.join("\n"), DiscordLimits.content),
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          button(
+            encodeCustomId({ kind: "topics-home", language: answer.language }),
+            text.topicsTitle,
+            ButtonStyle.Secondary,
+          ),
+        ],
+      },
+    ],
+  };
+}
+
+export function closestTopics(answer: Answer, index: SearchIndex): string {
+  const names = new Set<string>();
+  for (const passage of answer.passages) {
+    const topic = index.knowledge.topicsById.get(passage.topic);
+    if (topic) names.add(topic[answer.language]);
+  }
+  return [...names].slice(0, 3).join(", ");
+}
+
+function languageButton(index: SearchIndex, current: Language, positions: readonly number[]) {
+  const target: Language = current === "de" ? "en" : "de";
+  const text = messagesFor(current);
+  return button(
+    encodeCustomId({
+      kind: "ask-language",
+      version: versionTag(index),
+      language: target,
+      statements: [...positions],
+    }),
+    target === "de" ? text.buttonGerman : text.buttonEnglish,
+    ButtonStyle.Secondary,
+  );
+}
+
+function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary) {
+  return {
+    type: ComponentType.Button as const,
+    custom_id: customId,
+    label: truncate(label, DiscordLimits.buttonLabel),
+    style,
+  };
+}
+
+export function passageEmbeds(
+  passages: readonly Passage[],
+  index: SearchIndex,
+  language: Language,
+  footer: string,
+  question?: string,
+): APIEmbed[] {
+  const text = messagesFor(language);
+  const embeds = passages.map((passage, position): APIEmbed => {
+    const topic = index.knowledge.topicsById.get(passage.topic);
+    const source = passage.sourceUrl
+      ? `[${safeText(passage.source, 300)}](${passage.sourceUrl})`
+      : safeText(passage.source, DiscordLimits.embedFieldValue);
+    return {
+      color: ACCENT_COLOR,
+      title: truncate(
+        `${position + 1}. ${topic ? topic[language] : passage.topic}`,
+        DiscordLimits.embedTitle,
+      ),
+      ...(passage.sourceUrl ? { url: passage.sourceUrl } : {}),
+      description: safeText(
+        passage.quote ? `„${passage.text}“` : passage.text,
+        DiscordLimits.embedDescription,
+      ),
+      fields: [{ name: text.source, value: truncate(source, DiscordLimits.embedFieldValue), inline: false }],
+      footer: {
+        text: truncate(
+          `${passage.quote ? text.directQuote : text.paraphrase} · ${passage.id}`,
+          DiscordLimits.embedFooter,
+        ),
+      },
+    };
+  });
+  const first = embeds[0];
+  // The question heads the answer so a public reply makes sense on its own; an author line
+  // renders neither markdown nor mentions.
+  if (first && question)
+    embeds[0] = { ...first, author: { name: truncate(question, DiscordLimits.embedAuthor) } };
+  const last = embeds.at(-1);
+  if (last)
+    embeds[embeds.length - 1] = {
+      ...last,
+      footer: { text: truncate(`${last.footer?.text ?? ""} · ${footer}`, DiscordLimits.embedFooter) },
+    };
+  return fitTotal(embeds);
+}
+
+/** Discord rejects a message whose embeds hold more than 6000 characters in all. */
+export function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
+  const size = (embed: APIEmbed): number =>
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  let total = embeds.reduce((sum, embed) => sum + size(embed), 0);
+  for (let position = embeds.length - 1; position >= 0 && total > DiscordLimits.embedTotal; position--) {
+    const embed = embeds[position] as APIEmbed;
+    const description = embed.description ?? "";
+    const keep = Math.max(100, description.length - (total - DiscordLimits.embedTotal));
+    embeds[position] = { ...embed, description: truncate(description, keep) };
+    total -= description.length - (embeds[position]?.description?.length ?? 0);
+  }
+  return embeds;
+}
+
+/** Plain-text form for channels without the Embed Links permission. */
+export function passagesAsText(passages: readonly Passage[], language: Language, footer: string): string {
+  const text = messagesFor(language);
+  const budget = Math.floor((DiscordLimits.content - footer.length - 10) / Math.max(passages.length, 1));
+  const blocks = passages.map((passage, position) =>
+    truncate(
+      `**${position + 1}.** ${safeText(passage.text, DiscordLimits.content)}\n*${text.source}: ${safeText(passage.source, 300)}${passage.sourceUrl ? ` <${passage.sourceUrl}>` : ""} · ${passage.quote ? text.directQuote : text.paraphrase}*`,
+      budget,
+    ),
+  );
+  return truncate([...blocks, `-# ${footer}`].join("\n\n"), DiscordLimits.content);
+}

@@ -1,0 +1,93 @@
+import type { APIEmbed } from "discord.js";
+import { messagesFor } from "../../i18n/messages.js";
+import type { Statement } from "../../knowledge/knowledge-set.js";
+import { sourceLine } from "../../search/answer.js";
+import type { Language } from "../../search/language.js";
+import type { SearchIndex } from "../../search/search-index.js";
+import { DiscordLimits, safeText, truncate } from "./limits.js";
+import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
+
+/** One statement in full: both languages, topic, source and whether it is a quotation. */
+export function statementReply(index: SearchIndex, statement: Statement, language: Language): ReplyPayload {
+  const text = messagesFor(language);
+  const other: Language = language === "de" ? "en" : "de";
+  const source = index.knowledge.sourcesById.get(statement.source);
+  const topic = index.knowledge.topicsById.get(statement.topic);
+  const sourceValue = source
+    ? source.url
+      ? `[${safeText(sourceLine(source), 300)}](${source.url})`
+      : safeText(sourceLine(source), DiscordLimits.embedFieldValue)
+    : safeText(statement.source, 200);
+  return {
+    embeds: [
+      {
+        color: ACCENT_COLOR,
+        title: truncate(text.statementTitle(statement.id), DiscordLimits.embedTitle),
+        ...(source?.url ? { url: source.url } : {}),
+        description: safeText(
+          statement.quote ? `„${statement[language]}“` : statement[language],
+          DiscordLimits.embedDescription,
+        ),
+        fields: [
+          {
+            name: other === "de" ? text.buttonGerman : text.buttonEnglish,
+            value: safeText(statement[other], DiscordLimits.embedFieldValue),
+          },
+          { name: text.topic, value: safeText(topic ? topic[language] : statement.topic, 200), inline: true },
+          { name: text.source, value: truncate(sourceValue, DiscordLimits.embedFieldValue), inline: true },
+        ],
+        footer: {
+          text: `${statement.quote ? text.directQuote : text.paraphrase} · ${text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date)}`,
+        },
+      },
+    ],
+  };
+}
+
+/** What the bot knows and where it comes from. */
+export function aboutReply(index: SearchIndex, language: Language): ReplyPayload {
+  const text = messagesFor(language);
+  const { summit, sources, version, date } = index.knowledge.document;
+  const embed: APIEmbed = {
+    color: ACCENT_COLOR,
+    title: text.aboutTitle,
+    description: truncate(
+      `${text.aboutIntro(summit.title[language], summit.date, summit.place[language])}\n\n${text.howToAsk}`,
+      DiscordLimits.embedDescription,
+    ),
+    fields: [
+      {
+        name: text.participants,
+        value: truncate(
+          summit.participants
+            .map((p) => `• ${safeText(p.country[language], 80)} — ${safeText(p.leader[language], 160)}`)
+            .join("\n"),
+          DiscordLimits.embedFieldValue,
+        ),
+      },
+      {
+        name: text.sources,
+        value: truncate(
+          sources
+            .map((s) =>
+              s.url
+                ? `• [${safeText(s.name, 90)}](${s.url})`
+                : `• ${safeText(`${s.name} (${s.publisher})`, 120)}`,
+            )
+            .join("\n"),
+          DiscordLimits.embedFieldValue,
+        ),
+      },
+      {
+        name: text.knowledgeVersion(version, date),
+        value: `${text.knowledgeLine(index.knowledge.statements.length, index.knowledge.topics.length)} · \`${index.knowledge.hash.slice(0, 12)}\``,
+      },
+    ],
+  };
+  return { embeds: [embed] };
+}
+
+export function helpReply(language: Language): ReplyPayload {
+  const text = messagesFor(language);
+  return { embeds: [{ color: ACCENT_COLOR, title: text.helpTitle, description: text.helpText }] };
+}

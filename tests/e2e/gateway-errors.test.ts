@@ -1,0 +1,56 @@
+import { GatewayIntentBits } from "discord.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { KnowledgeStore } from "../../src/app/knowledge-store.js";
+import { readSettings, type Settings } from "../../src/config/settings.js";
+import { startBot } from "../../src/discord/bot.js";
+import { loadKnowledgeFile } from "../../src/knowledge/load.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { CapturedStream } from "../support/capture.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../support/discord-standin.js";
+import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
+
+describe("gateway refusals get a clear message and a clean stop", () => {
+  let standIn: DiscordStandIn | undefined;
+
+  afterEach(async () => {
+    await standIn?.close();
+  });
+
+  async function run(standInOptions: Parameters<typeof startDiscordStandIn>[0], env: Record<string, string>) {
+    standIn = await startDiscordStandIn(standInOptions);
+    const parsed = readSettings({
+      DISCORD_TOKEN: "test-token",
+      DISCORD_API_URL: standIn.apiUrl,
+      KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE,
+      ...env,
+    });
+    if (!parsed.ok) throw new Error("settings");
+    const loaded = await loadKnowledgeFile(SHIPPED_KNOWLEDGE);
+    if (!loaded.ok) throw new Error("knowledge");
+    const logs = new CapturedStream();
+    const bot = await startBot(
+      parsed.settings as Settings,
+      new KnowledgeStore(loaded.value),
+      createLogger("info", logs),
+    );
+    const code = await bot.stopped;
+    return { code, logs: logs.text };
+  }
+
+  it("explains close code 4014 (Message Content intent not enabled in the portal)", async () => {
+    const { code, logs } = await run(
+      { disallowedIntents: GatewayIntentBits.MessageContent },
+      { ASK_CHANNEL_IDS: "123456789012345678" },
+    );
+    expect(code).toBe(1);
+    expect(logs).toMatch(/4014/);
+    expect(logs).toMatch(/Message Content Intent/);
+  });
+
+  it("explains a token Discord rejects, without logging the token", async () => {
+    const { code, logs } = await run({ rejectToken: true }, {});
+    expect(code).toBe(1);
+    expect(logs).toMatch(/rejected the token/);
+    expect(logs).not.toContain("test-token");
+  });
+});
