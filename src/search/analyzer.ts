@@ -1,6 +1,6 @@
 import { tokenize } from "./normalize.js";
 import { stem } from "./stem.js";
-import { STOPWORDS } from "./stopwords.js";
+import { isNoise } from "./stopwords.js";
 
 /** A glossary concept stands in the index like a word, under a name no real word can have. */
 export function conceptTerm(groupIndex: number): string {
@@ -70,7 +70,7 @@ export class Analyzer {
     words.forEach((word, position) => {
       const phrase = this.phraseAt(words, position);
       if (phrase) terms.push(phrase.concept);
-      if (!STOPWORDS.has(surfaces[position] as string)) terms.push(word, ...this.conceptsOf(word));
+      if (!isNoise(surfaces[position] as string)) terms.push(word, ...this.conceptsOf(word));
     });
     return terms;
   }
@@ -106,7 +106,7 @@ export class Analyzer {
       const surface = surfaces[position] as string;
       const partial = lastIsPartial && position === words.length - 1;
       // An unfinished word is kept even when it looks like a stopword: "wh" may become "Wheat".
-      if (!STOPWORDS.has(surface) || partial) {
+      if (!isNoise(surface) || partial) {
         units.push({ surface, term: partial ? surface : word, concepts: this.conceptsOf(word), partial });
       }
       position += 1;

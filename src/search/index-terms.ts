@@ -1,7 +1,7 @@
 import type { Analyzer } from "./analyzer.js";
 import { tokenize } from "./normalize.js";
 import { stem } from "./stem.js";
-import { STOPWORDS } from "./stopwords.js";
+import { isNoise } from "./stopwords.js";
 
 interface AnalysedChunk {
   /** Term ids of the chunk's meaningful words and their concepts. */
@@ -52,7 +52,7 @@ export class IndexTermReader {
     const words = surfaces.map(stem);
     const termIds: number[] = [];
     words.forEach((word, position) => {
-      if (STOPWORDS.has(surfaces[position] as string)) return;
+      if (isNoise(surfaces[position] as string)) return;
       termIds.push(this.idOf(word));
       for (const concept of this.analyzer.conceptsOf(word)) termIds.push(this.idOf(concept));
     });

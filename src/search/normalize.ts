@@ -4,8 +4,8 @@
  */
 
 // Control and format characters (zero-width spaces and joiners, bidi overrides, soft hyphens)
-// are invisible in Discord but split or disguise words.
-const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+// are invisible in Discord but split or disguise words. Tabs and line breaks are white space.
+const INVISIBLE = /(?![\t\n\v\f\r])[\p{Cc}\p{Cf}]/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 // "35.000" and "10,5" must stay one token; German writes thousands with a dot.
@@ -40,5 +40,5 @@ export function tokenize(text: string): string[] {
 
 /** Removes what Discord would render or act on: invisible characters and surrounding space. */
 export function cleanUserText(text: string): string {
-  return text.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  return text.normalize("NFC").replace(/\s+/g, " ").replace(INVISIBLE, "").trim();
 }

@@ -15,7 +15,10 @@ export const GERMAN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   danke hallo kann koennen konnte koennte muss muessen soll sollen sollte will wollen moechte darf duerfen
   gab gibts geht ging gemacht sagt sagte gesagt steht stand stehen erzaehl erklaer weiss weisst kennst
   sag nen ne jemand etwas alles alle allem allen jeder jede jedes diese dieser dieses diesen diesem jene
-  so also dann eben halt ja nein genau wirklich ueberhaupt beim beide beiden bzw usw`.split(/\s+/),
+  so also dann eben halt ja nein genau wirklich ueberhaupt beim beide beiden bzw usw gabs sowas vorher
+  nachher schonmal nochmal irgendwas irgendwie irgendwer wieder hab habt gibt's nix nichts viel viele mehr
+  weniger ganz noch nur einfach denn wohl eher bisschen bissl kein keiner waer waere wuerde wuerden
+  wurde sei seien dass das hier dort da drueber drauf dran drin rein raus weiss wisst hat's ist's`.split(/\s+/),
 );
 
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
@@ -26,7 +29,9 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   against without between during as than then so also too very just only any some all each every both
   either neither one ones please thanks thank hi hello hey tell told say said says know knows explain
   anything something someone anyone everyone happened happen get got give gave going went come came
-  make made let lets let's like ok okay well really actually basically btw pls plz guys anybody`.split(/\s+/),
+  make made let lets let's like ok okay well really actually basically btw pls plz guys anybody whats
+  what's whos who's dont don't didnt didn't doesnt doesn't isnt isn't wasnt wasn't gonna wanna gotta more
+  much many any anything else again ever still there's theres i'm im ive i've youre you're`.split(/\s+/),
 );
 
 /** Chat filler in either language that the function-word lists do not cover. */
@@ -39,3 +44,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   ...ENGLISH_FUNCTION_WORDS,
   ...FILLER,
 ]);
+
+/** Whether a folded word says nothing about the question: a stopword, or a stray letter ("what's" → "s"). */
+export function isNoise(word: string): boolean {
+  return word.length < 2 || STOPWORDS.has(word);
+}
