@@ -18,7 +18,9 @@ export const GERMAN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   so also dann eben halt ja nein genau wirklich ueberhaupt beim beide beiden bzw usw gabs sowas vorher
   nachher schonmal nochmal irgendwas irgendwie irgendwer wieder hab habt gibt's nix nichts viel viele mehr
   weniger ganz noch nur einfach denn wohl eher bisschen bissl kein keiner waer waere wuerde wuerden
-  wurde sei seien dass das hier dort da drueber drauf dran drin rein raus weiss wisst hat's ist's`.split(/\s+/),
+  wurde sei seien dass das hier dort da drueber drauf dran drin rein raus weiss wisst hat's ist's`.split(
+    /\s+/,
+  ),
 );
 
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
