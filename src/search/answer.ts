@@ -1,6 +1,6 @@
 import type { Statement } from "../knowledge/knowledge-set.js";
 import type { SourceRecord } from "../knowledge/schema.js";
-import { ANSWER_THRESHOLD, confidenceOf } from "./confidence.js";
+import { ANSWER_THRESHOLD, type ConfidenceFeatures, confidenceFeatures, confidenceOf } from "./confidence.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
 import { cleanUserText } from "./normalize.js";
 import { resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
@@ -32,8 +32,10 @@ export interface Answer {
   readonly detectedLanguage: DetectedLanguage;
   readonly answered: boolean;
   readonly outcome: AnswerOutcome;
-  /** 0..1, higher is surer. */
+  /** 0..1, higher is surer: the modelled chance that the first passage answers the question. */
   readonly confidence: number;
+  /** What the confidence was computed from. */
+  readonly signals: ConfidenceFeatures;
   /** Best first. When not answered: the nearest misses, never to be shown as an answer. */
   readonly passages: readonly Passage[];
   readonly knowledgeVersion: string;
@@ -48,6 +50,7 @@ export interface AnswerOptions {
 }
 
 export const DEFAULT_PASSAGE_LIMIT = 3;
+const NO_SIGNALS: ConfidenceFeatures = Object.freeze({ coverage: 0, score: 0, margin: 0, known: 0 });
 /** Passages far weaker than the best one are noise, not further answers. */
 const RELATIVE_PASSAGE_FLOOR = 0.3;
 /** Beyond this, a "question" is an essay or an attack; the adapters reject it before this point. */
@@ -70,12 +73,13 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
 
   const units = index.analyzer.queryUnits(question.slice(0, MAX_ANALYZED_LENGTH)).slice(0, MAX_UNITS);
   if (units.length === 0) {
-    return { ...base, answered: false, outcome: "empty", confidence: 0, passages: [] };
+    return { ...base, answered: false, outcome: "empty", confidence: 0, signals: NO_SIGNALS, passages: [] };
   }
   const resolved = resolveUnits(index, units);
   const ranked = scoreStatements(index, resolved, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
   const best = ranked[0];
-  const confidence = confidenceOf(best);
+  const signals = confidenceFeatures(ranked, resolved);
+  const confidence = confidenceOf(signals);
   const kept = ranked
     .filter((scored) => best && scored.score >= best.score * RELATIVE_PASSAGE_FLOOR)
     .slice(0, limit);
@@ -95,7 +99,7 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
       : best
         ? "low-confidence"
         : "no-match";
-  return { ...base, answered, outcome, confidence, passages };
+  return { ...base, answered, outcome, confidence, signals, passages };
 }
 
 function toPassage(

@@ -1,0 +1,60 @@
+import { type ConfidenceFeatures, type ConfidenceModel, confidenceOf } from "../search/confidence.js";
+
+export interface LabelledSignals {
+  readonly signals: ConfidenceFeatures;
+  /** 1 when the first passage answers the question, 0 when it does not or nothing should. */
+  readonly correct: 0 | 1;
+}
+
+const FEATURES = ["coverage", "score", "margin", "known"] as const;
+
+/**
+ * Fits the confidence model by logistic regression (batch gradient descent, light L2), so that
+ * confidence estimates the chance that the first passage is right.
+ */
+export function fitConfidenceModel(
+  samples: readonly LabelledSignals[],
+  iterations = 20_000,
+  rate = 0.5,
+): ConfidenceModel {
+  const weights = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0 };
+  const l2 = 0.001;
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const gradient = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0 };
+    for (const { signals, correct } of samples) {
+      const z =
+        weights.bias + FEATURES.reduce((sum, feature) => sum + weights[feature] * signals[feature], 0);
+      const error = 1 / (1 + Math.exp(-z)) - correct;
+      gradient.bias += error;
+      for (const feature of FEATURES) gradient[feature] += error * signals[feature];
+    }
+    weights.bias -= (rate * gradient.bias) / samples.length;
+    for (const feature of FEATURES) {
+      weights[feature] -= rate * (gradient[feature] / samples.length + l2 * weights[feature]);
+    }
+  }
+  const rounded = Object.fromEntries(
+    Object.entries(weights).map(([key, value]) => [key, Math.round(value * 100) / 100]),
+  );
+  return rounded as ConfidenceModel;
+}
+
+/**
+ * Expected calibration error: how far confidence is from the observed accuracy, averaged over ten
+ * confidence bins. 0 is perfectly calibrated.
+ */
+export function calibrationError(samples: readonly LabelledSignals[], model?: ConfidenceModel): number {
+  const bins = Array.from({ length: 10 }, () => ({ confidence: 0, correct: 0, count: 0 }));
+  for (const { signals, correct } of samples) {
+    const confidence = confidenceOf(signals, model);
+    const bin = bins[Math.min(9, Math.floor(confidence * 10))] as (typeof bins)[number];
+    bin.confidence += confidence;
+    bin.correct += correct;
+    bin.count += 1;
+  }
+  const total = samples.length || 1;
+  return bins.reduce(
+    (sum, bin) => sum + (bin.count === 0 ? 0 : Math.abs(bin.confidence - bin.correct) / total),
+    0,
+  );
+}
