@@ -9,6 +9,7 @@ import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issu
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { parseKnowledge } from "../knowledge/load.js";
 import type { Logger } from "../logging/logger.js";
+import type { SearchIndex } from "../search/search-index.js";
 import { KnowledgeStore } from "./knowledge-store.js";
 
 export type KnowledgeChange =
@@ -91,6 +92,11 @@ export class KnowledgeService {
 
   get current(): KnowledgeSet {
     return this.store.current.knowledge;
+  }
+
+  /** The live search index: read it once per question, and answer from that version throughout. */
+  get index(): SearchIndex {
+    return this.store.current;
   }
 
   get lastRejection(): Rejection | undefined {

@@ -1,4 +1,4 @@
-import { KnowledgeStore } from "../app/knowledge-store.js";
+import { openKnowledgeService } from "../app/open-knowledge.js";
 import { startBot } from "../discord/bot.js";
 import { loadKnowledgeFile } from "../knowledge/load.js";
 import { createLogger } from "../logging/logger.js";
@@ -11,13 +11,13 @@ import { NO_TOKEN_MESSAGE, settingsOrReport } from "./settings-or-report.js";
 export const startCommand: CliCommand = async (_args, io) => {
   const settings = settingsOrReport(io);
   if (!settings) return ExitCode.usage;
-  const loaded = await loadKnowledgeFile(settings.KNOWLEDGE_PATH);
-  if (!loaded.ok) {
-    reportIssues(loaded.issues, io);
-    return ExitCode.checkFailed;
-  }
   const token = settings.DISCORD_TOKEN;
   if (!token) {
+    const loaded = await loadKnowledgeFile(settings.KNOWLEDGE_PATH);
+    if (!loaded.ok) {
+      reportIssues(loaded.issues, io);
+      return ExitCode.checkFailed;
+    }
     // A newcomer without a token still gets to try the answers, in the terminal.
     if (io.stdin.isTTY && io.stdout.isTTY) {
       writeLine(io.stdout, `${NO_TOKEN_MESSAGE}\nMeanwhile, ask the bot here in the terminal.\n`);
@@ -32,7 +32,14 @@ export const startCommand: CliCommand = async (_args, io) => {
   }
 
   const logger = createLogger(settings.LOG_LEVEL);
-  const bot = await startBot({ ...settings, DISCORD_TOKEN: token }, new KnowledgeStore(loaded.value), logger);
+  const opened = await openKnowledgeService(settings, logger);
+  if (!opened.ok) {
+    reportIssues(opened.issues, io);
+    return ExitCode.checkFailed;
+  }
+  const knowledge = opened.value;
+  const stopWatching = knowledge.watch();
+  const bot = await startBot({ ...settings, DISCORD_TOKEN: token }, knowledge, logger);
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "shutting down");
     void bot.stop();
@@ -40,6 +47,7 @@ export const startCommand: CliCommand = async (_args, io) => {
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
   const code = await bot.stopped;
+  stopWatching();
   process.off("SIGINT", shutdown);
   process.off("SIGTERM", shutdown);
   return code;

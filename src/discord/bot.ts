@@ -1,5 +1,5 @@
 import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "discord.js";
-import type { KnowledgeStore } from "../app/knowledge-store.js";
+import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
 import type { Logger } from "../logging/logger.js";
 import { createBotClient } from "./client.js";
@@ -27,11 +27,11 @@ const INVALID_TOKEN_MESSAGE =
 /** Connects to Discord and answers until stopped; the token is used, never logged. */
 export async function startBot(
   settings: Settings,
-  store: KnowledgeStore,
+  knowledge: KnowledgeService,
   logger: Logger,
 ): Promise<RunningBot> {
   const client = createBotClient(settings);
-  const context: BotContext = { store, settings, logger };
+  const context: BotContext = { knowledge, settings, logger };
   const freeText = new FreeTextResponder(context);
   let resolveStopped: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => {
@@ -72,7 +72,7 @@ export async function startBot(
       {
         user: ready.user.tag,
         guilds: ready.guilds.cache.size,
-        knowledge: store.current.knowledge.document.version,
+        knowledge: knowledge.index.knowledge.document.version,
       },
       "connected to Discord",
     ),

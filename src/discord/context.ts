@@ -1,10 +1,11 @@
-import type { KnowledgeStore } from "../app/knowledge-store.js";
+import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
 import type { Logger } from "../logging/logger.js";
 
 /** What every handler may use; handed in, never imported, so handlers stay testable. */
 export interface BotContext {
-  readonly store: KnowledgeStore;
+  /** The live knowledge: `knowledge.index` answers questions; moderators change it through it. */
+  readonly knowledge: KnowledgeService;
   readonly settings: Settings;
   readonly logger: Logger;
 }

@@ -94,7 +94,7 @@ export class FreeTextResponder {
     if ([...question].length > maxLength)
       return quiet ? undefined : { content: text.questionTooLong(maxLength) };
 
-    const index = this.context.store.current;
+    const index = this.context.knowledge.index;
     const answer = answerQuestion(index, question, {
       fallbackLanguage,
       limit: SHOWN_PASSAGES + MORE_PASSAGES,

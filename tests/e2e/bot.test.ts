@@ -162,7 +162,7 @@ describe("the bot against a local Discord stand-in", () => {
   });
 
   it("shows one statement in full with /statement, and says so kindly for an unknown id", async () => {
-    const id = testBot.store.current.knowledge.statements[0]?.id as string;
+    const id = testBot.knowledge.current.statements[0]?.id as string;
     const { callback } = await slash("statement", { id });
     const embed = (callback.data as Json).embeds[0] as Json;
     expect(embed.title).toContain(id);

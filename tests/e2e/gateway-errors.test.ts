@@ -1,13 +1,10 @@
 import { GatewayIntentBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { KnowledgeStore } from "../../src/app/knowledge-store.js";
-import { readSettings, type Settings } from "../../src/config/settings.js";
 import { startBot } from "../../src/discord/bot.js";
-import { loadKnowledgeFile } from "../../src/knowledge/load.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { CapturedStream } from "../support/capture.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../support/discord-standin.js";
-import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
+import { openTestKnowledge, testSettings } from "../support/test-bot.js";
 
 describe("gateway refusals get a clear message and a clean stop", () => {
   let standIn: DiscordStandIn | undefined;
@@ -18,21 +15,14 @@ describe("gateway refusals get a clear message and a clean stop", () => {
 
   async function run(standInOptions: Parameters<typeof startDiscordStandIn>[0], env: Record<string, string>) {
     standIn = await startDiscordStandIn(standInOptions);
-    const parsed = readSettings({
+    const settings = await testSettings({
       DISCORD_TOKEN: "test-token",
       DISCORD_API_URL: standIn.apiUrl,
-      KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE,
       ...env,
     });
-    if (!parsed.ok) throw new Error("settings");
-    const loaded = await loadKnowledgeFile(SHIPPED_KNOWLEDGE);
-    if (!loaded.ok) throw new Error("knowledge");
     const logs = new CapturedStream();
-    const bot = await startBot(
-      parsed.settings as Settings,
-      new KnowledgeStore(loaded.value),
-      createLogger("info", logs),
-    );
+    const logger = createLogger("info", logs);
+    const bot = await startBot(settings, await openTestKnowledge(settings, logger), logger);
     const code = await bot.stopped;
     return { code, logs: logs.text };
   }

@@ -1,17 +1,37 @@
 import { once } from "node:events";
-import { KnowledgeStore } from "../../src/app/knowledge-store.js";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { KnowledgeService } from "../../src/app/knowledge-service.js";
+import { openKnowledgeService } from "../../src/app/open-knowledge.js";
 import { readSettings, type Settings } from "../../src/config/settings.js";
 import { type RunningBot, startBot } from "../../src/discord/bot.js";
-import { loadKnowledgeFile } from "../../src/knowledge/load.js";
-import { silentLogger } from "../../src/logging/logger.js";
+import { type Logger, silentLogger } from "../../src/logging/logger.js";
 import type { DiscordStandIn } from "./discord-standin.js";
 
 export const SHIPPED_KNOWLEDGE = new URL("../../knowledge/summit.yaml", import.meta.url).pathname;
 
 export interface TestBot {
   readonly bot: RunningBot;
-  readonly store: KnowledgeStore;
+  readonly knowledge: KnowledgeService;
   readonly settings: Settings;
+}
+
+/** Settings as an operator would give them, with a fresh data folder per call. */
+export async function testSettings(env: Record<string, string>): Promise<Settings> {
+  const dataDir = await mkdtemp(join(tmpdir(), "summit-bot-test-"));
+  const result = readSettings({ KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE, DATA_DIR: dataDir, ...env });
+  if (!result.ok) throw new Error(`test settings invalid: ${JSON.stringify(result.problems)}`);
+  return result.settings;
+}
+
+export async function openTestKnowledge(
+  settings: Settings,
+  logger: Logger = silentLogger(),
+): Promise<KnowledgeService> {
+  const opened = await openKnowledgeService(settings, logger);
+  if (!opened.ok) throw new Error(`test knowledge invalid: ${opened.issues[0]?.message}`);
+  return opened.value;
 }
 
 /**
@@ -22,17 +42,13 @@ export async function startTestBot(
   standIn: DiscordStandIn,
   env: Record<string, string> = {},
 ): Promise<TestBot> {
-  const result = readSettings({
+  const settings = await testSettings({
     DISCORD_TOKEN: standIn.token,
     DISCORD_API_URL: standIn.apiUrl,
-    KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE,
     ...env,
   });
-  if (!result.ok) throw new Error(`test settings invalid: ${JSON.stringify(result.problems)}`);
-  const loaded = await loadKnowledgeFile(result.settings.KNOWLEDGE_PATH);
-  if (!loaded.ok) throw new Error(`test knowledge invalid: ${loaded.issues[0]?.message}`);
-  const store = new KnowledgeStore(loaded.value);
-  const bot = await startBot(result.settings, store, silentLogger());
+  const knowledge = await openTestKnowledge(settings);
+  const bot = await startBot(settings, knowledge, silentLogger());
   if (!bot.client.isReady()) await once(bot.client, "clientReady");
-  return { bot, store, settings: result.settings };
+  return { bot, knowledge, settings };
 }

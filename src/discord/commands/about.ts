@@ -10,9 +10,9 @@ export const aboutCommand: SlashCommand = {
     .setDescriptionLocalizations({ de: "Was dieser Bot weiß, woher es stammt und wie man fragt" })
     .toJSON(),
 
-  async execute(interaction, { store }) {
+  async execute(interaction, { knowledge }) {
     await interaction.reply({
-      ...aboutReply(store.current, replyLanguage(interaction)),
+      ...aboutReply(knowledge.index, replyLanguage(interaction)),
       flags: MessageFlags.Ephemeral,
     });
   },

@@ -31,7 +31,7 @@ export const askCommand: SlashCommand = {
     )
     .toJSON(),
 
-  async execute(interaction, { store, settings }) {
+  async execute(interaction, { knowledge, settings }) {
     const language = replyLanguage(interaction);
     const question = cleanUserText(interaction.options.getString("question", true));
     const wantsPublic = interaction.options.getBoolean("public") ?? false;
@@ -47,7 +47,7 @@ export const askCommand: SlashCommand = {
       });
       return;
     }
-    const index = store.current;
+    const index = knowledge.index;
     const answer = answerQuestion(index, question, { language, limit: SHOWN_PASSAGES + MORE_PASSAGES });
     // A non-answer is only for the asker, even when asked in public: it would be noise in the channel.
     const ephemeral = !wantsPublic || !answer.answered;
@@ -57,9 +57,9 @@ export const askCommand: SlashCommand = {
     });
   },
 
-  async autocomplete(interaction, { store }) {
+  async autocomplete(interaction, { knowledge }) {
     const typed = interaction.options.getFocused();
-    const suggestions = suggestQuestions(store.current, String(typed), replyLanguage(interaction));
+    const suggestions = suggestQuestions(knowledge.index, String(typed), replyLanguage(interaction));
     await interaction.respond(
       suggestions
         .slice(0, MAX_SUGGESTIONS)

@@ -32,10 +32,10 @@ export const statementCommand: SlashCommand = {
     )
     .toJSON(),
 
-  async execute(interaction, { store }) {
+  async execute(interaction, { knowledge }) {
     const language = replyLanguage(interaction);
     const id = interaction.options.getString("id", true).trim();
-    const index = store.current;
+    const index = knowledge.index;
     const statement = index.knowledge.statementsById.get(id);
     if (!statement) {
       await interaction.reply({
@@ -52,10 +52,10 @@ export const statementCommand: SlashCommand = {
   },
 
   /** Ids that contain what is typed first, then statements whose text matches it. */
-  async autocomplete(interaction, { store }) {
+  async autocomplete(interaction, { knowledge }) {
     const language = replyLanguage(interaction);
     const typed = String(interaction.options.getFocused()).trim();
-    const index = store.current;
+    const index = knowledge.index;
     const lowered = typed.toLowerCase();
     const byId = index.knowledge.statements.filter(
       (statement) => lowered === "" || statement.id.includes(lowered),

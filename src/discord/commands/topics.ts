@@ -18,20 +18,20 @@ export const topicsCommand: SlashCommand = {
     )
     .toJSON(),
 
-  async execute(interaction, { store }) {
+  async execute(interaction, { knowledge }) {
     const language = replyLanguage(interaction);
     const topic = interaction.options.getString("topic");
-    const page = topic ? topicPageReply(store.current, language, topic, 0) : undefined;
+    const page = topic ? topicPageReply(knowledge.index, language, topic, 0) : undefined;
     await interaction.reply({
-      ...(page ?? topicsHomeReply(store.current, language)),
+      ...(page ?? topicsHomeReply(knowledge.index, language)),
       flags: MessageFlags.Ephemeral,
     });
   },
 
-  async autocomplete(interaction, { store }) {
+  async autocomplete(interaction, { knowledge }) {
     const language = replyLanguage(interaction);
     const typed = String(interaction.options.getFocused()).toLowerCase();
-    const topics = store.current.knowledge.topics.filter(
+    const topics = knowledge.index.knowledge.topics.filter(
       (topic) => typed === "" || topic[language].toLowerCase().includes(typed) || topic.id.includes(typed),
     );
     await interaction.respond(

@@ -14,9 +14,9 @@ type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 export async function handleComponent(
   interaction: ComponentInteraction,
   id: CustomId,
-  { store }: BotContext,
+  { knowledge }: BotContext,
 ): Promise<void> {
-  const index = store.current;
+  const index = knowledge.index;
   switch (id.kind) {
     case "ask-more":
     case "ask-language": {
