@@ -1,12 +1,20 @@
 import { parseArgs } from "node:util";
+import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
+import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
+import { KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../knowledge/load.js";
+import { createLogger } from "../logging/logger.js";
 import { type CliCommand, type CliIO, ExitCode, UsageError, writeLine } from "./io.js";
+import { settingsOrReport } from "./settings-or-report.js";
 
 const USAGE = `usage: summit-bot knowledge <command>
-  check [PATH]               validate a knowledge file and print a summary
-  export --json [--all] [PATH]  print the statements (or with --all the whole document) as JSON`;
+  check [PATH]                  validate a knowledge file and print a summary
+  export --json [--all] [PATH]  print the statements (or with --all the whole document) as JSON
+  diff A B                      what B adds, removes and changes compared with A
+  history                       the versions kept in DATA_DIR/history, newest first
+  rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the previous one)`;
 
 export const knowledgeCommand: CliCommand = async (args, io) => {
   const [sub, ...rest] = args;
@@ -15,6 +23,12 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
       return check(rest, io);
     case "export":
       return exportJson(rest, io);
+    case "diff":
+      return diff(rest, io);
+    case "history":
+      return history(io);
+    case "rollback":
+      return rollback(rest, io);
     default:
       throw new UsageError(sub === undefined ? USAGE : `unknown knowledge command "${sub}"\n${USAGE}`);
   }
@@ -83,5 +97,61 @@ async function exportJson(args: readonly string[], io: CliIO): Promise<number> {
   if (!knowledge) return ExitCode.checkFailed;
   const output = values.all ? knowledge.document : knowledge.statements;
   writeLine(io.stdout, JSON.stringify(output, null, 2));
+  return ExitCode.ok;
+}
+
+async function diff(args: readonly string[], io: CliIO): Promise<number> {
+  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+  if (positionals.length !== 2) throw new UsageError(`diff needs two files\n${USAGE}`);
+  const [before, after] = await Promise.all(positionals.map((path) => loadOrReport(path, io)));
+  if (!before || !after) return ExitCode.checkFailed;
+  const changes = diffKnowledge(before, after);
+  writeLine(
+    io.stdout,
+    `${before.document.version} → ${after.document.version}: ${summarizeDiff(changes, Number.POSITIVE_INFINITY)}`,
+  );
+  return ExitCode.ok;
+}
+
+async function history(io: CliIO): Promise<number> {
+  const settings = settingsOrReport(io);
+  if (!settings) return ExitCode.usage;
+  const entries = await new KnowledgeHistory(historyFolder(settings)).list();
+  if (entries.length === 0) writeLine(io.stderr, `no versions kept yet in ${historyFolder(settings)}`);
+  for (const entry of entries)
+    writeLine(io.stdout, `${entry.version}  ${entry.savedAt.toISOString()}  ${entry.bytes} bytes`);
+  return ExitCode.ok;
+}
+
+async function rollback(args: readonly string[], io: CliIO): Promise<number> {
+  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+  const settings = settingsOrReport(io);
+  if (!settings) return ExitCode.usage;
+  const opened = await openKnowledgeService(settings, createLogger("warn"));
+  if (!opened.ok) {
+    reportIssues(opened.issues, io);
+    return ExitCode.checkFailed;
+  }
+  const service = opened.value;
+  const requested = positionals[0];
+  const current = service.current.hash.slice(0, 12);
+  const entry = requested
+    ? await service.history.find(requested)
+    : (await service.history.list()).find((candidate) => candidate.version !== current);
+  if (!entry)
+    throw new UsageError(
+      requested ? `no single kept version starts with "${requested}"` : "no earlier version is kept",
+    );
+  const change = await service.rollback(entry, "command line");
+  if (change.kind === "rejected") {
+    reportIssues(change.issues, io);
+    return ExitCode.checkFailed;
+  }
+  writeLine(
+    io.stdout,
+    change.kind === "applied"
+      ? `${settings.KNOWLEDGE_PATH}: ${change.before.document.version} → ${change.after.document.version} (${entry.version}), ${summarizeDiff(change.diff)}`
+      : `${settings.KNOWLEDGE_PATH} already holds version ${entry.version}`,
+  );
   return ExitCode.ok;
 }

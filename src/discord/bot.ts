@@ -2,10 +2,12 @@ import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "dis
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
 import type { Logger } from "../logging/logger.js";
+import { auditToChannel } from "./audit.js";
 import { createBotClient } from "./client.js";
 import type { BotContext } from "./context.js";
 import { FreeTextResponder } from "./free-text.js";
 import { routeInteraction } from "./interaction-router.js";
+import { PendingUploads } from "./pending-uploads.js";
 
 export interface RunningBot {
   readonly client: Client;
@@ -31,7 +33,7 @@ export async function startBot(
   logger: Logger,
 ): Promise<RunningBot> {
   const client = createBotClient(settings);
-  const context: BotContext = { knowledge, settings, logger };
+  const context: BotContext = { knowledge, pendingUploads: new PendingUploads(), settings, logger };
   const freeText = new FreeTextResponder(context);
   let resolveStopped: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => {
@@ -51,6 +53,7 @@ export async function startBot(
       handler(...args).catch((error: unknown) => logger.error({ err: error }, `${what} failed`));
     };
 
+  if (settings.AUDIT_CHANNEL_ID) knowledge.onAudit(auditToChannel(client, settings.AUDIT_CHANNEL_ID, logger));
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, context));
   client.on(
     Events.MessageCreate,

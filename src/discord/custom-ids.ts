@@ -12,7 +12,9 @@ export type CustomId =
   | { kind: "ask-language"; version: string; language: Language; statements: number[] }
   | { kind: "topics-home"; language: Language }
   | { kind: "topics-select"; language: Language }
-  | { kind: "topics-page"; language: Language; topic: string; page: number };
+  | { kind: "topics-page"; language: Language; topic: string; page: number }
+  | { kind: "knowledge-confirm"; language: Language; upload: string }
+  | { kind: "knowledge-cancel"; language: Language; upload: string };
 
 export const VERSION_LENGTH = 8;
 const MAX_STATEMENTS = 8;
@@ -29,6 +31,10 @@ export function encodeCustomId(id: CustomId): string {
       return `topics:select:${id.language}`;
     case "topics-page":
       return `topics:page:${id.language}:${id.page}:${id.topic}`;
+    case "knowledge-confirm":
+      return `knowledge:confirm:${id.language}:${id.upload}`;
+    case "knowledge-cancel":
+      return `knowledge:cancel:${id.language}:${id.upload}`;
   }
 }
 
@@ -60,6 +66,11 @@ export function decodeCustomId(raw: unknown): CustomId | undefined {
       if (!Number.isInteger(page) || page < 0 || !/^[a-z0-9-]{1,60}$/.test(topic)) return undefined;
       return { kind: "topics-page", language, topic, page };
     }
+  }
+  if (scope === "knowledge" && (action === "confirm" || action === "cancel") && parts.length === 4) {
+    const [, , language, upload] = parts as [string, string, string, string];
+    if (!isLanguage(language) || !/^[0-9a-f]{16}$/.test(upload)) return undefined;
+    return { kind: action === "confirm" ? "knowledge-confirm" : "knowledge-cancel", language, upload };
   }
   return undefined;
 }

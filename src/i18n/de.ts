@@ -51,4 +51,29 @@ export const de: Messages = {
   somethingWentWrong: "Bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
   slowDown: (seconds) => `Du fragst sehr schnell – bitte versuch es in ${seconds} s noch einmal.`,
   busy: "Ich bin gerade sehr beschäftigt – bitte versuch es in ein paar Sekunden noch einmal.",
+  moderatorsOnly: "Nur Moderatoren können das Wissen ändern (Server verwalten oder eine Moderatorenrolle).",
+  knowledgeStatusTitle: "Wissensstand",
+  knowledgeLoaded: (when, origin) => `Geladen ${when} aus \`${origin}\``,
+  lastRejection: (when, actor) => `Zuletzt abgelehnte Änderung: ${when}, von ${actor}`,
+  noRejection: "Seit der letzten erfolgreichen Änderung wurde keine abgelehnt.",
+  reloadApplied: (before, after, diff) => `Wissen aktualisiert: ${before} → ${after}\n${diff}`,
+  reloadUnchanged: "Die Datei auf der Platte ist die Version, die schon verwendet wird: nichts zu tun.",
+  changeRejected: (errors) =>
+    `Die Datei ist nicht gültig (${errors} Fehler); das bisherige Wissen bleibt in Gebrauch:`,
+  uploadTooLarge: (max) => `Die Datei ist zu groß: Uploads sind auf ${max} Bytes begrenzt.`,
+  uploadUnreadable: "Ich konnte den Anhang nicht von Discord laden. Bitte versuch es noch einmal.",
+  uploadValid: (statements, topics, diff) =>
+    `Die Datei ist gültig: ${statements} Aussagen in ${topics} Themen.\n${diff}`,
+  uploadConfirmQuestion: "Jetzt übernehmen? Die aktuelle Version bleibt in der Historie.",
+  confirm: "Übernehmen",
+  cancel: "Abbrechen",
+  uploadCancelled: "Abgebrochen: nichts wurde geändert.",
+  uploadExpired:
+    "Dieser Upload ist abgelaufen oder wurde schon bearbeitet. Bitte lade die Datei noch einmal hoch.",
+  historyTitle: "Versionen des Wissens (neueste zuerst)",
+  historyEmpty: "Noch keine Versionen in der Historie.",
+  historyCurrent: "aktuell",
+  rollbackUnknown: (version) =>
+    `In der Historie gibt es keine eindeutige Version, die mit \`${version}\` beginnt. Siehe \`/wissen verlauf\`.`,
+  downloadReady: (version) => `Die verwendete Wissensdatei (Version ${version}).`,
 };

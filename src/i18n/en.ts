@@ -49,4 +49,28 @@ export const en: Messages = {
   somethingWentWrong: "Something went wrong on my side. Please try again in a moment.",
   slowDown: (seconds) => `You're asking quickly — please try again in ${seconds} s.`,
   busy: "I'm very busy right now — please try again in a few seconds.",
+  moderatorsOnly: "Only moderators can change the knowledge (Manage Server or a moderator role).",
+  knowledgeStatusTitle: "Knowledge status",
+  knowledgeLoaded: (when, origin) => `Loaded ${when} from \`${origin}\``,
+  lastRejection: (when, actor) => `Last rejected change: ${when}, by ${actor}`,
+  noRejection: "No rejected change since the last successful one.",
+  reloadApplied: (before, after, diff) => `Knowledge updated: ${before} → ${after}\n${diff}`,
+  reloadUnchanged: "The file on disk is the version already in use: nothing to do.",
+  changeRejected: (errors) =>
+    `The file is not valid (${errors} error${errors === 1 ? "" : "s"}); the previous knowledge stays in use:`,
+  uploadTooLarge: (max) => `That file is too large: knowledge uploads are limited to ${max} bytes.`,
+  uploadUnreadable: "I could not download that attachment from Discord. Please try again.",
+  uploadValid: (statements, topics, diff) =>
+    `The file is valid: ${statements} statements in ${topics} topics.\n${diff}`,
+  uploadConfirmQuestion: "Apply it now? The current version stays in the history.",
+  confirm: "Apply",
+  cancel: "Cancel",
+  uploadCancelled: "Cancelled: nothing was changed.",
+  uploadExpired: "This upload has expired or was already handled. Please upload the file again.",
+  historyTitle: "Knowledge history (newest first)",
+  historyEmpty: "No versions in the history yet.",
+  historyCurrent: "current",
+  rollbackUnknown: (version) =>
+    `There is no single version starting with \`${version}\` in the history. See \`/knowledge history\`.`,
+  downloadReady: (version) => `The knowledge file in use (version ${version}).`,
 };

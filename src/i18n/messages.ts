@@ -43,6 +43,27 @@ export interface Messages {
   readonly somethingWentWrong: string;
   readonly slowDown: (seconds: number) => string;
   readonly busy: string;
+  readonly moderatorsOnly: string;
+  readonly knowledgeStatusTitle: string;
+  readonly knowledgeLoaded: (when: string, origin: string) => string;
+  readonly lastRejection: (when: string, actor: string) => string;
+  readonly noRejection: string;
+  readonly reloadApplied: (before: string, after: string, diff: string) => string;
+  readonly reloadUnchanged: string;
+  readonly changeRejected: (errors: number) => string;
+  readonly uploadTooLarge: (max: number) => string;
+  readonly uploadUnreadable: string;
+  readonly uploadValid: (statements: number, topics: number, diff: string) => string;
+  readonly uploadConfirmQuestion: string;
+  readonly confirm: string;
+  readonly cancel: string;
+  readonly uploadCancelled: string;
+  readonly uploadExpired: string;
+  readonly historyTitle: string;
+  readonly historyEmpty: string;
+  readonly historyCurrent: string;
+  readonly rollbackUnknown: (version: string) => string;
+  readonly downloadReady: (version: string) => string;
 }
 
 /**

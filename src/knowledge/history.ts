@@ -49,16 +49,22 @@ export class KnowledgeHistory {
         if (!match) return [];
         const file = join(this.directory, name);
         return [
-          stat(file).then((info) => ({
-            version: match[2] as string,
-            file,
-            savedAt: parseStamp(match[1] as string),
-            bytes: info.size,
-          })),
+          stat(file).then(
+            (info) => ({
+              version: match[2] as string,
+              file,
+              savedAt: parseStamp(match[1] as string),
+              bytes: info.size,
+            }),
+            // Another process may prune the folder between listing and reading it.
+            () => undefined,
+          ),
         ];
       }),
     );
-    return entries.sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime() || b.file.localeCompare(a.file));
+    return entries
+      .filter((entry) => entry !== undefined)
+      .sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime() || b.file.localeCompare(a.file));
   }
 
   /** The entry whose version starts with `prefix` (at least 4 characters), if exactly one does. */

@@ -16,6 +16,16 @@ const customId: fc.Arbitrary<CustomId> = fc.oneof(
     topic: fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/).filter((topic) => topic.length <= 60),
     page: fc.nat({ max: 9999 }),
   }),
+  fc.record({
+    kind: fc.constant("knowledge-confirm" as const),
+    language,
+    upload: fc.stringMatching(/^[0-9a-f]{16}$/),
+  }),
+  fc.record({
+    kind: fc.constant("knowledge-cancel" as const),
+    language,
+    upload: fc.stringMatching(/^[0-9a-f]{16}$/),
+  }),
 );
 
 describe("button and menu ids", () => {

@@ -2,8 +2,10 @@ import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction 
 import { messagesFor } from "../../i18n/messages.js";
 import { statementPassage } from "../../search/answer.js";
 import { canEmbed } from "../commands/command.js";
+import { changeMessage } from "../commands/knowledge.js";
 import type { BotContext } from "../context.js";
 import type { CustomId } from "../custom-ids.js";
+import { actorOf, isModerator } from "../moderation.js";
 import { languageSwitchReply, morePassagesReply, versionTag } from "../render/answer-view.js";
 import type { ReplyPayload } from "../render/reply.js";
 import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
@@ -14,9 +16,9 @@ type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 export async function handleComponent(
   interaction: ComponentInteraction,
   id: CustomId,
-  { knowledge }: BotContext,
+  context: BotContext,
 ): Promise<void> {
-  const index = knowledge.index;
+  const index = context.knowledge.index;
   switch (id.kind) {
     case "ask-more":
     case "ask-language": {
@@ -47,6 +49,27 @@ export async function handleComponent(
       const topic = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
       const page = topic === undefined ? undefined : topicPageReply(index, id.language, topic, 0);
       await updateOrReply(interaction, page ?? topicsHomeReply(index, id.language));
+      return;
+    }
+    case "knowledge-confirm":
+    case "knowledge-cancel": {
+      const text = messagesFor(id.language);
+      if (!isModerator(interaction, context.settings)) {
+        await interaction.reply({ content: text.moderatorsOnly, flags: MessageFlags.Ephemeral });
+        return;
+      }
+      const upload = context.pendingUploads.take(id.upload, interaction.user.id);
+      if (!upload) {
+        await interaction.update({ content: text.uploadExpired, components: [] });
+        return;
+      }
+      if (id.kind === "knowledge-cancel") {
+        await interaction.update({ content: text.uploadCancelled, components: [] });
+        return;
+      }
+      await interaction.deferUpdate();
+      const change = await context.knowledge.upload(upload.text, actorOf(interaction));
+      await interaction.editReply({ content: changeMessage(change, id.language), components: [] });
       return;
     }
     case "topics-page": {

@@ -1,0 +1,45 @@
+import { type Client, escapeMarkdown } from "discord.js";
+import type { AuditEvent } from "../app/knowledge-service.js";
+import type { Logger } from "../logging/logger.js";
+import { diffLine, issuesBlock, versionLabel } from "./render/knowledge-view.js";
+import { DiscordLimits, truncate } from "./render/limits.js";
+
+/** One audit line: who did what, when, from which version to which, and the diff or the errors. */
+export function auditMessage(event: AuditEvent): string {
+  const who = escapeMarkdown(event.actor);
+  const when = `<t:${Math.floor(event.at.getTime() / 1000)}:f>`;
+  const { change } = event;
+  switch (change.kind) {
+    case "applied":
+      return truncate(
+        `📚 Knowledge ${event.action} by ${who} at ${when}: ${versionLabel(change.before)} → ${versionLabel(change.after)}\n${diffLine(change.diff)}`,
+        DiscordLimits.content,
+      );
+    case "rejected": {
+      const heading = `⚠️ Knowledge ${event.action} by ${who} at ${when} rejected; the previous knowledge stays in use:`;
+      return `${heading}\n${issuesBlock(change.issues, DiscordLimits.content - heading.length - 1)}`;
+    }
+    case "unchanged":
+      return "";
+  }
+}
+
+/** Sends audit events to AUDIT_CHANNEL_ID; a failure to send is logged, never thrown. */
+export function auditToChannel(
+  client: Client,
+  channelId: string,
+  logger: Logger,
+): (event: AuditEvent) => void {
+  return (event) => {
+    const content = auditMessage(event);
+    if (content === "") return;
+    void (async () => {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isSendable())
+        throw new Error("the audit channel is not a text channel the bot can post in");
+      await channel.send({ content, allowedMentions: { parse: [] } });
+    })().catch((error: unknown) =>
+      logger.warn({ err: error, channelId }, "could not post to the audit channel"),
+    );
+  };
+}

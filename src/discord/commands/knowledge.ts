@@ -1,0 +1,259 @@
+import { basename } from "node:path";
+import {
+  type Attachment,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from "discord.js";
+import type { KnowledgeChange } from "../../app/knowledge-service.js";
+import { messagesFor } from "../../i18n/messages.js";
+import { diffKnowledge } from "../../knowledge/diff.js";
+import type { Language } from "../../search/language.js";
+import type { BotContext } from "../context.js";
+import { actorOf, isModerator } from "../moderation.js";
+import {
+  diffLine,
+  historyReply,
+  rejectionContent,
+  statusReply,
+  uploadPreviewReply,
+  versionLabel,
+} from "../render/knowledge-view.js";
+import { DiscordLimits, truncate } from "../render/limits.js";
+import { replyLanguage, type SlashCommand } from "./command.js";
+
+const ATTACHMENT_TIMEOUT_MS = 10_000;
+
+export const knowledgeCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName("knowledge")
+    .setNameLocalizations({ de: "wissen" })
+    .setDescription("Moderators: inspect and change the knowledge the bot answers from")
+    .setDescriptionLocalizations({ de: "Moderation: das Wissen des Bots prüfen und ändern" })
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((sub) =>
+      sub
+        .setName("status")
+        .setDescription("Version, counts, where it was loaded from, the last rejected change")
+        .setDescriptionLocalizations({ de: "Version, Umfang, Herkunft, letzte abgelehnte Änderung" }),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("reload")
+        .setNameLocalizations({ de: "neu-laden" })
+        .setDescription("Re-read the knowledge file from disk now")
+        .setDescriptionLocalizations({ de: "Die Wissensdatei jetzt neu einlesen" }),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("upload")
+        .setNameLocalizations({ de: "hochladen" })
+        .setDescription("Check a new knowledge file, show the changes, apply after confirmation")
+        .setDescriptionLocalizations({
+          de: "Neue Wissensdatei prüfen, Änderungen zeigen, nach Bestätigung übernehmen",
+        })
+        .addAttachmentOption((option) =>
+          option
+            .setName("file")
+            .setNameLocalizations({ de: "datei" })
+            .setDescription("The YAML knowledge file")
+            .setDescriptionLocalizations({ de: "Die YAML-Wissensdatei" })
+            .setRequired(true),
+        ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("validate")
+        .setNameLocalizations({ de: "pruefen" })
+        .setDescription("Check a knowledge file without applying it")
+        .setDescriptionLocalizations({ de: "Eine Wissensdatei prüfen, ohne sie zu übernehmen" })
+        .addAttachmentOption((option) =>
+          option
+            .setName("file")
+            .setNameLocalizations({ de: "datei" })
+            .setDescription("The YAML knowledge file")
+            .setDescriptionLocalizations({ de: "Die YAML-Wissensdatei" })
+            .setRequired(true),
+        ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("download")
+        .setNameLocalizations({ de: "herunterladen" })
+        .setDescription("The knowledge file in use, as an attachment")
+        .setDescriptionLocalizations({ de: "Die verwendete Wissensdatei als Anhang" }),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("history")
+        .setNameLocalizations({ de: "verlauf" })
+        .setDescription("The versions kept, newest first")
+        .setDescriptionLocalizations({ de: "Die aufbewahrten Versionen, neueste zuerst" }),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("rollback")
+        .setNameLocalizations({ de: "zuruecksetzen" })
+        .setDescription("Restore a kept version (default: the one before the current)")
+        .setDescriptionLocalizations({
+          de: "Eine aufbewahrte Version wiederherstellen (Standard: die vorige)",
+        })
+        .addStringOption((option) =>
+          option
+            .setName("version")
+            .setDescription("Version from /knowledge history")
+            .setDescriptionLocalizations({ de: "Version aus /wissen verlauf" })
+            .setMaxLength(12),
+        ),
+    )
+    .toJSON(),
+
+  async execute(interaction, context) {
+    const language = replyLanguage(interaction);
+    const text = messagesFor(language);
+    const privately = { flags: MessageFlags.Ephemeral } as const;
+    if (!isModerator(interaction, context.settings)) {
+      await interaction.reply({ content: text.moderatorsOnly, ...privately });
+      return;
+    }
+    const { knowledge } = context;
+    const actor = actorOf(interaction);
+    switch (interaction.options.getSubcommand()) {
+      case "status":
+        await interaction.reply({
+          ...statusReply(knowledge.current, knowledge.lastRejection, language),
+          ...privately,
+        });
+        return;
+      case "reload":
+        await interaction.deferReply(privately);
+        await interaction.editReply({ content: changeMessage(await knowledge.reload(actor), language) });
+        return;
+      case "validate":
+      case "upload": {
+        const attachment = interaction.options.getAttachment("file", true);
+        await interaction.deferReply(privately);
+        const downloaded = await downloadAttachment(attachment, context.settings.UPLOAD_MAX_BYTES);
+        if (downloaded.kind !== "ok") {
+          await interaction.editReply({
+            content:
+              downloaded.kind === "too-large"
+                ? text.uploadTooLarge(context.settings.UPLOAD_MAX_BYTES)
+                : text.uploadUnreadable,
+          });
+          return;
+        }
+        const checked = knowledge.validate(downloaded.text, attachment.name);
+        if (!checked.ok) {
+          await interaction.editReply({ content: rejectionContent(checked.issues, language) });
+          return;
+        }
+        const diff = diffKnowledge(knowledge.current, checked.value);
+        if (interaction.options.getSubcommand() === "validate") {
+          await interaction.editReply({
+            content: text.uploadValid(
+              checked.value.statements.length,
+              checked.value.topics.length,
+              diffLine(diff),
+            ),
+          });
+          return;
+        }
+        const uploadId = context.pendingUploads.add({
+          text: downloaded.text,
+          userId: interaction.user.id,
+          fileName: attachment.name,
+        });
+        await interaction.editReply(uploadPreviewReply(checked.value, diff, uploadId, language));
+        return;
+      }
+      case "download": {
+        const current = knowledge.current;
+        const entry = await knowledge.history.find(current.hash.slice(0, 12));
+        const content = entry ? await knowledge.history.read(entry) : undefined;
+        await interaction.reply({
+          content: text.downloadReady(current.document.version),
+          ...(content === undefined
+            ? {}
+            : { files: [{ attachment: Buffer.from(content, "utf8"), name: basename(knowledge.path) }] }),
+          ...privately,
+        });
+        return;
+      }
+      case "history":
+        await interaction.reply({
+          ...historyReply(await knowledge.history.list(), knowledge.current, language),
+          ...privately,
+        });
+        return;
+      case "rollback":
+        await rollback(interaction, context, language);
+        return;
+    }
+  },
+};
+
+async function rollback(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+  language: Language,
+): Promise<void> {
+  const { knowledge } = context;
+  const requested = interaction.options.getString("version")?.trim().toLowerCase();
+  const entries = await knowledge.history.list();
+  const currentVersion = knowledge.current.hash.slice(0, 12);
+  const entry = requested
+    ? await knowledge.history.find(requested)
+    : entries.find((candidate) => candidate.version !== currentVersion);
+  if (!entry) {
+    await interaction.reply({
+      content: messagesFor(language).rollbackUnknown((requested ?? "").replace(/[^0-9a-f]/g, "")),
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await interaction.editReply({
+    content: changeMessage(await knowledge.rollback(entry, actorOf(interaction)), language),
+  });
+}
+
+/** The reply to any change: old → new with the diff, "nothing to do", or every error. */
+export function changeMessage(change: KnowledgeChange, language: Language): string {
+  const text = messagesFor(language);
+  switch (change.kind) {
+    case "applied":
+      return truncate(
+        text.reloadApplied(versionLabel(change.before), versionLabel(change.after), diffLine(change.diff)),
+        DiscordLimits.content,
+      );
+    case "unchanged":
+      return text.reloadUnchanged;
+    case "rejected":
+      return rejectionContent(change.issues, language);
+  }
+}
+
+type Download = { kind: "ok"; text: string } | { kind: "too-large" } | { kind: "failed" };
+
+/** Fetches an attachment from Discord's CDN, refusing more than `maxBytes` even if the size lies. */
+async function downloadAttachment(attachment: Attachment, maxBytes: number): Promise<Download> {
+  if (attachment.size > maxBytes) return { kind: "too-large" };
+  try {
+    const response = await fetch(attachment.url, { signal: AbortSignal.timeout(ATTACHMENT_TIMEOUT_MS) });
+    if (!response.ok || !response.body) return { kind: "failed" };
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    for await (const chunk of response.body) {
+      received += chunk.byteLength;
+      if (received > maxBytes) return { kind: "too-large" };
+      chunks.push(chunk);
+    }
+    return { kind: "ok", text: Buffer.concat(chunks).toString("utf8") };
+  } catch {
+    return { kind: "failed" };
+  }
+}

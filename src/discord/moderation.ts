@@ -1,0 +1,23 @@
+import { type ChatInputCommandInteraction, type Interaction, PermissionFlagsBits } from "discord.js";
+import type { Settings } from "../config/settings.js";
+
+/**
+ * Whether the user may change the knowledge. Discord hides /knowledge from members without
+ * Manage Server (default_member_permissions), but server admins can grant it to others, so the
+ * bot checks again: Manage Server, or one of MODERATOR_ROLE_IDS.
+ */
+export function isModerator(
+  interaction: Interaction | ChatInputCommandInteraction,
+  settings: Pick<Settings, "MODERATOR_ROLE_IDS">,
+): boolean {
+  if (!interaction.inGuild()) return false;
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+  const roles = interaction.member.roles;
+  const roleIds = Array.isArray(roles) ? roles : [...roles.cache.keys()];
+  return roleIds.some((roleId) => settings.MODERATOR_ROLE_IDS.includes(roleId));
+}
+
+/** How a moderator is named in logs and the audit channel: never by anything but tag and id. */
+export function actorOf(interaction: Interaction): string {
+  return `${interaction.user.tag} (${interaction.user.id})`;
+}

@@ -1,0 +1,130 @@
+import { ButtonStyle, ComponentType } from "discord.js";
+import type { Rejection } from "../../app/knowledge-service.js";
+import { messagesFor } from "../../i18n/messages.js";
+import { type KnowledgeDiff, summarizeDiff } from "../../knowledge/diff.js";
+import type { HistoryEntry } from "../../knowledge/history.js";
+import { formatIssue, type KnowledgeIssue } from "../../knowledge/issues.js";
+import type { KnowledgeSet } from "../../knowledge/knowledge-set.js";
+import type { Language } from "../../search/language.js";
+import { encodeCustomId } from "../custom-ids.js";
+import { DiscordLimits, truncate } from "./limits.js";
+import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
+
+/** Discord renders `<t:…:R>` as "3 minutes ago" in each reader's own language and time zone. */
+export function discordTime(date: Date): string {
+  return `<t:${Math.floor(date.getTime() / 1000)}:R>`;
+}
+
+export function versionLabel(knowledge: KnowledgeSet): string {
+  return `${knowledge.document.version} (${knowledge.hash.slice(0, 12)}, ${knowledge.statements.length} statements)`;
+}
+
+/** Errors as the moderator must see them: every one, `file:line:column field — message`, in a code block. */
+export function issuesBlock(issues: readonly KnowledgeIssue[], budget: number): string {
+  const lines: string[] = [];
+  let used = 8;
+  for (const [position, issue] of issues.entries()) {
+    const line = formatIssue(issue).replaceAll("`", "'");
+    if (used + line.length + 1 > budget) {
+      lines.push(`… and ${issues.length - position} more`);
+      break;
+    }
+    lines.push(line);
+    used += line.length + 1;
+  }
+  return `\`\`\`\n${lines.join("\n")}\n\`\`\``;
+}
+
+export function rejectionContent(issues: readonly KnowledgeIssue[], language: Language): string {
+  const heading = messagesFor(language).changeRejected(issues.length);
+  return `${heading}\n${issuesBlock(issues, DiscordLimits.content - heading.length - 1)}`;
+}
+
+export function diffLine(diff: KnowledgeDiff): string {
+  return truncate(summarizeDiff(diff), 1200);
+}
+
+export function statusReply(
+  knowledge: KnowledgeSet,
+  rejection: Rejection | undefined,
+  language: Language,
+  shards?: readonly string[],
+): ReplyPayload {
+  const text = messagesFor(language);
+  const lines = [
+    `**${versionLabel(knowledge)}**`,
+    `${knowledge.topics.length} ${text.topicsTitle.toLowerCase()} · sha256 \`${knowledge.hash.slice(0, 16)}\``,
+    text.knowledgeLoaded(discordTime(knowledge.loadedAt), knowledge.origin),
+    ...(shards ?? []),
+    "",
+    rejection ? text.lastRejection(discordTime(rejection.at), rejection.actor) : text.noRejection,
+  ];
+  const description = lines.join("\n");
+  return {
+    embeds: [
+      {
+        color: ACCENT_COLOR,
+        title: text.knowledgeStatusTitle,
+        description: rejection
+          ? `${description}\n${issuesBlock(rejection.issues, DiscordLimits.embedDescription - description.length - 2)}`
+          : description,
+      },
+    ],
+  };
+}
+
+export function uploadPreviewReply(
+  candidate: KnowledgeSet,
+  diff: KnowledgeDiff,
+  uploadId: string,
+  language: Language,
+): ReplyPayload {
+  const text = messagesFor(language);
+  return {
+    content: truncate(
+      `${text.uploadValid(candidate.statements.length, candidate.topics.length, diffLine(diff))}\n${text.uploadConfirmQuestion}`,
+      DiscordLimits.content,
+    ),
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Success,
+            custom_id: encodeCustomId({ kind: "knowledge-confirm", language, upload: uploadId }),
+            label: text.confirm,
+          },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            custom_id: encodeCustomId({ kind: "knowledge-cancel", language, upload: uploadId }),
+            label: text.cancel,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function historyReply(
+  entries: readonly HistoryEntry[],
+  current: KnowledgeSet,
+  language: Language,
+): ReplyPayload {
+  const text = messagesFor(language);
+  if (entries.length === 0) return { content: text.historyEmpty };
+  const lines = entries.slice(0, 20).map((entry) => {
+    const marker = current.hash.startsWith(entry.version) ? ` ← ${text.historyCurrent}` : "";
+    return `\`${entry.version}\` ${discordTime(entry.savedAt)} · ${entry.bytes} bytes${marker}`;
+  });
+  return {
+    embeds: [
+      {
+        color: ACCENT_COLOR,
+        title: text.historyTitle,
+        description: truncate(lines.join("\n"), DiscordLimits.embedDescription),
+      },
+    ],
+  };
+}
