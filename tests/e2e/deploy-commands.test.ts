@@ -36,7 +36,11 @@ describe("npm run deploy-commands against the stand-in", () => {
     const ask = commands.find((command) => command.name === "ask") as Json;
     expect(ask.name_localizations).toEqual({ de: "frage" });
     expect(ask.options[0]).toMatchObject({ name: "question", autocomplete: true, required: true });
-    expect(io.stdout.text).toMatch(/Registered 5 commands for guild/);
+    expect(io.stdout.text).toMatch(/Registered 6 commands for guild/);
+    const knowledge = commands.find((command) => command.name === "knowledge") as Json;
+    // Only members with Manage Server see the moderator command, and only in servers.
+    expect(knowledge.default_member_permissions).toBe("32");
+    expect(knowledge.contexts).toEqual([0]);
     // The application id came from the API, as no DISCORD_APPLICATION_ID was set.
     expect(
       standIn.requests.some((request) => request.method === "GET" && request.path === "/applications/@me"),
