@@ -30,6 +30,7 @@ describe("npm run deploy-commands against the stand-in", () => {
       "about",
       "ask",
       "help",
+      "knowledge",
       "statement",
       "topics",
     ]);
