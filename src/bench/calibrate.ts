@@ -1,4 +1,7 @@
+import { answerQuestion } from "../search/answer.js";
 import { type ConfidenceFeatures, type ConfidenceModel, confidenceOf } from "../search/confidence.js";
+import type { SearchIndex } from "../search/search-index.js";
+import type { EvaluationCase } from "./evaluation-set.js";
 
 export interface LabelledSignals {
   readonly signals: ConfidenceFeatures;
@@ -6,7 +9,7 @@ export interface LabelledSignals {
   readonly correct: 0 | 1;
 }
 
-const FEATURES = ["coverage", "score", "margin", "known"] as const;
+const FEATURES = ["coverage", "score", "margin", "known", "unexplained"] as const;
 
 /**
  * Fits the confidence model by logistic regression (batch gradient descent, light L2), so that
@@ -17,10 +20,10 @@ export function fitConfidenceModel(
   iterations = 20_000,
   rate = 0.5,
 ): ConfidenceModel {
-  const weights = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0 };
+  const weights = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0, unexplained: 0 };
   const l2 = 0.001;
   for (let iteration = 0; iteration < iterations; iteration++) {
-    const gradient = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0 };
+    const gradient = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0, unexplained: 0 };
     for (const { signals, correct } of samples) {
       const z =
         weights.bias + FEATURES.reduce((sum, feature) => sum + weights[feature] * signals[feature], 0);
@@ -57,4 +60,15 @@ export function calibrationError(samples: readonly LabelledSignals[], model?: Co
     (sum, bin) => sum + (bin.count === 0 ? 0 : Math.abs(bin.confidence - bin.correct) / total),
     0,
   );
+}
+
+/** Each evaluation question with the engine's signals and whether its first passage is right. */
+export function labelSignals(index: SearchIndex, cases: readonly EvaluationCase[]): LabelledSignals[] {
+  return cases.map((testCase) => {
+    const answer = answerQuestion(index, testCase.q);
+    return {
+      signals: answer.signals,
+      correct: testCase.expect.includes(answer.passages[0]?.id ?? "") ? 1 : 0,
+    };
+  });
 }

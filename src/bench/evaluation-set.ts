@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { load } from "js-yaml";
 import { z } from "zod";
+import { projectRoot } from "../app/project-root.js";
 
 const kind = z.enum(["plain", "typo", "paraphrase", "glossary", "offtopic"]);
 const caseSchema = z.strictObject({
@@ -17,11 +19,11 @@ export type EvaluationKind = z.output<typeof kind>;
 export const EVALUATION_PARTS = ["tuning", "heldout"] as const;
 export type EvaluationPart = (typeof EVALUATION_PARTS)[number];
 
-export function evaluationSetPath(part: EvaluationPart): URL {
-  return new URL(`../../../tests/eval/${part}.yaml`, import.meta.url);
+export function evaluationSetPath(part: EvaluationPart): string {
+  return join(projectRoot(), "tests", "eval", `${part}.yaml`);
 }
 
-export async function loadEvaluationSet(part: EvaluationPart, path: URL | string = evaluationSetPath(part)) {
+export async function loadEvaluationSet(part: EvaluationPart, path: string = evaluationSetPath(part)) {
   const parsed = z.array(caseSchema).safeParse(load(await readFile(path, "utf8")));
   if (!parsed.success) throw new Error(`evaluation set ${part} is malformed: ${parsed.error.message}`);
   return parsed.data;

@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import { calibrationError, fitConfidenceModel, labelSignals } from "../bench/calibrate.js";
+import { EVALUATION_PARTS, loadEvaluationSet } from "../bench/evaluation-set.js";
 import { type BenchResult, runBench } from "../bench/run-bench.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
 import { loadIndexOrReport } from "./ask-command.js";
@@ -7,13 +9,30 @@ import { type CliCommand, ExitCode, writeLine } from "./io.js";
 export const benchCommand: CliCommand = async (args, io) => {
   const { values } = parseArgs({
     args: [...args],
-    options: { json: { type: "boolean" }, knowledge: { type: "string" } },
+    options: { json: { type: "boolean" }, knowledge: { type: "string" }, calibrate: { type: "boolean" } },
   });
   const index = await loadIndexOrReport(
     values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH,
     io,
   );
   if (!index) return ExitCode.checkFailed;
+  if (values.calibrate) {
+    // Fitted on the tuning part only; the held-out part shows whether the fit generalises.
+    const [tuning = [], heldout = []] = await Promise.all(
+      EVALUATION_PARTS.map(async (part) => labelSignals(index, await loadEvaluationSet(part))),
+    );
+    const model = fitConfidenceModel(tuning);
+    const report = {
+      model,
+      calibrationError: {
+        tuning: calibrationError(tuning, model),
+        heldout: calibrationError(heldout, model),
+        heldoutWithShippedModel: calibrationError(heldout),
+      },
+    };
+    writeLine(io.stdout, JSON.stringify(report, null, 2));
+    return ExitCode.ok;
+  }
   const result = await runBench(index.knowledge, (line) => writeLine(io.stderr, line));
   writeLine(io.stdout, values.json ? JSON.stringify(result, null, 2) : renderBench(result));
   return ExitCode.ok;

@@ -87,6 +87,11 @@ export const knowledgeDocumentSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1, "list at least one source document"),
   topics: z.array(topicSchema).min(1, "declare at least one topic"),
   glossary: z.array(glossaryEntrySchema).default([]),
+  /**
+   * Words and phrases of questions the knowledge does not cover (weather, currency, football …):
+   * a question built on one of them is declined unless a statement mentions that very word.
+   */
+  outOfScope: z.array(text("out-of-scope term")).default([]),
   statements: z.array(statementSchema).min(1, "the file has no statements"),
 });
 

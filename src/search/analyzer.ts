@@ -16,6 +16,8 @@ export interface QueryUnit {
   readonly concepts: readonly string[];
   /** The unit is the last word of unfinished input: autocomplete matches it as a prefix. */
   readonly partial: boolean;
+  /** The word is on the knowledge's out-of-scope list (weather, currency …), alone or in a phrase. */
+  readonly outOfScope: boolean;
 }
 
 interface Phrase {
@@ -34,7 +36,13 @@ export class Analyzer {
   /** Every single-word glossary term, so fuzzy matching can find words no statement uses. */
   readonly glossaryWords: readonly string[];
 
-  constructor(glossary: readonly (readonly string[])[]) {
+  /** Out-of-scope entries as stemmed word sequences; never indexed, only looked for in questions. */
+  private readonly outOfScope: readonly (readonly string[])[];
+
+  constructor(glossary: readonly (readonly string[])[], outOfScope: readonly string[] = []) {
+    this.outOfScope = outOfScope
+      .map((entry) => tokenize(entry).map(stem))
+      .filter((words) => words.length > 0);
     const glossaryWords = new Set<string>();
     glossary.forEach((group, groupIndex) => {
       const concept = conceptTerm(groupIndex);
@@ -88,6 +96,7 @@ export class Analyzer {
     const surfaces = tokenize(text);
     const words = surfaces.map(stem);
     const lastIsPartial = partialLast && !/[\s\p{P}]$/u.test(text);
+    const outOfScope = this.outOfScopePositions(words);
     const units: QueryUnit[] = [];
     for (let position = 0; position < words.length; ) {
       const phrase = this.phraseAt(words, position);
@@ -98,6 +107,7 @@ export class Analyzer {
           term: undefined,
           concepts: [phrase.concept],
           partial: false,
+          outOfScope: outOfScope.has(position),
         });
         position = end;
         continue;
@@ -107,11 +117,30 @@ export class Analyzer {
       const partial = lastIsPartial && position === words.length - 1;
       // An unfinished word is kept even when it looks like a stopword: "wh" may become "Wheat".
       if (!isNoise(surface) || partial) {
-        units.push({ surface, term: partial ? surface : word, concepts: this.conceptsOf(word), partial });
+        units.push({
+          surface,
+          term: partial ? surface : word,
+          concepts: this.conceptsOf(word),
+          partial,
+          outOfScope: outOfScope.has(position),
+        });
       }
       position += 1;
     }
     return units;
+  }
+
+  /** Positions of the words that belong to an out-of-scope entry found in the text. */
+  private outOfScopePositions(words: readonly string[]): Set<number> {
+    const positions = new Set<number>();
+    for (let start = 0; start < words.length; start++) {
+      for (const entry of this.outOfScope) {
+        if (entry.every((word, offset) => words[start + offset] === word)) {
+          for (let offset = 0; offset < entry.length; offset++) positions.add(start + offset);
+        }
+      }
+    }
+    return positions;
   }
 
   phraseAt(words: readonly string[], position: number): Phrase | undefined {

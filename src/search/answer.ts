@@ -50,7 +50,14 @@ export interface AnswerOptions {
 }
 
 export const DEFAULT_PASSAGE_LIMIT = 3;
-const NO_SIGNALS: ConfidenceFeatures = Object.freeze({ coverage: 0, score: 0, margin: 0, known: 0 });
+const NO_SIGNALS: ConfidenceFeatures = Object.freeze({
+  coverage: 0,
+  score: 0,
+  margin: 0,
+  known: 0,
+  unexplained: 0,
+  outOfScope: 0,
+});
 /** Passages far weaker than the best one are noise, not further answers. */
 const RELATIVE_PASSAGE_FLOOR = 0.3;
 /** Beyond this, a "question" is an essay or an attack; the adapters reject it before this point. */
@@ -60,7 +67,7 @@ const MAX_UNITS = 48;
 /** Answers one question from one knowledge version. Pure: the same input gives the same answer. */
 export function answerQuestion(index: SearchIndex, rawQuestion: string, options: AnswerOptions = {}): Answer {
   const question = cleanUserText(rawQuestion);
-  const detectedLanguage = detectLanguage(question);
+  const detectedLanguage = detectLanguage(question, index.languageLexicon);
   const language =
     options.language ??
     (detectedLanguage === "de"
@@ -78,7 +85,7 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
   const resolved = resolveUnits(index, units);
   const ranked = scoreStatements(index, resolved, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
   const best = ranked[0];
-  const signals = confidenceFeatures(ranked, resolved);
+  const signals = confidenceFeatures(ranked, resolved, index.unknownIdf);
   const confidence = confidenceOf(signals);
   const kept = ranked
     .filter((scored) => best && scored.score >= best.score * RELATIVE_PASSAGE_FLOOR)

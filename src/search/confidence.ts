@@ -10,6 +10,13 @@ export interface ConfidenceFeatures {
   readonly margin: number;
   /** The share of the question's weight made of words the knowledge knows at all. */
   readonly known: number;
+  /**
+   * The weightiest word the best statement leaves unexplained, against a word unknown to the
+   * knowledge: one rare word left over ("currency", "weather") is what marks an off-topic question.
+   */
+  readonly unexplained: number;
+  /** 1 when the question rests on an out-of-scope word (weather, currency …) the best statement lacks. */
+  readonly outOfScope: number;
 }
 
 /**
@@ -18,11 +25,12 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6,
-  coverage: 8,
-  score: 6,
-  margin: 1,
-  known: 1,
+  bias: -3.74,
+  coverage: 2.7,
+  score: 3.36,
+  margin: 2.26,
+  known: 0.65,
+  unexplained: 0.26,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;
@@ -30,7 +38,11 @@ export const ANSWER_THRESHOLD = 0.5;
 export function confidenceFeatures(
   ranked: readonly ScoredStatement[],
   resolved: readonly ResolvedUnit[],
+  unknownWeight: number,
 ): ConfidenceFeatures {
+  const outOfScope = resolved.some(
+    (unit, position) => unit.unit.outOfScope && !ranked[0]?.matchedUnits.includes(position),
+  );
   const best = ranked[0];
   const second = ranked[1];
   const total = resolved.reduce((sum, unit) => sum + unit.weight, 0);
@@ -40,8 +52,17 @@ export function confidenceFeatures(
     score: best?.score ?? 0,
     margin: best && best.score > 0 ? 1 - (second?.score ?? 0) / best.score : 0,
     known: total > 0 ? known / total : 0,
+    unexplained: resolved.reduce(
+      (most, unit, position) =>
+        best?.matchedUnits.includes(position) ? most : Math.max(most, unit.weight / unknownWeight),
+      0,
+    ),
+    outOfScope: outOfScope ? 1 : 0,
   };
 }
+
+/** An out-of-scope question is declined whatever else matches: its confidence is capped below this. */
+const OUT_OF_SCOPE_CAP = 0.2;
 
 export function confidenceOf(
   features: ConfidenceFeatures,
@@ -53,8 +74,14 @@ export function confidenceOf(
     model.coverage * features.coverage +
     model.score * features.score +
     model.margin * features.margin +
-    model.known * features.known;
-  return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
+    model.known * features.known +
+    model.unexplained * features.unexplained;
+  const probability = 1 / (1 + Math.exp(-z));
+  return (
+    Math.round((features.outOfScope ? Math.min(probability, OUT_OF_SCOPE_CAP) : probability) * 1000) / 1000
+  );
 }
 
-export type ConfidenceModel = { readonly [K in keyof ConfidenceFeatures | "bias"]: number };
+export type ConfidenceModel = {
+  readonly [K in Exclude<keyof ConfidenceFeatures, "outOfScope"> | "bias"]: number;
+};

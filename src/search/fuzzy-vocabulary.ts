@@ -6,7 +6,8 @@ export interface FuzzyMatch {
   readonly similarity: number;
 }
 
-const MIN_FUZZY_LENGTH = 4;
+/** Shorter words have too many one-letter neighbours ("dead" → deal, head, lead) to guess a typo. */
+const MIN_FUZZY_LENGTH = 5;
 const MAX_CANDIDATES = 24;
 const MIN_DICE = 0.25;
 const MIN_SIMILARITY = 0.6;
@@ -76,13 +77,19 @@ export class FuzzyVocabulary {
       candidates.map((candidate) => this.terms[candidate.termId] as string),
       { includeScore: true, ignoreLocation: true, threshold: 1 - MIN_SIMILARITY, isCaseSensitive: true },
     );
-    return fuse
-      .search(word)
-      .map((result) => ({
-        termId: (candidates[result.refIndex] as { termId: number }).termId,
-        similarity: 1 - (result.score ?? 1),
-      }))
-      .filter((match) => match.similarity >= MIN_SIMILARITY);
+    const allowed = allowedEdits(word.length);
+    return fuse.search(word).flatMap((result) => {
+      const termId = (candidates[result.refIndex] as { termId: number }).termId;
+      const term = this.terms[termId] as string;
+      const similarity = 1 - (result.score ?? 1);
+      // fuse.js ranks well but forgives too much for short words ("waehrung" → "ernaehrung"):
+      // a typo is a few edits at most, and people rarely mistype a word's first letter.
+      if (similarity < MIN_SIMILARITY || term[0] !== word[0]) return [];
+      const edits = editDistance(word, term, allowed);
+      return edits > allowed
+        ? []
+        : [{ termId, similarity: Math.min(similarity, 1 - edits / Math.max(word.length, term.length)) }];
+    });
   }
 
   /** Words that start with `prefix`, shortest first, at most `limit`. */
@@ -103,6 +110,42 @@ export class FuzzyVocabulary {
     found.sort((a, b) => (this.terms[a] as string).length - (this.terms[b] as string).length);
     return found.slice(0, limit);
   }
+}
+
+/** One typo in a short word, two in a longer one, three in a long compound. */
+function allowedEdits(length: number): number {
+  return length < 7 ? 1 : length < 11 ? 2 : 3;
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus transpositions: "mroe" → "more"), giving up
+ * as soon as it must exceed `limit`.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (beforePrevious[j - 2] as number) + 1);
+      }
+      current.push(value);
+      rowMinimum = Math.min(rowMinimum, value);
+    }
+    if (rowMinimum > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length] as number;
 }
 
 function trigrams(word: string): string[] {

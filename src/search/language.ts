@@ -1,5 +1,5 @@
 import { tokenize } from "./normalize.js";
-import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS } from "./stopwords.js";
+import { ENGLISH_CUES, ENGLISH_FUNCTION_WORDS, GERMAN_CUES, GERMAN_FUNCTION_WORDS } from "./stopwords.js";
 
 export type Language = "de" | "en";
 /**
@@ -9,8 +9,10 @@ export type Language = "de" | "en";
 export type DetectedLanguage = Language | "other" | "unknown";
 
 // Words that are function words in both lists tell nothing; the rest are evidence.
-const GERMAN_ONLY = new Set([...GERMAN_FUNCTION_WORDS].filter((word) => !ENGLISH_FUNCTION_WORDS.has(word)));
-const ENGLISH_ONLY = new Set([...ENGLISH_FUNCTION_WORDS].filter((word) => !GERMAN_FUNCTION_WORDS.has(word)));
+const GERMAN_WORDS = new Set([...GERMAN_FUNCTION_WORDS, ...GERMAN_CUES]);
+const ENGLISH_WORDS = new Set([...ENGLISH_FUNCTION_WORDS, ...ENGLISH_CUES]);
+const GERMAN_ONLY = new Set([...GERMAN_WORDS].filter((word) => !ENGLISH_WORDS.has(word)));
+const ENGLISH_ONLY = new Set([...ENGLISH_WORDS].filter((word) => !GERMAN_WORDS.has(word)));
 
 const GERMAN_LETTERS = /[äöüßÄÖÜẞ]/;
 // Spelling habits that English words rarely show.
@@ -23,7 +25,7 @@ const OTHER_LETTER = /(?!\p{Script=Latin})\p{L}/u;
  * Guesses German or English from a short question. Function words decide when present; letters
  * and word shapes break ties; a tie with evidence goes to English, as the conventions ask.
  */
-export function detectLanguage(text: string): DetectedLanguage {
+export function detectLanguage(text: string, lexicon?: LanguageLexicon): DetectedLanguage {
   const letters = [...text].filter((char) => /\p{L}/u.test(char));
   const latin = letters.filter((char) => LATIN_LETTER.test(char)).length;
   const other = letters.filter((char) => OTHER_LETTER.test(char)).length;
@@ -34,11 +36,46 @@ export function detectLanguage(text: string): DetectedLanguage {
   for (const token of tokenize(text)) {
     if (GERMAN_ONLY.has(token)) german += 2;
     else if (ENGLISH_ONLY.has(token)) english += 2;
-    else if (token.length > 3) {
+    else if (lexicon?.has(token)) {
+      // The knowledge's own German and English texts know what "Sanktionen" or "readmission" are.
+      const lean = lexicon.get(token) as number;
+      if (lean > 0) german += lean;
+      else english -= lean;
+    } else if (token.length > 3) {
       if (GERMAN_SHAPES.test(token)) german += 0.5;
       if (ENGLISH_SHAPES.test(token)) english += 0.5;
     }
   }
   if (german === english) return german === 0 ? "unknown" : "en";
   return german > english ? "de" : "en";
+}
+
+/** Folded word → how German it is in the knowledge's texts, from −1 (only English) to 1 (only German). */
+export type LanguageLexicon = ReadonlyMap<string, number>;
+
+/** Words seen at most this often are too rare to trust; words in both languages cancel out. */
+const LEXICON_MIN_COUNT = 1;
+
+export function buildLanguageLexicon(
+  texts: Iterable<{ readonly de: string; readonly en: string }>,
+): LanguageLexicon {
+  const counts = new Map<string, { de: number; en: number }>();
+  for (const { de, en } of texts) {
+    for (const [language, text] of [
+      ["de", de],
+      ["en", en],
+    ] as const) {
+      for (const token of new Set(tokenize(text))) {
+        const count = counts.get(token) ?? { de: 0, en: 0 };
+        count[language] += 1;
+        counts.set(token, count);
+      }
+    }
+  }
+  const lexicon = new Map<string, number>();
+  for (const [token, { de, en }] of counts) {
+    if (de + en >= LEXICON_MIN_COUNT && token.length > 2 && !/\d/.test(token))
+      lexicon.set(token, (de - en) / (de + en));
+  }
+  return lexicon;
 }

@@ -2,6 +2,7 @@ import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { Analyzer } from "./analyzer.js";
 import { FuzzyVocabulary } from "./fuzzy-vocabulary.js";
 import { IndexTermReader } from "./index-terms.js";
+import { buildLanguageLexicon, type LanguageLexicon } from "./language.js";
 import { type Postings, PostingsBuilder, postingCount } from "./postings.js";
 
 /**
@@ -28,6 +29,8 @@ export interface SearchIndex {
   /** Each term's statements, with the term's field weight in each. */
   readonly postings: Postings;
   readonly idf: Float64Array;
+  /** Which words the knowledge uses in its German texts and which in its English ones. */
+  readonly languageLexicon: LanguageLexicon;
   /** The idf a word that no statement contains would have: the weight of an unexplained word. */
   readonly unknownIdf: number;
   readonly maxFieldWeight: number;
@@ -35,7 +38,7 @@ export interface SearchIndex {
 }
 
 export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
-  const analyzer = new Analyzer(knowledge.document.glossary);
+  const analyzer = new Analyzer(knowledge.document.glossary, knowledge.document.outOfScope);
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const idOf = (term: string): number => {
@@ -97,8 +100,17 @@ export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
     idf,
     unknownIdf: inverseFrequency(statementCount, 0.5),
     maxFieldWeight: MAX_FIELD_WEIGHT,
+    languageLexicon: buildLanguageLexicon(sampleOf(knowledge.statements, LEXICON_SAMPLE)),
     fuzzy: new FuzzyVocabulary(terms, (term) => !term.startsWith("§")),
   });
+}
+
+/** The lexicon needs the knowledge's vocabulary, not every repetition of it: a sample suffices. */
+const LEXICON_SAMPLE = 2000;
+
+function sampleOf<T>(items: readonly T[], count: number): T[] {
+  const step = Math.max(1, Math.ceil(items.length / count));
+  return items.filter((_, position) => position % step === 0);
 }
 
 function inverseFrequency(total: number, containing: number): number {

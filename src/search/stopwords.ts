@@ -15,12 +15,10 @@ export const GERMAN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   danke hallo kann koennen konnte koennte muss muessen soll sollen sollte will wollen moechte darf duerfen
   gab gibts geht ging gemacht sagt sagte gesagt steht stand stehen erzaehl erklaer weiss weisst kennst
   sag nen ne jemand etwas alles alle allem allen jeder jede jedes diese dieser dieses diesen diesem jene
-  so also dann eben halt ja nein genau wirklich ueberhaupt beim beide beiden bzw usw gabs sowas vorher
-  nachher schonmal nochmal irgendwas irgendwie irgendwer wieder hab habt gibt's nix nichts viel viele mehr
-  weniger ganz noch nur einfach denn wohl eher bisschen bissl kein keiner waer waere wuerde wuerden
-  wurde sei seien dass das hier dort da drueber drauf dran drin rein raus weiss wisst hat's ist's`.split(
-    /\s+/,
-  ),
+  so also dann eben halt ja nein genau wirklich ueberhaupt beim beide beiden bzw usw gabs sowas
+  irgendwas irgendwie irgendwer hab habt gibt's nix nichts ganz noch nur einfach denn wohl eher bisschen
+  bissl kein keiner waer waere wuerde wuerden wurde sei seien dass das hier dort da drueber drauf dran
+  drin rein raus weiss wisst hat's ist's`.split(/\s+/),
 );
 
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
@@ -32,20 +30,35 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   either neither one ones please thanks thank hi hello hey tell told say said says know knows explain
   anything something someone anyone everyone happened happen get got give gave going went come came
   make made let lets let's like ok okay well really actually basically btw pls plz guys anybody whats
-  what's whos who's dont don't didnt didn't doesnt doesn't isnt isn't wasnt wasn't gonna wanna gotta more
-  much many any anything else again ever still there's theres i'm im ive i've youre you're`.split(/\s+/),
+  what's whos who's dont don't didnt didn't doesnt doesn't isnt isn't wasnt wasn't gonna wanna gotta
+  any anything else there's theres i'm im ive i've youre you're`.split(/\s+/),
 );
+
+/**
+ * Words that are a sure sign of their language but still carry meaning ("schonmal", "before",
+ * "more"): evidence for the detector, searched like any other word.
+ */
+export const GERMAN_CUES: ReadonlySet<string> = new Set(
+  "vorher nachher schonmal nochmal wieder viel viele mehr weniger zusammen gemeinsam".split(" "),
+);
+export const ENGLISH_CUES: ReadonlySet<string> = new Set(
+  "more much many again ever still together".split(" "),
+);
+
+/**
+ * Question words that say what kind of answer is wanted: "wann"/"when" points at dates, "wer"/"who"
+ * at people. They are searched, with the weight their frequency gives them, not dropped.
+ */
+const INTENT_WORDS = new Set("wer wann wo wohin woher wieviel wieviele who when where".split(" "));
 
 /** Chat filler in either language that the function-word lists do not cover. */
 const FILLER =
   `frage question questions answer antwort info infos information details detail wissen bot summitbot
   lol haha hmm uh um eh yo moin servus leute genau thx ty`.split(/\s+/);
 
-export const STOPWORDS: ReadonlySet<string> = new Set([
-  ...GERMAN_FUNCTION_WORDS,
-  ...ENGLISH_FUNCTION_WORDS,
-  ...FILLER,
-]);
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  [...GERMAN_FUNCTION_WORDS, ...ENGLISH_FUNCTION_WORDS, ...FILLER].filter((word) => !INTENT_WORDS.has(word)),
+);
 
 /** Whether a folded word says nothing about the question: a stopword, or a stray letter ("what's" → "s"). */
 export function isNoise(word: string): boolean {

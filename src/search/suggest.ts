@@ -1,5 +1,5 @@
 import type { Statement } from "../knowledge/knowledge-set.js";
-import { detectLanguage, type Language } from "./language.js";
+import { detectLanguage, type Language, type LanguageLexicon } from "./language.js";
 import { cleanUserText, tokenize } from "./normalize.js";
 import { resolveUnits, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
@@ -39,7 +39,10 @@ export function suggestQuestions(index: SearchIndex, partialInput: string, langu
   const seen = new Set<string>();
   for (const statementIndex of ranked) {
     const statement = statements[statementIndex] as Statement;
-    for (const question of preferredQuestions(statement, language, typedWords).slice(0, perStatement)) {
+    for (const question of preferredQuestions(statement, language, typedWords, index.languageLexicon).slice(
+      0,
+      perStatement,
+    )) {
       const value = truncate(question, MAX_CHOICE_LENGTH);
       if (seen.has(value)) continue;
       seen.add(value);
@@ -55,10 +58,11 @@ function preferredQuestions(
   statement: Statement,
   language: Language,
   typedWords: ReadonlySet<string>,
+  languageLexicon: LanguageLexicon,
 ): string[] {
   const rank = (question: string): number => {
     const shared = tokenize(question).filter((word) => typedWords.has(word)).length;
-    const inLanguage = detectLanguage(question) === language ? 1 : 0;
+    const inLanguage = detectLanguage(question, languageLexicon) === language ? 1 : 0;
     return inLanguage * 10 + shared;
   };
   return [...statement.questions].sort((a, b) => rank(b) - rank(a));

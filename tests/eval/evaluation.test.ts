@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { calibrationError, labelSignals } from "../../src/bench/calibrate.js";
+import { EVALUATION_GOALS, type EvaluationReport, evaluate } from "../../src/bench/evaluate.js";
+import { EVALUATION_PARTS, type EvaluationCase, loadEvaluationSet } from "../../src/bench/evaluation-set.js";
+import { engineResult } from "../../src/bench/run-bench.js";
+import { loadKnowledgeFile } from "../../src/knowledge/load.js";
+import { detectLanguage } from "../../src/search/language.js";
+import { buildSearchIndex, type SearchIndex } from "../../src/search/search-index.js";
+import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
+
+/**
+ * What the engine reaches today on each part, less a small margin: a change that makes answers
+ * worse fails here. The issue's goals (EVALUATION_GOALS) are higher and not all reached yet; the
+ * bench prints both, and the floors rise as the engine improves.
+ */
+const REGRESSION_FLOORS = {
+  tuning: { hitAt1German: 0.7, hitAt1English: 0.7, hitAt1Typo: 0.66, hitAt1Paraphrase: 0.58, recallAt3: 0.75, offTopicAbstention: 0.66 },
+  heldout: { hitAt1German: 0.88, hitAt1English: 0.63, hitAt1Typo: 0.75, hitAt1Paraphrase: 0.54, recallAt3: 0.78, offTopicAbstention: 0.6 },
+} as const satisfies Record<string, Record<keyof typeof EVALUATION_GOALS, number>>;
+
+let index: SearchIndex;
+const parts = new Map<string, readonly EvaluationCase[]>();
+
+beforeAll(async () => {
+  const loaded = await loadKnowledgeFile(SHIPPED_KNOWLEDGE);
+  if (!loaded.ok) throw new Error("shipped knowledge is invalid");
+  index = buildSearchIndex(loaded.value);
+  for (const part of EVALUATION_PARTS) parts.set(part, await loadEvaluationSet(part));
+});
+
+function summary(report: EvaluationReport): string {
+  return Object.entries(report)
+    .filter(([key]) => key !== "failures")
+    .map(([key, metric]) => `${key} ${(metric.rate * 100).toFixed(1)}% (${metric.hits}/${metric.total})`)
+    .join(", ");
+}
+
+describe.each(EVALUATION_PARTS)("the evaluation set, %s part", (part) => {
+  it("has at least the size the issue asks for, off-topic questions included", () => {
+    const cases = parts.get(part) ?? [];
+    expect(cases.length).toBeGreaterThanOrEqual(part === "tuning" ? 190 : 130);
+    expect(cases.filter((testCase) => testCase.kinds.includes("offtopic")).length).toBeGreaterThanOrEqual(20);
+    for (const testCase of cases) {
+      for (const id of testCase.expect) expect(index.knowledge.statementsById.has(id), `${testCase.q} → ${id}`).toBe(true);
+    }
+  });
+
+  it("answers at least as well as the recorded floors", () => {
+    const report = evaluate(parts.get(part) ?? [], (question) => engineResult(index, question));
+    const floors = REGRESSION_FLOORS[part];
+    for (const [metric, floor] of Object.entries(floors)) {
+      expect(report[metric as keyof typeof floors].rate, `${metric} — ${summary(report)}`).toBeGreaterThanOrEqual(floor);
+    }
+  });
+
+  it("keeps confidence calibrated: expected calibration error under 0.1", () => {
+    expect(calibrationError(labelSignals(index, parts.get(part) ?? []))).toBeLessThan(0.1);
+  });
+
+  it("detects German and English on these short questions at least 93% of the time", () => {
+    const cases = parts.get(part) ?? [];
+    const right = cases.filter((testCase) => {
+      const detected = detectLanguage(testCase.q, index.languageLexicon);
+      return (detected === "de" ? "de" : "en") === testCase.lang;
+    }).length;
+    expect(right / cases.length).toBeGreaterThanOrEqual(0.93);
+  });
+});
