@@ -1,5 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
+import { join } from "node:path";
 import { dump } from "js-yaml";
+import { projectRoot } from "../app/project-root.js";
 import { createKnowledgeSet, type KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { parseKnowledge } from "../knowledge/load.js";
 import { answerQuestion } from "../search/answer.js";
@@ -88,17 +91,17 @@ export async function runBench(shipped: KnowledgeSet, log: (line: string) => voi
 }
 
 function measureScale(knowledge: KnowledgeSet, questions: string[], partials: string[]): ScaleResult {
+  const built = timeOnce(() => buildSearchIndex(knowledge));
+  const index = built.result;
+  const question = measureLatency(questions, (input) => answerQuestion(index, input), 3);
+  const autocomplete = measureLatency(partials, (input) => suggestQuestions(index, input, "en"), 3);
+  const memory = memoryInFreshProcess(knowledge.statements.length);
   const yamlText = dump(knowledge.document, { lineWidth: -1 });
   const reload = timeOnce(() => {
     const parsed = parseKnowledge(yamlText, "bench.yaml");
     if (!parsed.ok) throw new Error(`synthetic knowledge is invalid: ${parsed.issues[0]?.message}`);
     return buildSearchIndex(parsed.value);
   });
-  const built = timeOnce(() => buildSearchIndex(knowledge));
-  const index = built.result;
-  const question = measureLatency(questions, (input) => answerQuestion(index, input), 3);
-  const autocomplete = measureLatency(partials, (input) => suggestQuestions(index, input, "en"), 3);
-  const memory = memorySnapshot();
 
   const baselines: Record<string, LatencySummary> = {};
   const speedup: Record<string, number> = {};
@@ -125,6 +128,42 @@ function measureScale(knowledge: KnowledgeSet, questions: string[], partials: st
     baselines,
     speedup,
   };
+}
+
+/**
+ * Heap and RSS of a process that holds just this knowledge and its index, as the bot would: measured
+ * in the bench's own process they would include every other scale and baseline built so far.
+ */
+function memoryInFreshProcess(statements: number): MemorySnapshot {
+  const main = join(projectRoot(), "dist", "src", "cli", "main.js");
+  const output = execFileSync(
+    process.execPath,
+    ["--expose-gc", main, "bench", "--memory-probe", String(statements)],
+    {
+      encoding: "utf8",
+    },
+  );
+  return JSON.parse(output) as MemorySnapshot;
+}
+
+/** The child side of `memoryInFreshProcess`. */
+export async function memoryProbe(shipped: KnowledgeSet, statements: number): Promise<MemorySnapshot> {
+  const knowledge =
+    statements === shipped.statements.length
+      ? shipped
+      : createKnowledgeSet(syntheticDocument(shipped.document, statements), {
+          hash: "probe",
+          origin: "synthetic",
+        });
+  const index = buildSearchIndex(knowledge);
+  answerQuestion(index, "warm up");
+  // A running bot has long finished building: let V8 return the build's scratch memory first.
+  memorySnapshot();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const memory = memorySnapshot();
+  // Keep the index alive until after the measurement.
+  if (index.terms.length < 0) throw new Error("unreachable");
+  return memory;
 }
 
 function measureBaseline(baseline: Baseline, questions: readonly string[]): LatencySummary {

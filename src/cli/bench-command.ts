@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { calibrationError, fitConfidenceModel, labelSignals } from "../bench/calibrate.js";
 import { EVALUATION_PARTS, loadEvaluationSet } from "../bench/evaluation-set.js";
-import { type BenchResult, runBench } from "../bench/run-bench.js";
+import { type BenchResult, memoryProbe, runBench } from "../bench/run-bench.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
 import { loadIndexOrReport } from "./ask-command.js";
 import { type CliCommand, ExitCode, writeLine } from "./io.js";
@@ -9,13 +9,22 @@ import { type CliCommand, ExitCode, writeLine } from "./io.js";
 export const benchCommand: CliCommand = async (args, io) => {
   const { values } = parseArgs({
     args: [...args],
-    options: { json: { type: "boolean" }, knowledge: { type: "string" }, calibrate: { type: "boolean" } },
+    options: {
+      json: { type: "boolean" },
+      knowledge: { type: "string" },
+      calibrate: { type: "boolean" },
+      "memory-probe": { type: "string" },
+    },
   });
   const index = await loadIndexOrReport(
     values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH,
     io,
   );
   if (!index) return ExitCode.checkFailed;
+  if (values["memory-probe"] !== undefined) {
+    writeLine(io.stdout, JSON.stringify(await memoryProbe(index.knowledge, Number(values["memory-probe"]))));
+    return ExitCode.ok;
+  }
   if (values.calibrate) {
     // Fitted on the tuning part only; the held-out part shows whether the fit generalises.
     const [tuning = [], heldout = []] = await Promise.all(

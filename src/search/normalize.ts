@@ -42,3 +42,14 @@ export function tokenize(text: string): string[] {
 export function cleanUserText(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").replace(INVISIBLE, "").trim();
 }
+
+/** Cuts text to at most `max` characters (code points, as Discord counts), ending in "…" when cut. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
+}

@@ -1,6 +1,6 @@
 import type { Statement } from "../knowledge/knowledge-set.js";
-import { detectLanguage, type Language, type LanguageLexicon } from "./language.js";
-import { cleanUserText, tokenize } from "./normalize.js";
+import { type DetectedLanguage, detectLanguage, type Language, type LanguageLexicon } from "./language.js";
+import { cleanUserText, tokenize, truncate } from "./normalize.js";
 import { resolveUnits, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
 
@@ -53,6 +53,31 @@ export function suggestQuestions(index: SearchIndex, partialInput: string, langu
   return suggestions;
 }
 
+interface AnalysedQuestion {
+  readonly text: string;
+  readonly words: ReadonlySet<string>;
+  readonly language: DetectedLanguage;
+}
+
+/**
+ * Each statement's questions, analysed once and kept while the statement (that is, its knowledge
+ * version) lives: autocomplete runs on every keystroke.
+ */
+const analysedQuestions = new WeakMap<Statement, readonly AnalysedQuestion[]>();
+
+function questionsOf(statement: Statement, languageLexicon: LanguageLexicon): readonly AnalysedQuestion[] {
+  let analysed = analysedQuestions.get(statement);
+  if (!analysed) {
+    analysed = statement.questions.map((text) => ({
+      text,
+      words: new Set(tokenize(text)),
+      language: detectLanguage(text, languageLexicon),
+    }));
+    analysedQuestions.set(statement, analysed);
+  }
+  return analysed;
+}
+
 /** The statement's questions in the user's language first, those sharing typed words first. */
 function preferredQuestions(
   statement: Statement,
@@ -60,20 +85,12 @@ function preferredQuestions(
   typedWords: ReadonlySet<string>,
   languageLexicon: LanguageLexicon,
 ): string[] {
-  const rank = (question: string): number => {
-    const shared = tokenize(question).filter((word) => typedWords.has(word)).length;
-    const inLanguage = detectLanguage(question, languageLexicon) === language ? 1 : 0;
-    return inLanguage * 10 + shared;
-  };
-  return [...statement.questions].sort((a, b) => rank(b) - rank(a));
-}
-
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max
-    ? text
-    : `${chars
-        .slice(0, max - 1)
-        .join("")
-        .trimEnd()}…`;
+  return questionsOf(statement, languageLexicon)
+    .map((question) => {
+      let shared = 0;
+      for (const word of typedWords) if (question.words.has(word)) shared += 1;
+      return { text: question.text, rank: (question.language === language ? 10 : 0) + shared };
+    })
+    .sort((a, b) => b.rank - a.rank)
+    .map((question) => question.text);
 }

@@ -1,7 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { answerQuestion } from "../../search/answer.js";
-import { truncate } from "../../search/suggest.js";
+import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
 import { replyLanguage, type SlashCommand } from "./command.js";
 

@@ -1,5 +1,5 @@
 import { escapeMarkdown } from "discord.js";
-import { truncate } from "../../search/suggest.js";
+import { truncate } from "../../search/normalize.js";
 
 /** Discord's hard limits on what a message may hold. */
 export const DiscordLimits = {
