@@ -1,0 +1,599 @@
+import { createHmac, randomBytes } from "node:crypto";
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { toCsv } from "./csv.js";
+import { FEEDBACK_PRAGMAS } from "./pragmas.js";
+import { groupSimilarQuestions } from "./similar-questions.js";
+
+/**
+ * What people asked and did not get: the questions the bot abstained on and the votes on its
+ * answers, in an SQLite file under the data directory. User ids are stored only as an HMAC with a
+ * salt kept beside the database, so the file alone does not say who asked what, while
+ * `forgetUser` can still find a person's rows. Everything expires after the retention period.
+ */
+
+export const DATABASE_FILE = "feedback.sqlite";
+export const SALT_FILE = "salt";
+const SALT_BYTES = 32;
+const DAY_MS = 86_400_000;
+const EXAMPLES_PER_ROW = 3;
+
+export interface FeedbackStoreOptions {
+  /** Rows older than this many days are deleted (at open and by `purgeExpired`). */
+  readonly retentionDays: number;
+  /** The clock; tests inject one to move through the retention period. */
+  readonly now?: () => Date;
+}
+
+/** Where a question was asked: both null for a direct message. */
+export interface Place {
+  readonly guildId: string | null;
+  readonly channelId: string | null;
+}
+
+export interface UnansweredQuestion extends Place {
+  readonly question: string;
+  readonly language: string;
+  /** The Discord user id: hashed before it is stored, never stored itself. */
+  readonly userId: string;
+  /** The statement that came nearest, if any, and its score (0..1). */
+  readonly bestCandidate: { readonly id: string; readonly score: number } | null;
+  readonly knowledgeVersion: string;
+  /** Defaults to the store's clock. */
+  readonly at?: Date;
+}
+
+export type VoteValue = 1 | -1;
+
+export interface Vote extends Place {
+  /** Identifies the answer voted on (the bot's reply); one vote per user and answer. */
+  readonly answerId: string;
+  /** The Discord user id: hashed before it is stored, never stored itself. */
+  readonly userId: string;
+  readonly vote: VoteValue;
+  /** The statements the answer showed, best first. */
+  readonly statementIds: readonly string[];
+  readonly question: string;
+  readonly language: string;
+  readonly knowledgeVersion: string;
+  /** Defaults to the store's clock. */
+  readonly at?: Date;
+}
+
+/** `new`: the first vote of this user on this answer; `changed`: flipped; `unchanged`: same click again. */
+export type VoteOutcome = "new" | "changed" | "unchanged";
+
+export interface VoteCounts {
+  readonly up: number;
+  readonly down: number;
+}
+
+export interface DeletedRows {
+  readonly unanswered: number;
+  readonly votes: number;
+}
+
+export interface UnansweredGroup {
+  /** How often a question of this group was asked. */
+  readonly count: number;
+  /** Up to 3 distinct wordings, most frequent first, then most recent. */
+  readonly examples: readonly string[];
+  /** The languages it was asked in, sorted. */
+  readonly languages: readonly string[];
+  readonly lastAsked: Date;
+  /** The statement that most often came nearest, with the best score it reached; null if none did. */
+  readonly bestCandidate: { readonly id: string; readonly score: number } | null;
+}
+
+export interface DownVotedStatement {
+  readonly statementId: string;
+  readonly downVotes: number;
+  readonly upVotes: number;
+  /** Up to 3 distinct questions whose answer showing this statement was voted down. */
+  readonly examples: readonly string[];
+}
+
+export interface GapsReport {
+  readonly generatedAt: Date;
+  readonly retentionDays: number;
+  /** Unanswered questions within the retention period, before grouping. */
+  readonly unansweredTotal: number;
+  /** The largest groups first. */
+  readonly unanswered: readonly UnansweredGroup[];
+  /** The most down-voted statements first. An answer's down vote counts for every statement it showed. */
+  readonly downVoted: readonly DownVotedStatement[];
+}
+
+export interface GapsOptions {
+  /** The longest each list gets; 20 when not given. */
+  readonly limit?: number;
+}
+
+/**
+ * The schema, one step per version, applied in order at open. A step is never edited once
+ * released: a change is a new step, so every existing database reaches the same schema.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE unanswered (
+     id INTEGER PRIMARY KEY,
+     asked_at INTEGER NOT NULL,
+     question TEXT NOT NULL,
+     language TEXT NOT NULL,
+     guild_id TEXT,
+     channel_id TEXT,
+     user_hash TEXT NOT NULL,
+     candidate_id TEXT,
+     candidate_score REAL,
+     knowledge_version TEXT NOT NULL,
+     CHECK ((candidate_id IS NULL) = (candidate_score IS NULL))
+   );
+   CREATE INDEX unanswered_asked_at ON unanswered (asked_at);
+   CREATE INDEX unanswered_user_hash ON unanswered (user_hash);
+   CREATE TABLE votes (
+     user_hash TEXT NOT NULL,
+     answer_id TEXT NOT NULL,
+     vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+     statement_ids TEXT NOT NULL CHECK (json_valid(statement_ids)),
+     question TEXT NOT NULL,
+     language TEXT NOT NULL,
+     voted_at INTEGER NOT NULL,
+     guild_id TEXT,
+     channel_id TEXT,
+     knowledge_version TEXT NOT NULL,
+     PRIMARY KEY (user_hash, answer_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX votes_answer_id ON votes (answer_id);
+   CREATE INDEX votes_voted_at ON votes (voted_at);`,
+];
+
+/** Exported for the crash test's child process, so that it writes exactly the rows the store writes. */
+export const INSERT_UNANSWERED_SQL = `INSERT INTO unanswered
+  (asked_at, question, language, guild_id, channel_id, user_hash, candidate_id, candidate_score, knowledge_version)
+  VALUES (@askedAt, @question, @language, @guildId, @channelId, @userHash, @candidateId, @candidateScore,
+          @knowledgeVersion)`;
+
+interface UnansweredParams {
+  askedAt: number;
+  question: string;
+  language: string;
+  guildId: string | null;
+  channelId: string | null;
+  userHash: string;
+  candidateId: string | null;
+  candidateScore: number | null;
+  knowledgeVersion: string;
+}
+
+interface VoteParams {
+  userHash: string;
+  answerId: string;
+  vote: VoteValue;
+  statementIds: string;
+  question: string;
+  language: string;
+  votedAt: number;
+  guildId: string | null;
+  channelId: string | null;
+  knowledgeVersion: string;
+}
+
+interface UnansweredRow {
+  question: string;
+  language: string;
+  asked_at: number;
+  candidate_id: string | null;
+  candidate_score: number | null;
+}
+
+interface DownVotedRow {
+  statement_id: string;
+  down: number;
+  up: number;
+}
+
+export class FeedbackStore {
+  private readonly insertUnanswered: Database.Statement<UnansweredParams>;
+  private readonly selectVote: Database.Statement<[string, string], { vote: number }>;
+  private readonly insertVote: Database.Statement<VoteParams>;
+  private readonly updateVote: Database.Statement<VoteParams>;
+  private readonly countVotes: Database.Statement<[string], { up: number | null; down: number | null }>;
+  private readonly deleteExpiredUnanswered: Database.Statement<[number]>;
+  private readonly deleteExpiredVotes: Database.Statement<[number]>;
+  private readonly deleteUserUnanswered: Database.Statement<[string]>;
+  private readonly deleteUserVotes: Database.Statement<[string]>;
+  private readonly selectUnanswered: Database.Statement<[number], UnansweredRow>;
+  private readonly selectDownVoted: Database.Statement<[number, number], DownVotedRow>;
+  private readonly selectDownVotedExamples: Database.Statement<
+    [string, number, number],
+    { question: string }
+  >;
+  private readonly now: () => Date;
+  private readonly retentionMs: number;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly salt: Buffer,
+    private readonly retentionDays: number,
+    now: () => Date,
+  ) {
+    this.now = now;
+    this.retentionMs = retentionDays * DAY_MS;
+    this.insertUnanswered = db.prepare(INSERT_UNANSWERED_SQL);
+    this.selectVote = db.prepare("SELECT vote FROM votes WHERE user_hash = ? AND answer_id = ?");
+    this.insertVote = db.prepare(`INSERT INTO votes
+      (user_hash, answer_id, vote, statement_ids, question, language, voted_at, guild_id, channel_id,
+       knowledge_version)
+      VALUES (@userHash, @answerId, @vote, @statementIds, @question, @language, @votedAt, @guildId,
+              @channelId, @knowledgeVersion)`);
+    this.updateVote = db.prepare(`UPDATE votes SET vote = @vote, statement_ids = @statementIds,
+      question = @question, language = @language, voted_at = @votedAt, guild_id = @guildId,
+      channel_id = @channelId, knowledge_version = @knowledgeVersion
+      WHERE user_hash = @userHash AND answer_id = @answerId`);
+    this.countVotes = db.prepare(
+      "SELECT SUM(vote > 0) AS up, SUM(vote < 0) AS down FROM votes WHERE answer_id = ?",
+    );
+    this.deleteExpiredUnanswered = db.prepare("DELETE FROM unanswered WHERE asked_at < ?");
+    this.deleteExpiredVotes = db.prepare("DELETE FROM votes WHERE voted_at < ?");
+    this.deleteUserUnanswered = db.prepare("DELETE FROM unanswered WHERE user_hash = ?");
+    this.deleteUserVotes = db.prepare("DELETE FROM votes WHERE user_hash = ?");
+    this.selectUnanswered = db.prepare(
+      `SELECT question, language, asked_at, candidate_id, candidate_score FROM unanswered
+       WHERE asked_at >= ? ORDER BY asked_at DESC, id DESC`,
+    );
+    this.selectDownVoted = db.prepare(
+      `SELECT s.value AS statement_id, SUM(v.vote < 0) AS down, SUM(v.vote > 0) AS up
+       FROM votes AS v, json_each(v.statement_ids) AS s
+       WHERE v.voted_at >= ?
+       GROUP BY s.value HAVING down > 0
+       ORDER BY down DESC, up ASC, MAX(v.voted_at) DESC, statement_id
+       LIMIT ?`,
+    );
+    this.selectDownVotedExamples = db.prepare(
+      `SELECT v.question AS question FROM votes AS v, json_each(v.statement_ids) AS s
+       WHERE s.value = ? AND v.vote < 0 AND v.voted_at >= ?
+       GROUP BY v.question ORDER BY COUNT(*) DESC, MAX(v.voted_at) DESC LIMIT ?`,
+    );
+  }
+
+  /**
+   * Opens (creating if needed) `dataDir/feedback.sqlite` and the salt beside it, brings the schema
+   * up to date and deletes what has expired. Throws if the database was written by a newer version
+   * of the bot, or the salt file is damaged: silently starting over would orphan old rows.
+   */
+  static open(dataDir: string, options: FeedbackStoreOptions): FeedbackStore {
+    const { retentionDays } = options;
+    if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
+      throw new RangeError(`retentionDays must be a positive number, got ${retentionDays}`);
+    }
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const salt = loadOrCreateSalt(dataDir);
+    const path = join(dataDir, DATABASE_FILE);
+    // Created by us first so that it is private; SQLite gives the -wal and -shm files the same mode.
+    closeSync(openSync(path, "a", 0o600));
+    const db = new Database(path);
+    try {
+      applyPragmas(db);
+      migrate(db, options.now?.() ?? new Date());
+      const store = new FeedbackStore(db, salt, retentionDays, options.now ?? (() => new Date()));
+      store.purgeExpired();
+      return store;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Stores a question the bot abstained on; returns its row id. */
+  recordUnanswered(entry: UnansweredQuestion): number {
+    const result = this.insertUnanswered.run({
+      askedAt: (entry.at ?? this.now()).getTime(),
+      question: entry.question,
+      language: entry.language,
+      guildId: entry.guildId,
+      channelId: entry.channelId,
+      userHash: this.hashUser(entry.userId),
+      candidateId: entry.bestCandidate?.id ?? null,
+      candidateScore: entry.bestCandidate?.score ?? null,
+      knowledgeVersion: entry.knowledgeVersion,
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Stores a vote; a second vote by the same user on the same answer replaces the first. */
+  recordVote(vote: Vote): VoteOutcome {
+    const params: VoteParams = {
+      userHash: this.hashUser(vote.userId),
+      answerId: vote.answerId,
+      vote: vote.vote,
+      statementIds: JSON.stringify([...new Set(vote.statementIds)]),
+      question: vote.question,
+      language: vote.language,
+      votedAt: (vote.at ?? this.now()).getTime(),
+      guildId: vote.guildId,
+      channelId: vote.channelId,
+      knowledgeVersion: vote.knowledgeVersion,
+    };
+    // IMMEDIATE: two shards handling clicks of the same user must not both see "no vote yet".
+    return this.db
+      .transaction((): VoteOutcome => {
+        const existing = this.selectVote.get(params.userHash, params.answerId);
+        if (!existing) {
+          this.insertVote.run(params);
+          return "new";
+        }
+        if (existing.vote === params.vote) return "unchanged";
+        this.updateVote.run(params);
+        return "changed";
+      })
+      .immediate();
+  }
+
+  voteCounts(answerId: string): VoteCounts {
+    const row = this.countVotes.get(answerId);
+    return { up: row?.up ?? 0, down: row?.down ?? 0 };
+  }
+
+  /** Deletes rows older than the retention period; run at open, and meant to be run daily. */
+  purgeExpired(now: Date = this.now()): DeletedRows {
+    const cutoff = now.getTime() - this.retentionMs;
+    return this.db
+      .transaction(() => ({
+        unanswered: this.deleteExpiredUnanswered.run(cutoff).changes,
+        votes: this.deleteExpiredVotes.run(cutoff).changes,
+      }))
+      .immediate();
+  }
+
+  /** Deletes every question and vote stored for this user. */
+  forgetUser(userId: string): DeletedRows {
+    const hash = this.hashUser(userId);
+    return this.db
+      .transaction(() => ({
+        unanswered: this.deleteUserUnanswered.run(hash).changes,
+        votes: this.deleteUserVotes.run(hash).changes,
+      }))
+      .immediate();
+  }
+
+  /**
+   * The most frequent unanswered questions, similar wordings grouped, and the most down-voted
+   * statements, both within the retention period (even if `purgeExpired` has not run lately).
+   */
+  gaps(options: GapsOptions = {}): GapsReport {
+    const limit = options.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number ≥ 0`);
+    const now = this.now();
+    const cutoff = now.getTime() - this.retentionMs;
+    // One consistent snapshot for both lists, even while other shards write.
+    return this.db
+      .transaction((): GapsReport => {
+        const rows = this.selectUnanswered.all(cutoff);
+        const unanswered = groupSimilarQuestions(rows.map((row) => ({ ...row, text: row.question })))
+          .map(({ members }) => summarizeGroup(members))
+          .sort((a, b) => b.count - a.count || b.lastAsked.getTime() - a.lastAsked.getTime())
+          .slice(0, limit);
+        const downVoted = this.selectDownVoted.all(cutoff, limit).map(
+          (row): DownVotedStatement => ({
+            statementId: row.statement_id,
+            downVotes: row.down,
+            upVotes: row.up,
+            examples: this.selectDownVotedExamples
+              .all(row.statement_id, cutoff, EXAMPLES_PER_ROW)
+              .map((example) => example.question),
+          }),
+        );
+        return {
+          generatedAt: now,
+          retentionDays: this.retentionDays,
+          unansweredTotal: rows.length,
+          unanswered,
+          downVoted,
+        };
+      })
+      .deferred();
+  }
+
+  /**
+   * The same report as RFC 4180 CSV, one record per group or statement, for moderators to sort
+   * and filter in a spreadsheet.
+   */
+  gapsCsv(options: GapsOptions = {}): string {
+    const report = this.gaps(options);
+    const examples = (texts: readonly string[]) =>
+      Array.from({ length: EXAMPLES_PER_ROW }, (_, index) => texts[index] ?? null);
+    return toCsv(
+      [
+        "kind",
+        "times_asked",
+        "down_votes",
+        "up_votes",
+        "statement_id",
+        "best_score",
+        "languages",
+        "last_asked",
+        "example_1",
+        "example_2",
+        "example_3",
+      ],
+      [
+        ...report.unanswered.map((group) => [
+          "unanswered",
+          group.count,
+          null,
+          null,
+          group.bestCandidate?.id ?? null,
+          group.bestCandidate ? Number(group.bestCandidate.score.toFixed(3)) : null,
+          group.languages.join(" "),
+          group.lastAsked.toISOString(),
+          ...examples(group.examples),
+        ]),
+        ...report.downVoted.map((statement) => [
+          "voted_down",
+          null,
+          statement.downVotes,
+          statement.upVotes,
+          statement.statementId,
+          null,
+          null,
+          null,
+          ...examples(statement.examples),
+        ]),
+      ],
+    );
+  }
+
+  /** `["ok"]` when the database file is intact, otherwise SQLite's list of problems. */
+  integrityCheck(): string[] {
+    const rows = this.db.pragma("integrity_check") as { integrity_check: string }[];
+    return rows.map((row) => row.integrity_check);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private hashUser(userId: string): string {
+    return createHmac("sha256", this.salt).update(userId, "utf8").digest("hex");
+  }
+}
+
+function summarizeGroup(members: readonly UnansweredRow[]): UnansweredGroup {
+  const wordings = new Map<string, { count: number; last: number }>();
+  const candidates = new Map<string, { count: number; score: number }>();
+  const languages = new Set<string>();
+  let lastAsked = 0;
+  for (const row of members) {
+    const text = row.question.trim();
+    const wording = wordings.get(text);
+    wordings.set(text, {
+      count: (wording?.count ?? 0) + 1,
+      last: Math.max(wording?.last ?? 0, row.asked_at),
+    });
+    languages.add(row.language);
+    lastAsked = Math.max(lastAsked, row.asked_at);
+    if (row.candidate_id !== null && row.candidate_score !== null) {
+      const seen = candidates.get(row.candidate_id);
+      candidates.set(row.candidate_id, {
+        count: (seen?.count ?? 0) + 1,
+        score: Math.max(seen?.score ?? 0, row.candidate_score),
+      });
+    }
+  }
+  const examples = [...wordings.entries()]
+    .sort(([, a], [, b]) => b.count - a.count || b.last - a.last)
+    .slice(0, EXAMPLES_PER_ROW)
+    .map(([text]) => text);
+  const [best] = [...candidates.entries()].sort(([, a], [, b]) => b.count - a.count || b.score - a.score);
+  return {
+    count: members.length,
+    examples,
+    languages: [...languages].sort(),
+    lastAsked: new Date(lastAsked),
+    bestCandidate: best ? { id: best[0], score: best[1].score } : null,
+  };
+}
+
+function applyPragmas(db: Database.Database): void {
+  for (const pragma of FEEDBACK_PRAGMAS) db.pragma(pragma);
+  // WAL is what makes a killed process harmless; some file systems (network mounts) refuse it.
+  const mode = db.pragma("journal_mode", { simple: true });
+  if (mode !== "wal")
+    throw new Error(`the feedback database could not use WAL mode (journal_mode is ${mode})`);
+}
+
+function migrate(db: Database.Database, now: Date): void {
+  // IMMEDIATE: shards opening the file at the same time must not both apply a step.
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
+      version INTEGER PRIMARY KEY,
+      applied_at INTEGER NOT NULL
+    )`);
+    const row = db
+      .prepare<[], { version: number | null }>("SELECT MAX(version) AS version FROM schema_version")
+      .get();
+    const current = row?.version ?? 0;
+    if (current > MIGRATIONS.length) {
+      throw new Error(
+        `the feedback database has schema version ${current}, newer than this bot knows (${MIGRATIONS.length})`,
+      );
+    }
+    const record = db.prepare<[number, number]>(
+      "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+    );
+    MIGRATIONS.forEach((sql, index) => {
+      const version = index + 1;
+      if (version <= current) return;
+      db.exec(sql);
+      record.run(version, now.getTime());
+    });
+  }).immediate();
+}
+
+/**
+ * Reads the salt, or creates it on first start. It must survive restarts (or `forgetUser` would no
+ * longer find older rows), so it is written to a temporary file, flushed, and linked into place:
+ * `link` fails if another process got there first, and then that process's salt is the one used.
+ */
+function loadOrCreateSalt(dataDir: string): Buffer {
+  const path = join(dataDir, SALT_FILE);
+  const existing = readSalt(path);
+  if (existing) return existing;
+  const temporary = join(dataDir, `.${SALT_FILE}.${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temporary, "wx", 0o600);
+  try {
+    writeSync(fd, randomBytes(SALT_BYTES));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temporary, path);
+    syncDirectory(dataDir);
+  } catch (error) {
+    if (!isErrorCode(error, "EEXIST")) throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
+  const salt = readSalt(path);
+  if (!salt) throw new Error(`${path} could not be created`);
+  return salt;
+}
+
+function readSalt(path: string): Buffer | undefined {
+  let content: Buffer;
+  try {
+    content = readFileSync(path);
+  } catch (error) {
+    if (isErrorCode(error, "ENOENT")) return undefined;
+    throw error;
+  }
+  // Never regenerate a damaged salt: that would silently orphan every stored row from forgetUser.
+  if (content.length !== SALT_BYTES) throw new Error(`${path} is damaged: expected ${SALT_BYTES} bytes`);
+  return content;
+}
+
+function syncDirectory(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    fsyncSync(fd);
+  } catch {
+    // Not every platform can fsync a directory; the salt file itself is already flushed.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function isErrorCode(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+}
