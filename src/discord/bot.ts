@@ -2,11 +2,16 @@ import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "dis
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
 import type { Logger } from "../logging/logger.js";
+import { startHealthServer } from "../ops/health-server.js";
+import { BotMetrics } from "../ops/metrics.js";
+import { RateLimiter } from "../ops/rate-limiter.js";
+import { WorkLimiter } from "../ops/work-limiter.js";
 import { auditToChannel } from "./audit.js";
 import { createBotClient } from "./client.js";
 import type { BotContext } from "./context.js";
 import { FreeTextResponder } from "./free-text.js";
 import { routeInteraction } from "./interaction-router.js";
+import { guardGatewayPackets } from "./packet-guard.js";
 import { PendingUploads } from "./pending-uploads.js";
 
 export interface RunningBot {
@@ -23,6 +28,10 @@ const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
     "Discord rejected the token (close code 4004). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.",
 };
 
+/** Handlers answer in milliseconds; more than this at once means a burst to shed, not to queue. */
+const MAX_HANDLERS_IN_FLIGHT = 256;
+const PING_SAMPLE_MS = 15_000;
+
 const INVALID_TOKEN_MESSAGE =
   "Discord rejected the token (401). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.";
 
@@ -33,16 +42,62 @@ export async function startBot(
   logger: Logger,
 ): Promise<RunningBot> {
   const client = createBotClient(settings);
-  const context: BotContext = { knowledge, pendingUploads: new PendingUploads(), settings, logger };
+  guardGatewayPackets(client, logger);
+  const metrics = new BotMetrics();
+  const work = new WorkLimiter(MAX_HANDLERS_IN_FLIGHT);
+  metrics.trackInFlight(() => work.inFlight);
+  metrics.setKnowledgeStatements(knowledge.current.statements.length);
+  const context: BotContext = {
+    knowledge,
+    pendingUploads: new PendingUploads(),
+    settings,
+    logger,
+    metrics,
+    cooldowns: new RateLimiter({
+      userSeconds: settings.COOLDOWN_USER_SECONDS,
+      channelSeconds: settings.COOLDOWN_CHANNEL_SECONDS,
+    }),
+    work,
+  };
+  knowledge.onAudit((event) => {
+    if (event.change.kind === "applied") {
+      metrics.recordReload();
+      metrics.setKnowledgeStatements(event.change.after.statements.length);
+    } else if (event.change.kind === "rejected") {
+      metrics.recordRejectedReload();
+    }
+  });
   const freeText = new FreeTextResponder(context);
   let resolveStopped: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => {
     resolveStopped = resolve;
   });
   let stopping = false;
+  const pingTimer = setInterval(() => {
+    for (const [shardId, shard] of client.ws.shards) metrics.setGatewayPing(shardId, shard.ping);
+  }, PING_SAMPLE_MS).unref();
+  const health = settings.HEALTH_PORT
+    ? await startHealthServer({
+        host: settings.HEALTH_HOST,
+        port: settings.HEALTH_PORT,
+        logger,
+        health: async () => ({
+          ready: client.isReady(),
+          details: {
+            knowledgeVersion: knowledge.current.document.version,
+            knowledgeHash: knowledge.current.hash.slice(0, 12),
+            statements: knowledge.current.statements.length,
+            ping: client.ws.ping,
+          },
+        }),
+        metrics: async () => ({ body: await metrics.render(), contentType: metrics.contentType }),
+      })
+    : undefined;
   const stop = async (code = 0): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    clearInterval(pingTimer);
+    await health?.close();
     await client.destroy();
     resolveStopped(code);
   };
@@ -50,7 +105,10 @@ export async function startBot(
   const safely =
     <A extends unknown[]>(what: string, handler: (...args: A) => Promise<void>) =>
     (...args: A): void => {
-      handler(...args).catch((error: unknown) => logger.error({ err: error }, `${what} failed`));
+      handler(...args).catch((error: unknown) => {
+        metrics.recordError("message");
+        logger.error({ err: error }, `${what} failed`);
+      });
     };
 
   if (settings.AUDIT_CHANNEL_ID) knowledge.onAudit(auditToChannel(client, settings.AUDIT_CHANNEL_ID, logger));

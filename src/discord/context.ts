@@ -1,6 +1,9 @@
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
 import type { Logger } from "../logging/logger.js";
+import type { BotMetrics } from "../ops/metrics.js";
+import type { RateLimiter } from "../ops/rate-limiter.js";
+import type { WorkLimiter } from "../ops/work-limiter.js";
 import type { PendingUploads } from "./pending-uploads.js";
 
 /** What every handler may use; handed in, never imported, so handlers stay testable. */
@@ -11,4 +14,9 @@ export interface BotContext {
   readonly pendingUploads: PendingUploads;
   readonly settings: Settings;
   readonly logger: Logger;
+  readonly metrics: BotMetrics;
+  /** Cooldowns per user and channel for questions. */
+  readonly cooldowns: RateLimiter;
+  /** A bound on handlers running at once, so a burst is declined quickly instead of piling up. */
+  readonly work: WorkLimiter;
 }

@@ -7,9 +7,9 @@ import {
   PermissionFlagsBits,
 } from "discord.js";
 import { languageOfLocale, messagesFor } from "../i18n/messages.js";
-import { answerQuestion } from "../search/answer.js";
 import { cleanUserText } from "../search/normalize.js";
 import { looksLikeQuestion } from "../search/question-shape.js";
+import { askEngine } from "./ask-engine.js";
 import { BoundedMap } from "./bounded-map.js";
 import type { BotContext } from "./context.js";
 import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "./render/answer-view.js";
@@ -52,7 +52,8 @@ export class FreeTextResponder {
 
   async onEdit(message: Message): Promise<void> {
     const replyId = await this.replies.get(message.id);
-    const payload = this.replyFor(message);
+    // A correction of a question already answered is not a new question: no cooldown applies.
+    const payload = this.replyFor(message, replyId !== undefined);
     if (!replyId) {
       if (payload) await this.onMessage(message);
       return;
@@ -78,7 +79,7 @@ export class FreeTextResponder {
     await message.channel.messages.delete(replyId);
   }
 
-  private replyFor(message: Message): ReplyPayload | undefined {
+  private replyFor(message: Message, isCorrection = false): ReplyPayload | undefined {
     const me = message.client.user;
     if (message.author.bot || message.author.id === me.id || message.system) return undefined;
     const trigger = this.triggerOf(message);
@@ -94,11 +95,17 @@ export class FreeTextResponder {
     if ([...question].length > maxLength)
       return quiet ? undefined : { content: text.questionTooLong(maxLength) };
 
+    // Too fast: silence, as for chatter. A plain message has no private channel to say "slow down" in.
+    const decision = isCorrection
+      ? undefined
+      : this.context.cooldowns.check(message.author.id, message.channelId);
+    if (decision && !decision.allowed) {
+      this.context.metrics.recordRateLimited(decision.scope);
+      return undefined;
+    }
     const index = this.context.knowledge.index;
-    const answer = answerQuestion(index, question, {
-      fallbackLanguage,
-      limit: SHOWN_PASSAGES + MORE_PASSAGES,
-    });
+    const limit = SHOWN_PASSAGES + MORE_PASSAGES;
+    const answer = askEngine(this.context, question, { fallbackLanguage, limit }, "message", message.id);
     if (quiet && !answer.answered && answer.outcome !== "unsupported-language") return undefined;
     return answerReply(answer, index, canEmbed(message));
   }

@@ -6,39 +6,85 @@ import { handleComponent } from "./components/component-handlers.js";
 import type { BotContext } from "./context.js";
 import { decodeCustomId } from "./custom-ids.js";
 
+/** Commands that ask the engine a question: the ones cooldowns apply to. */
+const QUESTION_COMMANDS = new Set(["ask"]);
+
 /**
  * Routes every interaction to its handler. Whatever goes wrong inside a handler is logged and
  * answered with a friendly message; nothing escapes to crash the process.
  */
 export async function routeInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+  const release = context.work.tryAcquire();
+  if (!release) {
+    context.metrics.recordRateLimited("overload");
+    await declineBusy(interaction, context);
+    return;
+  }
   try {
-    if (interaction.isChatInputCommand()) {
-      const command = slashCommands.get(interaction.commandName);
-      if (command) await command.execute(interaction, context);
-      else
-        await interaction.reply({
-          content: messagesFor(replyLanguage(interaction)).somethingWentWrong,
-          flags: MessageFlags.Ephemeral,
-        });
-    } else if (interaction.isAutocomplete()) {
-      const command = slashCommands.get(interaction.commandName);
-      if (command?.autocomplete) await command.autocomplete(interaction, context);
-      else await interaction.respond([]);
-    } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-      const id = decodeCustomId(interaction.customId);
-      if (id) await handleComponent(interaction, id, context);
-      else
-        await interaction.reply({
-          content: messagesFor(replyLanguage(interaction)).expired,
-          flags: MessageFlags.Ephemeral,
-        });
-    }
+    await dispatch(interaction, context);
   } catch (error) {
+    context.metrics.recordError("interaction");
     context.logger.error(
-      { err: error, interactionId: interaction.id, type: interaction.type },
+      { err: error, requestId: interaction.id, type: interaction.type },
       "interaction handler failed",
     );
     await answerFailure(interaction, context);
+  } finally {
+    release();
+  }
+}
+
+async function dispatch(interaction: Interaction, context: BotContext): Promise<void> {
+  if (interaction.isChatInputCommand()) {
+    const command = slashCommands.get(interaction.commandName);
+    if (!command) {
+      await interaction.reply({
+        content: messagesFor(replyLanguage(interaction)).somethingWentWrong,
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    if (QUESTION_COMMANDS.has(interaction.commandName)) {
+      const decision = context.cooldowns.check(interaction.user.id, interaction.channelId);
+      if (!decision.allowed) {
+        context.metrics.recordRateLimited(decision.scope);
+        await interaction.reply({
+          content: messagesFor(replyLanguage(interaction)).slowDown(decision.retryAfterSeconds),
+          flags: MessageFlags.Ephemeral,
+        });
+        return;
+      }
+    }
+    await command.execute(interaction, context);
+  } else if (interaction.isAutocomplete()) {
+    const command = slashCommands.get(interaction.commandName);
+    if (command?.autocomplete) await command.autocomplete(interaction, context);
+    else await interaction.respond([]);
+  } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+    const id = decodeCustomId(interaction.customId);
+    if (id) await handleComponent(interaction, id, context);
+    else
+      await interaction.reply({
+        content: messagesFor(replyLanguage(interaction)).expired,
+        flags: MessageFlags.Ephemeral,
+      });
+  }
+}
+
+async function declineBusy(interaction: Interaction, context: BotContext): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) {
+      await interaction.reply({
+        content: messagesFor(replyLanguage(interaction)).busy,
+        flags: MessageFlags.Ephemeral,
+      });
+    }
+  } catch (error) {
+    context.logger.warn(
+      { err: error, requestId: interaction.id },
+      "could not decline an interaction while busy",
+    );
   }
 }
 
@@ -56,9 +102,6 @@ async function answerFailure(interaction: Interaction, context: BotContext): Pro
     else await repliable.reply({ content, flags: MessageFlags.Ephemeral });
   } catch (error) {
     // The interaction may have expired or Discord may be down: there is no one left to tell.
-    context.logger.warn(
-      { err: error, interactionId: interaction.id },
-      "could not report a failed interaction",
-    );
+    context.logger.warn({ err: error, requestId: interaction.id }, "could not report a failed interaction");
   }
 }

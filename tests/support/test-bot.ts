@@ -41,14 +41,17 @@ export async function openTestKnowledge(
 export async function startTestBot(
   standIn: DiscordStandIn,
   env: Record<string, string> = {},
+  logger: Logger = silentLogger(),
 ): Promise<TestBot> {
+  // Tests ask many questions in a row as one user: cooldowns are off unless a test turns them on.
   const settings = await testSettings({
     DISCORD_TOKEN: standIn.token,
     DISCORD_API_URL: standIn.apiUrl,
+    COOLDOWN_USER_SECONDS: "0",
     ...env,
   });
-  const knowledge = await openTestKnowledge(settings);
-  const bot = await startBot(settings, knowledge, silentLogger());
+  const knowledge = await openTestKnowledge(settings, logger);
+  const bot = await startBot(settings, knowledge, logger);
   if (!bot.client.isReady()) await once(bot.client, "clientReady");
   return { bot, knowledge, settings };
 }

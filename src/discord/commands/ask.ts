@@ -1,8 +1,8 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { messagesFor } from "../../i18n/messages.js";
-import { answerQuestion } from "../../search/answer.js";
 import { cleanUserText } from "../../search/normalize.js";
 import { MAX_SUGGESTIONS, suggestQuestions } from "../../search/suggest.js";
+import { askEngine } from "../ask-engine.js";
 import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "../render/answer-view.js";
 import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
 
@@ -31,7 +31,8 @@ export const askCommand: SlashCommand = {
     )
     .toJSON(),
 
-  async execute(interaction, { knowledge, settings }) {
+  async execute(interaction, context) {
+    const { knowledge, settings } = context;
     const language = replyLanguage(interaction);
     const question = cleanUserText(interaction.options.getString("question", true));
     const wantsPublic = interaction.options.getBoolean("public") ?? false;
@@ -48,7 +49,13 @@ export const askCommand: SlashCommand = {
       return;
     }
     const index = knowledge.index;
-    const answer = answerQuestion(index, question, { language, limit: SHOWN_PASSAGES + MORE_PASSAGES });
+    const answer = askEngine(
+      context,
+      question,
+      { language, limit: SHOWN_PASSAGES + MORE_PASSAGES },
+      "slash",
+      interaction.id,
+    );
     // A non-answer is only for the asker, even when asked in public: it would be noise in the channel.
     const ephemeral = !wantsPublic || !answer.answered;
     await interaction.reply({
@@ -57,8 +64,9 @@ export const askCommand: SlashCommand = {
     });
   },
 
-  async autocomplete(interaction, { knowledge }) {
+  async autocomplete(interaction, { knowledge, metrics }) {
     const typed = interaction.options.getFocused();
+    metrics.recordQuestion("answered", "autocomplete");
     const suggestions = suggestQuestions(knowledge.index, String(typed), replyLanguage(interaction));
     await interaction.respond(
       suggestions
