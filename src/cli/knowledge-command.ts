@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
+import { FeedbackStore } from "../feedback/feedback-store.js";
+import { renderGapsReport } from "../feedback/gaps-report.js";
 import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
@@ -14,7 +16,8 @@ const USAGE = `usage: summit-bot knowledge <command>
   export --json [--all] [PATH]  print the statements (or with --all the whole document) as JSON
   diff A B                      what B adds, removes and changes compared with A
   history                       the versions kept in DATA_DIR/history, newest first
-  rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the previous one)`;
+  rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the previous one)
+  gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down`;
 
 export const knowledgeCommand: CliCommand = async (args, io) => {
   const [sub, ...rest] = args;
@@ -29,6 +32,8 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
       return history(io);
     case "rollback":
       return rollback(rest, io);
+    case "gaps":
+      return gaps(rest, io);
     default:
       throw new UsageError(sub === undefined ? USAGE : `unknown knowledge command "${sub}"\n${USAGE}`);
   }
@@ -153,5 +158,21 @@ async function rollback(args: readonly string[], io: CliIO): Promise<number> {
       ? `${settings.KNOWLEDGE_PATH}: ${change.before.document.version} → ${change.after.document.version} (${entry.version}), ${summarizeDiff(change.diff)}`
       : `${settings.KNOWLEDGE_PATH} already holds version ${entry.version}`,
   );
+  return ExitCode.ok;
+}
+
+async function gaps(args: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { csv: { type: "boolean" } } });
+  const settings = settingsOrReport(io);
+  if (!settings) return ExitCode.usage;
+  const store = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  try {
+    writeLine(
+      io.stdout,
+      values.csv ? store.gapsCsv({ limit: 500 }) : renderGapsReport(store.gaps({ limit: 20 })),
+    );
+  } finally {
+    store.close();
+  }
   return ExitCode.ok;
 }

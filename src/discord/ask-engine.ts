@@ -3,17 +3,29 @@ import type { QuestionSource } from "../ops/metrics.js";
 import { type Answer, type AnswerOptions, answerQuestion } from "../search/answer.js";
 import type { BotContext } from "./context.js";
 
+/** Who asked where: for cooldowns and for the knowledge gaps (the user only ever stored hashed). */
+export interface AskedBy {
+  readonly requestId: string;
+  readonly userId: string;
+  readonly guildId: string | null;
+  readonly channelId: string | null;
+}
+
+/** Shown in SHOWN_PASSAGES; kept for votes. */
+const VOTED_PASSAGES = 3;
+
 /**
  * Every question the bot answers goes through here: one knowledge version read once, the answer
- * timed and counted, and one log line per question with its request id. The question's text is
- * logged only at debug level: what people ask is theirs.
+ * timed and counted, one log line per question with its request id, and a question the bot could
+ * not answer stored for the moderators' knowledge gaps. The question's text is logged only at
+ * debug level: what people ask is theirs.
  */
 export function askEngine(
   context: BotContext,
   question: string,
   options: AnswerOptions,
   source: QuestionSource,
-  requestId: string,
+  asked: AskedBy,
 ): Answer {
   const started = performance.now();
   const answer = answerQuestion(context.knowledge.index, question, options);
@@ -21,7 +33,7 @@ export function askEngine(
   context.metrics.recordQuestion(answer.answered ? "answered" : "abstained", source, seconds);
   context.logger.info(
     {
-      requestId,
+      requestId: asked.requestId,
       source,
       outcome: answer.outcome,
       confidence: answer.confidence,
@@ -31,6 +43,35 @@ export function askEngine(
     },
     "question answered",
   );
-  context.logger.debug({ requestId, question }, "question text");
+  context.logger.debug({ requestId: asked.requestId, question }, "question text");
+  if (answer.answered) {
+    context.recentAnswers.set(asked.requestId, {
+      question: answer.question,
+      language: answer.language,
+      statementIds: answer.passages.slice(0, VOTED_PASSAGES).map((passage) => passage.id),
+      knowledgeVersion: answer.knowledgeVersion,
+    });
+  } else if (answer.outcome === "low-confidence" || answer.outcome === "no-match") {
+    recordUnanswered(context, answer, asked);
+  }
   return answer;
+}
+
+function recordUnanswered(context: BotContext, answer: Answer, asked: AskedBy): void {
+  const best = answer.passages[0];
+  try {
+    context.feedback.recordUnanswered({
+      question: answer.question,
+      language: answer.language,
+      userId: asked.userId,
+      guildId: asked.guildId,
+      channelId: asked.channelId,
+      bestCandidate: best ? { id: best.id, score: best.score } : null,
+      knowledgeVersion: answer.knowledgeVersion,
+    });
+  } catch (error) {
+    // Feedback is for improving the bot later; failing to store it must not cost the answer.
+    context.metrics.recordError("feedback");
+    context.logger.warn({ err: error, requestId: asked.requestId }, "could not store an unanswered question");
+  }
 }

@@ -1,12 +1,14 @@
 import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "discord.js";
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
+import { FeedbackStore } from "../feedback/feedback-store.js";
 import type { Logger } from "../logging/logger.js";
 import { startHealthServer } from "../ops/health-server.js";
 import { BotMetrics } from "../ops/metrics.js";
 import { RateLimiter } from "../ops/rate-limiter.js";
 import { WorkLimiter } from "../ops/work-limiter.js";
 import { auditToChannel } from "./audit.js";
+import { BoundedMap } from "./bounded-map.js";
 import { createBotClient } from "./client.js";
 import type { BotContext } from "./context.js";
 import { FreeTextResponder } from "./free-text.js";
@@ -16,6 +18,7 @@ import { PendingUploads } from "./pending-uploads.js";
 
 export interface RunningBot {
   readonly client: Client;
+  readonly feedback: FeedbackStore;
   /** Resolves with the process exit code once the bot has stopped, for whatever reason. */
   readonly stopped: Promise<number>;
   stop(): Promise<void>;
@@ -31,6 +34,9 @@ const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
 /** Handlers answer in milliseconds; more than this at once means a burst to shed, not to queue. */
 const MAX_HANDLERS_IN_FLIGHT = 256;
 const PING_SAMPLE_MS = 15_000;
+const PURGE_INTERVAL_MS = 24 * 60 * 60_000;
+/** Answers a vote may still name its question for; older votes record the statements only. */
+const RECENT_ANSWERS = 5000;
 
 const INVALID_TOKEN_MESSAGE =
   "Discord rejected the token (401). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.";
@@ -44,6 +50,15 @@ export async function startBot(
   const client = createBotClient(settings);
   guardGatewayPackets(client, logger);
   const metrics = new BotMetrics();
+  const feedback = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  const purgeTimer = setInterval(() => {
+    try {
+      const purged = feedback.purgeExpired();
+      logger.info(purged, "expired feedback purged");
+    } catch (error) {
+      logger.warn({ err: error }, "could not purge expired feedback");
+    }
+  }, PURGE_INTERVAL_MS).unref();
   const work = new WorkLimiter(MAX_HANDLERS_IN_FLIGHT);
   metrics.trackInFlight(() => work.inFlight);
   metrics.setKnowledgeStatements(knowledge.current.statements.length);
@@ -53,6 +68,8 @@ export async function startBot(
     settings,
     logger,
     metrics,
+    feedback,
+    recentAnswers: new BoundedMap(RECENT_ANSWERS),
     cooldowns: new RateLimiter({
       userSeconds: settings.COOLDOWN_USER_SECONDS,
       channelSeconds: settings.COOLDOWN_CHANNEL_SECONDS,
@@ -97,8 +114,10 @@ export async function startBot(
     if (stopping) return;
     stopping = true;
     clearInterval(pingTimer);
+    clearInterval(purgeTimer);
     await health?.close();
     await client.destroy();
+    feedback.close();
     resolveStopped(code);
   };
 
@@ -158,5 +177,5 @@ export async function startBot(
     );
     await stop(1);
   }
-  return { client, stopped, stop: () => stop(0) };
+  return { client, feedback, stopped, stop: () => stop(0) };
 }

@@ -1,9 +1,11 @@
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
+import type { FeedbackStore } from "../feedback/feedback-store.js";
 import type { Logger } from "../logging/logger.js";
 import type { BotMetrics } from "../ops/metrics.js";
 import type { RateLimiter } from "../ops/rate-limiter.js";
 import type { WorkLimiter } from "../ops/work-limiter.js";
+import type { BoundedMap } from "./bounded-map.js";
 import type { PendingUploads } from "./pending-uploads.js";
 
 /** What every handler may use; handed in, never imported, so handlers stay testable. */
@@ -19,4 +21,15 @@ export interface BotContext {
   readonly cooldowns: RateLimiter;
   /** A bound on handlers running at once, so a burst is declined quickly instead of piling up. */
   readonly work: WorkLimiter;
+  /** Unanswered questions and votes, for the moderators' knowledge gaps. */
+  readonly feedback: FeedbackStore;
+  /** What recent answers showed, by request id, so a vote can name the question it judges. */
+  readonly recentAnswers: BoundedMap<string, RecentAnswer>;
+}
+
+export interface RecentAnswer {
+  readonly question: string;
+  readonly language: string;
+  readonly statementIds: readonly string[];
+  readonly knowledgeVersion: string;
 }

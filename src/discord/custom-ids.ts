@@ -14,7 +14,8 @@ export type CustomId =
   | { kind: "topics-select"; language: Language }
   | { kind: "topics-page"; language: Language; topic: string; page: number }
   | { kind: "knowledge-confirm"; language: Language; upload: string }
-  | { kind: "knowledge-cancel"; language: Language; upload: string };
+  | { kind: "knowledge-cancel"; language: Language; upload: string }
+  | { kind: "vote"; vote: 1 | -1; language: Language; version: string; answer: string; statements: number[] };
 
 export const VERSION_LENGTH = 8;
 const MAX_STATEMENTS = 8;
@@ -35,6 +36,8 @@ export function encodeCustomId(id: CustomId): string {
       return `knowledge:confirm:${id.language}:${id.upload}`;
     case "knowledge-cancel":
       return `knowledge:cancel:${id.language}:${id.upload}`;
+    case "vote":
+      return `vote:${id.vote === 1 ? "up" : "down"}:${id.language}:${id.version}:${id.answer}:${id.statements.join(".")}`;
   }
 }
 
@@ -66,6 +69,20 @@ export function decodeCustomId(raw: unknown): CustomId | undefined {
       if (!Number.isInteger(page) || page < 0 || !/^[a-z0-9-]{1,60}$/.test(topic)) return undefined;
       return { kind: "topics-page", language, topic, page };
     }
+  }
+  if (scope === "vote" && (action === "up" || action === "down") && parts.length === 6) {
+    const [, , language, version, answer, list] = parts as [string, string, string, string, string, string];
+    const statements = list === "" ? [] : list.split(".").map(Number);
+    if (
+      !isLanguage(language) ||
+      !/^[0-9a-f]{8}$/.test(version) ||
+      !/^\d{1,20}$/.test(answer) ||
+      statements.length > MAX_STATEMENTS ||
+      !statements.every((value) => Number.isInteger(value) && value >= 0)
+    ) {
+      return undefined;
+    }
+    return { kind: "vote", vote: action === "up" ? 1 : -1, language, version, answer, statements };
   }
   if (scope === "knowledge" && (action === "confirm" || action === "cancel") && parts.length === 4) {
     const [, , language, upload] = parts as [string, string, string, string];

@@ -105,9 +105,14 @@ export class FreeTextResponder {
     }
     const index = this.context.knowledge.index;
     const limit = SHOWN_PASSAGES + MORE_PASSAGES;
-    const answer = askEngine(this.context, question, { fallbackLanguage, limit }, "message", message.id);
+    const answer = askEngine(this.context, question, { fallbackLanguage, limit }, "message", {
+      requestId: message.id,
+      userId: message.author.id,
+      guildId: message.guildId,
+      channelId: message.channelId,
+    });
     if (quiet && !answer.answered && answer.outcome !== "unsupported-language") return undefined;
-    return answerReply(answer, index, canEmbed(message));
+    return answerReply(answer, index, canEmbed(message), message.id);
   }
 
   private triggerOf(message: Message): Trigger | undefined {

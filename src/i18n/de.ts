@@ -76,4 +76,14 @@ export const de: Messages = {
   rollbackUnknown: (version) =>
     `In der Historie gibt es keine eindeutige Version, die mit \`${version}\` beginnt. Siehe \`/wissen verlauf\`.`,
   downloadReady: (version) => `Die verwendete Wissensdatei (Version ${version}).`,
+  voteHelpful: "Hilfreich",
+  voteNotHelpful: "Nicht hilfreich",
+  voteThanks: "Danke für die Rückmeldung – sie hilft der Moderation, die Antworten zu verbessern.",
+  voteChanged: "Deine Bewertung ist geändert. Danke!",
+  gapsTitle: "Wissenslücken",
+  gapsUnanswered: "Oft gefragt, nicht beantwortet",
+  gapsDownVoted: "Am häufigsten schlecht bewertet",
+  gapsEmpty: "Noch nichts: keine unbeantworteten Fragen und keine schlechten Bewertungen gespeichert.",
+  forgotUser: (questions, votes) =>
+    `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
 };

@@ -73,4 +73,14 @@ export const en: Messages = {
   rollbackUnknown: (version) =>
     `There is no single version starting with \`${version}\` in the history. See \`/knowledge history\`.`,
   downloadReady: (version) => `The knowledge file in use (version ${version}).`,
+  voteHelpful: "Helpful",
+  voteNotHelpful: "Not helpful",
+  voteThanks: "Thanks for the feedback — it helps the moderators improve the answers.",
+  voteChanged: "Your vote is changed. Thanks!",
+  gapsTitle: "Knowledge gaps",
+  gapsUnanswered: "Most asked, not answered",
+  gapsDownVoted: "Voted down most",
+  gapsEmpty: "Nothing yet: no unanswered questions and no down votes stored.",
+  forgotUser: (questions, votes) =>
+    `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
 };

@@ -64,6 +64,15 @@ export interface Messages {
   readonly historyCurrent: string;
   readonly rollbackUnknown: (version: string) => string;
   readonly downloadReady: (version: string) => string;
+  readonly voteHelpful: string;
+  readonly voteNotHelpful: string;
+  readonly voteThanks: string;
+  readonly voteChanged: string;
+  readonly gapsTitle: string;
+  readonly gapsUnanswered: string;
+  readonly gapsDownVoted: string;
+  readonly gapsEmpty: string;
+  readonly forgotUser: (questions: number, votes: number) => string;
 }
 
 /**

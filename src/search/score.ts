@@ -55,7 +55,9 @@ export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): R
               (1 - PREFIX_SIMILARITY) * (term.length / (index.terms[termId] as string).length),
           );
         }
-      } else if (exact === undefined) {
+      } else if (exact === undefined && !unit.outOfScope) {
+        // An out-of-scope word is explained only by a statement that uses that very word:
+        // "currency" must not pass as a typo of "current".
         addNearWords(index, term, add);
       }
     }

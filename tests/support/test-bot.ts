@@ -6,6 +6,7 @@ import type { KnowledgeService } from "../../src/app/knowledge-service.js";
 import { openKnowledgeService } from "../../src/app/open-knowledge.js";
 import { readSettings, type Settings } from "../../src/config/settings.js";
 import { type RunningBot, startBot } from "../../src/discord/bot.js";
+import type { FeedbackStore } from "../../src/feedback/feedback-store.js";
 import { type Logger, silentLogger } from "../../src/logging/logger.js";
 import type { DiscordStandIn } from "./discord-standin.js";
 
@@ -13,6 +14,8 @@ export const SHIPPED_KNOWLEDGE = new URL("../../knowledge/summit.yaml", import.m
 
 export interface TestBot {
   readonly bot: RunningBot;
+  /** The bot's own feedback store, to check what it stored. */
+  readonly feedback: () => FeedbackStore;
   readonly knowledge: KnowledgeService;
   readonly settings: Settings;
 }
@@ -53,5 +56,5 @@ export async function startTestBot(
   const knowledge = await openTestKnowledge(settings, logger);
   const bot = await startBot(settings, knowledge, logger);
   if (!bot.client.isReady()) await once(bot.client, "clientReady");
-  return { bot, knowledge, settings };
+  return { bot, knowledge, settings, feedback: () => bot.feedback };
 }

@@ -22,6 +22,14 @@ const customId: fc.Arbitrary<CustomId> = fc.oneof(
     upload: fc.stringMatching(/^[0-9a-f]{16}$/),
   }),
   fc.record({
+    kind: fc.constant("vote" as const),
+    vote: fc.constantFrom(1 as const, -1 as const),
+    language,
+    version,
+    answer: fc.stringMatching(/^\d{17,20}$/),
+    statements: fc.array(fc.nat({ max: 99_999 }), { maxLength: 3 }),
+  }),
+  fc.record({
     kind: fc.constant("knowledge-cancel" as const),
     language,
     upload: fc.stringMatching(/^[0-9a-f]{16}$/),

@@ -54,12 +54,17 @@ export const askCommand: SlashCommand = {
       question,
       { language, limit: SHOWN_PASSAGES + MORE_PASSAGES },
       "slash",
-      interaction.id,
+      {
+        requestId: interaction.id,
+        userId: interaction.user.id,
+        guildId: interaction.guildId,
+        channelId: interaction.channelId,
+      },
     );
     // A non-answer is only for the asker, even when asked in public: it would be noise in the channel.
     const ephemeral = !wantsPublic || !answer.answered;
     await interaction.reply({
-      ...answerReply(answer, index, canEmbed(interaction)),
+      ...answerReply(answer, index, canEmbed(interaction), interaction.id),
       ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     });
   },

@@ -15,6 +15,7 @@ import type { BotContext } from "../context.js";
 import { actorOf, isModerator } from "../moderation.js";
 import {
   diffLine,
+  gapsReply,
   historyReply,
   rejectionContent,
   statusReply,
@@ -109,6 +110,30 @@ export const knowledgeCommand: SlashCommand = {
             .setMaxLength(12),
         ),
     )
+    .addSubcommand((sub) =>
+      sub
+        .setName("gaps")
+        .setNameLocalizations({ de: "luecken" })
+        .setDescription("The questions people asked that the bot could not answer, and answers voted down")
+        .setDescriptionLocalizations({
+          de: "Fragen, die der Bot nicht beantworten konnte, und schlecht bewertete Antworten",
+        }),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName("forget-user")
+        .setNameLocalizations({ de: "nutzer-vergessen" })
+        .setDescription("Delete everything stored for a member (unanswered questions, votes)")
+        .setDescriptionLocalizations({ de: "Alles löschen, was zu einem Mitglied gespeichert ist" })
+        .addUserOption((option) =>
+          option
+            .setName("user")
+            .setNameLocalizations({ de: "mitglied" })
+            .setDescription("The member")
+            .setDescriptionLocalizations({ de: "Das Mitglied" })
+            .setRequired(true),
+        ),
+    )
     .toJSON(),
 
   async execute(interaction, context) {
@@ -192,6 +217,30 @@ export const knowledgeCommand: SlashCommand = {
       case "rollback":
         await rollback(interaction, context, language);
         return;
+      case "gaps": {
+        const report = context.feedback.gaps({ limit: 10 });
+        await interaction.reply({
+          ...gapsReply(report, language),
+          files: [
+            {
+              attachment: Buffer.from(context.feedback.gapsCsv({ limit: 500 }), "utf8"),
+              name: "knowledge-gaps.csv",
+            },
+          ],
+          ...privately,
+        });
+        return;
+      }
+      case "forget-user": {
+        const user = interaction.options.getUser("user", true);
+        const deleted = context.feedback.forgetUser(user.id);
+        context.logger.info({ actor, ...deleted }, "feedback of a member forgotten on request");
+        await interaction.reply({
+          content: text.forgotUser(deleted.unanswered, deleted.votes),
+          ...privately,
+        });
+        return;
+      }
     }
   },
 };

@@ -72,6 +72,35 @@ export async function handleComponent(
       await interaction.editReply({ content: changeMessage(change, id.language), components: [] });
       return;
     }
+    case "vote": {
+      const text = messagesFor(id.language);
+      const recent = context.recentAnswers.get(id.answer);
+      const statementIds =
+        recent?.statementIds ??
+        (id.version === versionTag(index)
+          ? id.statements.map((position) => index.knowledge.statements[position]?.id ?? "")
+          : []);
+      if (statementIds.length === 0 || statementIds.includes("")) {
+        await interaction.reply({ content: text.expired, flags: MessageFlags.Ephemeral });
+        return;
+      }
+      const outcome = context.feedback.recordVote({
+        answerId: id.answer,
+        userId: interaction.user.id,
+        vote: id.vote,
+        statementIds,
+        question: recent?.question ?? "",
+        language: recent?.language ?? id.language,
+        guildId: interaction.guildId,
+        channelId: interaction.channelId,
+        knowledgeVersion: recent?.knowledgeVersion ?? index.knowledge.document.version,
+      });
+      await interaction.reply({
+        content: outcome === "changed" ? text.voteChanged : text.voteThanks,
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
     case "topics-page": {
       const page = topicPageReply(index, id.language, id.topic, id.page);
       await updateOrReply(interaction, page ?? topicsHomeReply(index, id.language));

@@ -16,7 +16,12 @@ export function versionTag(index: SearchIndex): string {
 }
 
 /** The reply to a question: passages as embeds with their sources, or an honest "not found". */
-export function answerReply(answer: Answer, index: SearchIndex, embedsAllowed = true): ReplyPayload {
+export function answerReply(
+  answer: Answer,
+  index: SearchIndex,
+  embedsAllowed = true,
+  requestId?: string,
+): ReplyPayload {
   const text = messagesFor(answer.language);
   if (answer.outcome === "unsupported-language") return { content: UNSUPPORTED_LANGUAGE_NOTE };
   if (answer.outcome === "empty") return { content: text.emptyQuestion };
@@ -45,6 +50,7 @@ export function answerReply(answer: Answer, index: SearchIndex, embedsAllowed = 
         ]
       : []),
     languageButton(index, answer.language, positions(shown)),
+    ...(requestId ? voteButtons(index, answer.language, requestId, positions(shown)) : []),
   ];
   const payload: ReplyPayload = {
     embeds: passageEmbeds(shown, index, answer.language, footer, answer.question),
@@ -131,6 +137,32 @@ function languageButton(index: SearchIndex, current: Language, positions: readon
     target === "de" ? text.buttonGerman : text.buttonEnglish,
     ButtonStyle.Secondary,
   );
+}
+
+/** 👍 / 👎 on every answer: what people found unhelpful is what moderators should look at. */
+function voteButtons(
+  index: SearchIndex,
+  language: Language,
+  requestId: string,
+  positions: readonly number[],
+) {
+  const text = messagesFor(language);
+  const vote = (value: 1 | -1, emoji: string, label: string) => ({
+    ...button(
+      encodeCustomId({
+        kind: "vote",
+        vote: value,
+        language,
+        version: versionTag(index),
+        answer: requestId,
+        statements: [...positions],
+      }),
+      label,
+      ButtonStyle.Secondary,
+    ),
+    emoji: { name: emoji },
+  });
+  return [vote(1, "👍", text.voteHelpful), vote(-1, "👎", text.voteNotHelpful)];
 }
 
 function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary) {

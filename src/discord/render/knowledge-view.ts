@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { Rejection } from "../../app/knowledge-service.js";
+import type { GapsReport } from "../../feedback/feedback-store.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { type KnowledgeDiff, summarizeDiff } from "../../knowledge/diff.js";
 import type { HistoryEntry } from "../../knowledge/history.js";
@@ -7,7 +8,7 @@ import { formatIssue, type KnowledgeIssue } from "../../knowledge/issues.js";
 import type { KnowledgeSet } from "../../knowledge/knowledge-set.js";
 import type { Language } from "../../search/language.js";
 import { encodeCustomId } from "../custom-ids.js";
-import { DiscordLimits, truncate } from "./limits.js";
+import { DiscordLimits, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
 
 /** Discord renders `<t:…:R>` as "3 minutes ago" in each reader's own language and time zone. */
@@ -124,6 +125,30 @@ export function historyReply(
         color: ACCENT_COLOR,
         title: text.historyTitle,
         description: truncate(lines.join("\n"), DiscordLimits.embedDescription),
+      },
+    ],
+  };
+}
+
+/** The knowledge gaps as an embed: the most frequent unanswered questions, then the answers voted down. */
+export function gapsReply(report: GapsReport, language: Language): ReplyPayload {
+  const text = messagesFor(language);
+  if (report.unanswered.length === 0 && report.downVoted.length === 0) return { content: text.gapsEmpty };
+  const unanswered = report.unanswered.map(
+    (group) =>
+      `**${group.count}×** ${group.examples.map((example) => `“${safeText(example, 90)}”`).join(" · ")}${group.bestCandidate ? ` → \`${group.bestCandidate.id}\`` : ""}`,
+  );
+  const downVoted = report.downVoted.map(
+    (statement) => `\`${statement.statementId}\` 👎 ${statement.downVotes} 👍 ${statement.upVotes}`,
+  );
+  const field = (name: string, lines: string[]) =>
+    lines.length > 0 ? [{ name, value: truncate(lines.join("\n"), DiscordLimits.embedFieldValue) }] : [];
+  return {
+    embeds: [
+      {
+        color: ACCENT_COLOR,
+        title: text.gapsTitle,
+        fields: [...field(text.gapsUnanswered, unanswered), ...field(text.gapsDownVoted, downVoted)],
       },
     ],
   };
