@@ -1,7 +1,8 @@
 import { openKnowledgeService } from "../app/open-knowledge.js";
 import { startBot } from "../discord/bot.js";
+import { startShardingManager } from "../discord/shard-manager.js";
 import { loadKnowledgeFile } from "../knowledge/load.js";
-import { createLogger } from "../logging/logger.js";
+import { createLogger, type Logger } from "../logging/logger.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { runChat } from "./chat-command.js";
 import { type CliCommand, ExitCode, writeLine } from "./io.js";
@@ -32,6 +33,21 @@ export const startCommand: CliCommand = async (_args, io) => {
   }
 
   const logger = createLogger(settings.LOG_LEVEL);
+  // SHARDS makes this process the manager; the shards it spawns run this same command.
+  if (settings.SHARDS !== undefined && process.env.SHARDING_MANAGER === undefined) {
+    const loaded = await loadKnowledgeFile(settings.KNOWLEDGE_PATH);
+    if (!loaded.ok) {
+      reportIssues(loaded.issues, io);
+      return ExitCode.checkFailed;
+    }
+    const running = await startShardingManager({ ...settings, DISCORD_TOKEN: token }, entryScript(), logger);
+    await untilSignal(logger);
+    await running.stop();
+    logger.info("all shards stopped");
+    // discord.js keeps the shards' IPC pipes and its HTTP agent open after the shards are gone;
+    // the manager has written nothing to standard output, so ending here loses nothing.
+    process.exit(ExitCode.ok);
+  }
   const opened = await openKnowledgeService(settings, logger);
   if (!opened.ok) {
     reportIssues(opened.issues, io);
@@ -40,15 +56,27 @@ export const startCommand: CliCommand = async (_args, io) => {
   const knowledge = opened.value;
   const stopWatching = knowledge.watch();
   const bot = await startBot({ ...settings, DISCORD_TOKEN: token }, knowledge, logger);
-  const shutdown = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, "shutting down");
-    void bot.stop();
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
-  const code = await bot.stopped;
+  const code = await Promise.race([bot.stopped, untilSignal(logger).then(() => 0)]);
+  await bot.stop();
   stopWatching();
-  process.off("SIGINT", shutdown);
-  process.off("SIGTERM", shutdown);
   return code;
 };
+
+/** The script being run: the shard processes run it again. */
+function entryScript(): string {
+  return process.argv[1] ?? "dist/src/cli/main.js";
+}
+
+/** Resolves on the first SIGINT or SIGTERM: a clean stop, as Ctrl+C and service managers expect. */
+function untilSignal(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      logger.info({ signal }, "shutting down");
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}

@@ -94,7 +94,10 @@ export type SettingsResult =
 
 /** Reads the settings from the environment. Unknown variables are ignored; known ones validated. */
 export function readSettings(env: NodeJS.ProcessEnv): SettingsResult {
-  const parsed = settingsSchema.safeParse(env);
+  // In a shard process discord.js's ShardingManager sets SHARDS to the shard ids it runs (a JSON
+  // list): there it is discord.js's, not the operator's setting.
+  const own = env.SHARDING_MANAGER === undefined ? env : { ...env, SHARDS: undefined };
+  const parsed = settingsSchema.safeParse(own);
   if (parsed.success) return { ok: true, settings: parsed.data };
   return {
     ok: false,

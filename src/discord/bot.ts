@@ -15,6 +15,7 @@ import { FreeTextResponder } from "./free-text.js";
 import { routeInteraction } from "./interaction-router.js";
 import { guardGatewayPackets } from "./packet-guard.js";
 import { PendingUploads } from "./pending-uploads.js";
+import { attachShardBridge, postsAudit } from "./shard-bridge.js";
 
 export interface RunningBot {
   readonly client: Client;
@@ -93,23 +94,25 @@ export async function startBot(
   const pingTimer = setInterval(() => {
     for (const [shardId, shard] of client.ws.shards) metrics.setGatewayPing(shardId, shard.ping);
   }, PING_SAMPLE_MS).unref();
-  const health = settings.HEALTH_PORT
-    ? await startHealthServer({
-        host: settings.HEALTH_HOST,
-        port: settings.HEALTH_PORT,
-        logger,
-        health: async () => ({
-          ready: client.isReady(),
-          details: {
-            knowledgeVersion: knowledge.current.document.version,
-            knowledgeHash: knowledge.current.hash.slice(0, 12),
-            statements: knowledge.current.statements.length,
-            ping: client.ws.ping,
-          },
-        }),
-        metrics: async () => ({ body: await metrics.render(), contentType: metrics.contentType }),
-      })
-    : undefined;
+  // Under a ShardingManager the manager serves health and metrics for all shards.
+  const health =
+    settings.HEALTH_PORT && !client.shard
+      ? await startHealthServer({
+          host: settings.HEALTH_HOST,
+          port: settings.HEALTH_PORT,
+          logger,
+          health: async () => ({
+            ready: client.isReady(),
+            details: {
+              knowledgeVersion: knowledge.current.document.version,
+              knowledgeHash: knowledge.current.hash.slice(0, 12),
+              statements: knowledge.current.statements.length,
+              ping: client.ws.ping,
+            },
+          }),
+          metrics: async () => ({ body: await metrics.render(), contentType: metrics.contentType }),
+        })
+      : undefined;
   const stop = async (code = 0): Promise<void> => {
     if (stopping) return;
     stopping = true;
@@ -130,7 +133,13 @@ export async function startBot(
       });
     };
 
-  if (settings.AUDIT_CHANNEL_ID) knowledge.onAudit(auditToChannel(client, settings.AUDIT_CHANNEL_ID, logger));
+  attachShardBridge(client, knowledge, metrics, logger);
+  if (settings.AUDIT_CHANNEL_ID) {
+    const post = auditToChannel(client, settings.AUDIT_CHANNEL_ID, logger);
+    knowledge.onAudit((event) => {
+      if (postsAudit(client, event)) post(event);
+    });
+  }
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, context));
   client.on(
     Events.MessageCreate,

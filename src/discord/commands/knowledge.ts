@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import {
   type Attachment,
   type ChatInputCommandInteraction,
+  type Client,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
@@ -23,6 +24,7 @@ import {
   versionLabel,
 } from "../render/knowledge-view.js";
 import { DiscordLimits, truncate } from "../render/limits.js";
+import { shardSummaries } from "../shard-bridge.js";
 import { replyLanguage, type SlashCommand } from "./command.js";
 
 const ATTACHMENT_TIMEOUT_MS = 10_000;
@@ -149,7 +151,12 @@ export const knowledgeCommand: SlashCommand = {
     switch (interaction.options.getSubcommand()) {
       case "status":
         await interaction.reply({
-          ...statusReply(knowledge.current, knowledge.lastRejection, language),
+          ...statusReply(
+            knowledge.current,
+            knowledge.lastRejection,
+            language,
+            await shardLines(interaction.client),
+          ),
           ...privately,
         });
         return;
@@ -305,4 +312,14 @@ async function downloadAttachment(attachment: Attachment, maxBytes: number): Pro
   } catch {
     return { kind: "failed" };
   }
+}
+
+/** One line per shard when sharded, so moderators see every shard on the same version. */
+async function shardLines(client: Client): Promise<string[]> {
+  if (!client.shard) return [];
+  const summaries = await shardSummaries(client);
+  return summaries.map(
+    (summary) =>
+      `shard ${summary.shards.join(",")}: ${summary.version} \`${summary.hash}\` · ${summary.statements} · ${summary.ready ? "ready" : "connecting"} · ${summary.ping} ms`,
+  );
 }

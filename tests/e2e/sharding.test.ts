@@ -1,0 +1,155 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { copyFile, mkdtemp, readFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/app/project-root.js";
+import {
+  ALL_PERMISSIONS,
+  type DiscordStandIn,
+  defaultGuild,
+  guildIdForShard,
+  startDiscordStandIn,
+} from "../support/discord-standin.js";
+import type { Json } from "../support/json.js";
+import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
+
+const MODERATOR = { memberPermissions: ALL_PERMISSIONS };
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * `SHARDS=auto` with the stand-in recommending two shards: discord.js's ShardingManager runs the
+ * compiled bot in two processes, each holding one guild.
+ */
+describe("sharding", () => {
+  let standIn: DiscordStandIn;
+  let bot: ChildProcess;
+  let healthPort: number;
+  let knowledgePath: string;
+  const guilds = [
+    defaultGuild({ id: guildIdForShard(0, 2) }),
+    defaultGuild({ id: guildIdForShard(1, 2) }),
+  ] as const;
+
+  beforeAll(async () => {
+    const root = projectRoot();
+    execFileSync("npm", ["run", "-s", "build"], { cwd: root });
+    standIn = await startDiscordStandIn({ shards: 2, maxConcurrency: 2, guilds: [...guilds] });
+    const folder = await mkdtemp(join(tmpdir(), "summit-shards-"));
+    knowledgePath = join(folder, "summit.yaml");
+    await copyFile(SHIPPED_KNOWLEDGE, knowledgePath);
+    healthPort = await freePort();
+    bot = spawn(process.execPath, [join(root, "dist", "src", "cli", "main.js"), "start"], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: standIn.token,
+        DISCORD_API_URL: standIn.apiUrl,
+        SHARDS: "auto",
+        KNOWLEDGE_PATH: knowledgePath,
+        DATA_DIR: join(folder, "data"),
+        HEALTH_PORT: String(healthPort),
+        COOLDOWN_USER_SECONDS: "0",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await until(async () => {
+      const response = await fetch(`http://127.0.0.1:${healthPort}/healthz`).catch(() => undefined);
+      return response?.status === 200 ? true : undefined;
+    }, 45_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    if (bot && bot.exitCode === null) {
+      bot.kill("SIGTERM");
+      await once(bot, "exit");
+    }
+    await standIn?.close();
+  });
+
+  it("identifies each shard once, asking the API at DISCORD_API_URL how many there are", () => {
+    expect(standIn.identifies.map((identify) => identify.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+  });
+
+  it("spreads a change made on one shard to every shard, and shows them all on one version", async () => {
+    const original = await readFile(knowledgePath, "utf8");
+    const added = original.replace(
+      "statements:\n",
+      `statements:\n  - id: test-sharded-statement\n    topic: summit\n    de: Ein Zebra namens Quirin besuchte den Gipfel.\n    en: A zebra called Quirin visited the summit.\n    source: news-report\n    quote: false\n    questions: [Wer ist Quirin?, Who is Quirin the zebra?]\n`,
+    );
+    const upload = await standIn.sendSlashCommand({
+      name: "knowledge",
+      subcommand: "upload",
+      options: { file: { attachment: { filename: "summit.yaml", data: added } } },
+      guildId: guilds[0].id,
+      ...MODERATOR,
+    });
+    const preview = await standIn.waitForRequest(
+      (request) => request.method === "PATCH" && request.path.includes(upload.token),
+      10_000,
+    );
+    const confirm = ((preview.body as Json).components[0].components as Json[])[0]?.custom_id as string;
+    const click = await standIn.sendButton({ customId: confirm, guildId: guilds[0].id, ...MODERATOR });
+    await standIn.waitForRequest(
+      (request) => request.method === "PATCH" && request.path.includes(click.token),
+      10_000,
+    );
+
+    const answer = await until(async () => {
+      const ask = await standIn.sendSlashCommand({
+        name: "ask",
+        options: { question: "who is Quirin the zebra" },
+        guildId: guilds[1].id,
+      });
+      const body = (await standIn.firstResponse(ask.id, 5000)).request.body as Json;
+      return /Quirin/.test(JSON.stringify(body.data.embeds ?? [])) ? body : undefined;
+    }, 10_000);
+    expect(answer.data.embeds[0].description).toMatch(/Quirin/);
+
+    const status = await standIn.sendSlashCommand({
+      name: "knowledge",
+      subcommand: "status",
+      options: {},
+      guildId: guilds[1].id,
+      ...MODERATOR,
+    });
+    const description = ((await standIn.firstResponse(status.id, 5000)).request.body as Json).data.embeds[0]
+      .description as string;
+    const shardLines = description.split("\n").filter((line) => line.startsWith("shard "));
+    expect(shardLines).toHaveLength(2);
+    const hashes = new Set(shardLines.map((line) => /`([0-9a-f]{12})`/.exec(line)?.[1]));
+    expect(hashes.size).toBe(1);
+  }, 40_000);
+
+  it("serves health and metrics for all shards from the manager, on 127.0.0.1", async () => {
+    const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    const report = (await health.json()) as Json;
+    expect(report.details.shards).toHaveLength(2);
+    const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+    expect(metrics).toMatch(/summit_questions_total\{outcome="answered",source="slash"\} [1-9]/);
+    expect(metrics).not.toContain(standIn.token);
+  });
+});
