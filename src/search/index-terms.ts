@@ -19,8 +19,7 @@ interface AnalysedChunk {
 export class IndexTermReader {
   private readonly chunks = new Map<string, AnalysedChunk>();
   /** Scratch space reused by every call: the build reads a million words. */
-  private readonly words: string[] = [];
-  private readonly phraseStarts: number[] = [];
+  private readonly pieces: AnalysedChunk[] = [];
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -29,17 +28,25 @@ export class IndexTermReader {
 
   /** Calls `visit` with each term id of the text, in order; a term may come more than once. */
   forEachTerm(text: string, visit: (termId: number) => void): void {
-    const words = this.words;
-    const phraseStarts = this.phraseStarts;
-    words.length = 0;
-    phraseStarts.length = 0;
+    const pieces = this.pieces;
+    pieces.length = 0;
+    let phraseStarts = false;
     for (const piece of text.split(/\s+/)) {
       const chunk = this.chunk(piece);
-      for (const termId of chunk.termIds) visit(termId);
-      for (const offset of chunk.phraseStarts) phraseStarts.push(words.length + offset);
+      const termIds = chunk.termIds;
+      for (let at = 0; at < termIds.length; at++) visit(termIds[at] as number);
+      pieces.push(chunk);
+      if (chunk.phraseStarts.length > 0) phraseStarts = true;
+    }
+    // Glossary phrases may span chunks; most texts hold no word that starts one.
+    if (!phraseStarts) return;
+    const words: string[] = [];
+    const starts: number[] = [];
+    for (const chunk of pieces) {
+      for (const offset of chunk.phraseStarts) starts.push(words.length + offset);
       for (const word of chunk.words) words.push(word);
     }
-    for (const position of phraseStarts) {
+    for (const position of starts) {
       const phrase = this.analyzer.phraseAt(words, position);
       if (phrase) visit(this.idOf(phrase.concept));
     }

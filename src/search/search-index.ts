@@ -106,7 +106,7 @@ export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
 }
 
 /** The lexicon needs the knowledge's vocabulary, not every repetition of it: a sample suffices. */
-const LEXICON_SAMPLE = 2000;
+const LEXICON_SAMPLE = 600;
 
 function sampleOf<T>(items: readonly T[], count: number): T[] {
   const step = Math.max(1, Math.ceil(items.length / count));
