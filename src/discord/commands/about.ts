@@ -1,14 +1,14 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { aboutReply } from "../render/info-view.js";
 import { replyLanguage, type SlashCommand } from "./command.js";
+import { localized } from "./localized.js";
 
 export const aboutCommand: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName("about")
-    .setNameLocalizations({ de: "info" })
-    .setDescription("What this bot knows, where it comes from, and how to ask")
-    .setDescriptionLocalizations({ de: "Was dieser Bot weiß, woher es stammt und wie man fragt" })
-    .toJSON(),
+  data: localized(
+    new SlashCommandBuilder(),
+    { name: "about", description: "What this bot knows, where it comes from, and how to ask" },
+    { name: "info", description: "Was dieser Bot weiß, woher es stammt und wie man fragt" },
+  ).toJSON(),
 
   async execute(interaction, { knowledge }) {
     await interaction.reply({

@@ -5,29 +5,30 @@ import { MAX_SUGGESTIONS, suggestQuestions } from "../../search/suggest.js";
 import { askEngine } from "../ask-engine.js";
 import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "../render/answer-view.js";
 import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
+import { localized } from "./localized.js";
 
 export const askCommand: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName("ask")
-    .setNameLocalizations({ de: "frage" })
-    .setDescription("Ask about the Germany–Central Asia summit of 29 September 2023")
-    .setDescriptionLocalizations({ de: "Frag zum Gipfel Deutschland–Zentralasien vom 29. September 2023" })
+  data: localized(
+    new SlashCommandBuilder(),
+    { name: "ask", description: "Ask about the Germany–Central Asia summit of 29 September 2023" },
+    { name: "frage", description: "Frag zum Gipfel Deutschland–Zentralasien vom 29. September 2023" },
+  )
     .addStringOption((option) =>
-      option
-        .setName("question")
-        .setNameLocalizations({ de: "frage" })
-        .setDescription("Your question, in English or German")
-        .setDescriptionLocalizations({ de: "Deine Frage, auf Deutsch oder Englisch" })
+      localized(
+        option,
+        { name: "question", description: "Your question, in English or German" },
+        { name: "frage", description: "Deine Frage, auf Deutsch oder Englisch" },
+      )
         .setRequired(true)
         .setMaxLength(4000)
         .setAutocomplete(true),
     )
     .addBooleanOption((option) =>
-      option
-        .setName("public")
-        .setNameLocalizations({ de: "öffentlich" })
-        .setDescription("Show the answer to everyone in the channel (default: only you)")
-        .setDescriptionLocalizations({ de: "Antwort für alle im Kanal zeigen (Standard: nur für dich)" }),
+      localized(
+        option,
+        { name: "public", description: "Show the answer to everyone in the channel (default: only you)" },
+        { name: "öffentlich", description: "Antwort für alle im Kanal zeigen (Standard: nur für dich)" },
+      ),
     )
     .toJSON(),
 

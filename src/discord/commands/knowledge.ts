@@ -26,115 +26,113 @@ import {
 import { DiscordLimits, truncate } from "../render/limits.js";
 import { shardSummaries } from "../shard-bridge.js";
 import { replyLanguage, type SlashCommand } from "./command.js";
+import { knowledgeFileOption, localized } from "./localized.js";
 
 const ATTACHMENT_TIMEOUT_MS = 10_000;
 
 export const knowledgeCommand: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName("knowledge")
-    .setNameLocalizations({ de: "wissen" })
-    .setDescription("Moderators: inspect and change the knowledge the bot answers from")
-    .setDescriptionLocalizations({ de: "Moderation: das Wissen des Bots prüfen und ändern" })
+  data: localized(
+    new SlashCommandBuilder(),
+    { name: "knowledge", description: "Moderators: inspect and change the knowledge the bot answers from" },
+    { name: "wissen", description: "Moderation: das Wissen des Bots prüfen und ändern" },
+  )
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((sub) =>
-      sub
-        .setName("status")
-        .setDescription("Version, counts, where it was loaded from, the last rejected change")
-        .setDescriptionLocalizations({ de: "Version, Umfang, Herkunft, letzte abgelehnte Änderung" }),
+      localized(
+        sub,
+        {
+          name: "status",
+          description: "Version, counts, where it was loaded from, the last rejected change",
+        },
+        { description: "Version, Umfang, Herkunft, letzte abgelehnte Änderung" },
+      ),
     )
     .addSubcommand((sub) =>
-      sub
-        .setName("reload")
-        .setNameLocalizations({ de: "neu-laden" })
-        .setDescription("Re-read the knowledge file from disk now")
-        .setDescriptionLocalizations({ de: "Die Wissensdatei jetzt neu einlesen" }),
+      localized(
+        sub,
+        { name: "reload", description: "Re-read the knowledge file from disk now" },
+        { name: "neu-laden", description: "Die Wissensdatei jetzt neu einlesen" },
+      ),
     )
     .addSubcommand((sub) =>
-      sub
-        .setName("upload")
-        .setNameLocalizations({ de: "hochladen" })
-        .setDescription("Check a new knowledge file, show the changes, apply after confirmation")
-        .setDescriptionLocalizations({
-          de: "Neue Wissensdatei prüfen, Änderungen zeigen, nach Bestätigung übernehmen",
-        })
-        .addAttachmentOption((option) =>
-          option
-            .setName("file")
-            .setNameLocalizations({ de: "datei" })
-            .setDescription("The YAML knowledge file")
-            .setDescriptionLocalizations({ de: "Die YAML-Wissensdatei" })
-            .setRequired(true),
-        ),
+      localized(
+        sub,
+        {
+          name: "upload",
+          description: "Check a new knowledge file, show the changes, apply after confirmation",
+        },
+        {
+          name: "hochladen",
+          description: "Neue Wissensdatei prüfen, Änderungen zeigen, nach Bestätigung übernehmen",
+        },
+      ).addAttachmentOption(knowledgeFileOption),
     )
     .addSubcommand((sub) =>
-      sub
-        .setName("validate")
-        .setNameLocalizations({ de: "pruefen" })
-        .setDescription("Check a knowledge file without applying it")
-        .setDescriptionLocalizations({ de: "Eine Wissensdatei prüfen, ohne sie zu übernehmen" })
-        .addAttachmentOption((option) =>
-          option
-            .setName("file")
-            .setNameLocalizations({ de: "datei" })
-            .setDescription("The YAML knowledge file")
-            .setDescriptionLocalizations({ de: "Die YAML-Wissensdatei" })
-            .setRequired(true),
-        ),
+      localized(
+        sub,
+        { name: "validate", description: "Check a knowledge file without applying it" },
+        { name: "pruefen", description: "Eine Wissensdatei prüfen, ohne sie zu übernehmen" },
+      ).addAttachmentOption(knowledgeFileOption),
     )
     .addSubcommand((sub) =>
-      sub
-        .setName("download")
-        .setNameLocalizations({ de: "herunterladen" })
-        .setDescription("The knowledge file in use, as an attachment")
-        .setDescriptionLocalizations({ de: "Die verwendete Wissensdatei als Anhang" }),
+      localized(
+        sub,
+        { name: "download", description: "The knowledge file in use, as an attachment" },
+        { name: "herunterladen", description: "Die verwendete Wissensdatei als Anhang" },
+      ),
     )
     .addSubcommand((sub) =>
-      sub
-        .setName("history")
-        .setNameLocalizations({ de: "verlauf" })
-        .setDescription("The versions kept, newest first")
-        .setDescriptionLocalizations({ de: "Die aufbewahrten Versionen, neueste zuerst" }),
+      localized(
+        sub,
+        { name: "history", description: "The versions kept, newest first" },
+        { name: "verlauf", description: "Die aufbewahrten Versionen, neueste zuerst" },
+      ),
     )
     .addSubcommand((sub) =>
-      sub
-        .setName("rollback")
-        .setNameLocalizations({ de: "zuruecksetzen" })
-        .setDescription("Restore a kept version (default: the one before the current)")
-        .setDescriptionLocalizations({
-          de: "Eine aufbewahrte Version wiederherstellen (Standard: die vorige)",
-        })
-        .addStringOption((option) =>
-          option
-            .setName("version")
-            .setDescription("Version from /knowledge history")
-            .setDescriptionLocalizations({ de: "Version aus /wissen verlauf" })
-            .setMaxLength(12),
-        ),
+      localized(
+        sub,
+        { name: "rollback", description: "Restore a kept version (default: the one before the current)" },
+        {
+          name: "zuruecksetzen",
+          description: "Eine aufbewahrte Version wiederherstellen (Standard: die vorige)",
+        },
+      ).addStringOption((option) =>
+        localized(
+          option,
+          { name: "version", description: "Version from /knowledge history" },
+          { description: "Version aus /wissen verlauf" },
+        ).setMaxLength(12),
+      ),
     )
     .addSubcommand((sub) =>
-      sub
-        .setName("gaps")
-        .setNameLocalizations({ de: "luecken" })
-        .setDescription("The questions people asked that the bot could not answer, and answers voted down")
-        .setDescriptionLocalizations({
-          de: "Fragen, die der Bot nicht beantworten konnte, und schlecht bewertete Antworten",
-        }),
+      localized(
+        sub,
+        {
+          name: "gaps",
+          description: "The questions people asked that the bot could not answer, and answers voted down",
+        },
+        {
+          name: "luecken",
+          description: "Fragen, die der Bot nicht beantworten konnte, und schlecht bewertete Antworten",
+        },
+      ),
     )
     .addSubcommand((sub) =>
-      sub
-        .setName("forget-user")
-        .setNameLocalizations({ de: "nutzer-vergessen" })
-        .setDescription("Delete everything stored for a member (unanswered questions, votes)")
-        .setDescriptionLocalizations({ de: "Alles löschen, was zu einem Mitglied gespeichert ist" })
-        .addUserOption((option) =>
-          option
-            .setName("user")
-            .setNameLocalizations({ de: "mitglied" })
-            .setDescription("The member")
-            .setDescriptionLocalizations({ de: "Das Mitglied" })
-            .setRequired(true),
-        ),
+      localized(
+        sub,
+        {
+          name: "forget-user",
+          description: "Delete everything stored for a member (unanswered questions, votes)",
+        },
+        { name: "nutzer-vergessen", description: "Alles löschen, was zu einem Mitglied gespeichert ist" },
+      ).addUserOption((option) =>
+        localized(
+          option,
+          { name: "user", description: "The member" },
+          { name: "mitglied", description: "Das Mitglied" },
+        ).setRequired(true),
+      ),
     )
     .toJSON(),
 

@@ -4,31 +4,32 @@ import { answerQuestion } from "../../search/answer.js";
 import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
 import { replyLanguage, type SlashCommand } from "./command.js";
+import { localized } from "./localized.js";
 
 const MAX_CHOICES = 25;
 
 export const statementCommand: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName("statement")
-    .setNameLocalizations({ de: "aussage" })
-    .setDescription("Show one statement in full, with its source")
-    .setDescriptionLocalizations({ de: "Eine Aussage vollständig zeigen, mit Quelle" })
+  data: localized(
+    new SlashCommandBuilder(),
+    { name: "statement", description: "Show one statement in full, with its source" },
+    { name: "aussage", description: "Eine Aussage vollständig zeigen, mit Quelle" },
+  )
     .addStringOption((option) =>
-      option
-        .setName("id")
-        .setNameLocalizations({ de: "kennung" })
-        .setDescription("The statement's id (type to search)")
-        .setDescriptionLocalizations({ de: "Kennung der Aussage (tippen zum Suchen)" })
+      localized(
+        option,
+        { name: "id", description: "The statement's id (type to search)" },
+        { name: "kennung", description: "Kennung der Aussage (tippen zum Suchen)" },
+      )
         .setRequired(true)
         .setMaxLength(100)
         .setAutocomplete(true),
     )
     .addBooleanOption((option) =>
-      option
-        .setName("public")
-        .setNameLocalizations({ de: "öffentlich" })
-        .setDescription("Show it to everyone in the channel (default: only you)")
-        .setDescriptionLocalizations({ de: "Für alle im Kanal zeigen (Standard: nur für dich)" }),
+      localized(
+        option,
+        { name: "public", description: "Show it to everyone in the channel (default: only you)" },
+        { name: "öffentlich", description: "Für alle im Kanal zeigen (Standard: nur für dich)" },
+      ),
     )
     .toJSON(),
 

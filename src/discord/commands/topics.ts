@@ -1,20 +1,20 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
 import { replyLanguage, type SlashCommand } from "./command.js";
+import { localized } from "./localized.js";
 
 export const topicsCommand: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName("topics")
-    .setNameLocalizations({ de: "themen" })
-    .setDescription("Browse the topics and their statements")
-    .setDescriptionLocalizations({ de: "Themen und ihre Aussagen durchblättern" })
+  data: localized(
+    new SlashCommandBuilder(),
+    { name: "topics", description: "Browse the topics and their statements" },
+    { name: "themen", description: "Themen und ihre Aussagen durchblättern" },
+  )
     .addStringOption((option) =>
-      option
-        .setName("topic")
-        .setNameLocalizations({ de: "thema" })
-        .setDescription("Open one topic directly")
-        .setDescriptionLocalizations({ de: "Ein Thema direkt öffnen" })
-        .setAutocomplete(true),
+      localized(
+        option,
+        { name: "topic", description: "Open one topic directly" },
+        { name: "thema", description: "Ein Thema direkt öffnen" },
+      ).setAutocomplete(true),
     )
     .toJSON(),
 
