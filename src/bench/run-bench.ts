@@ -9,6 +9,7 @@ import { answerQuestion } from "../search/answer.js";
 import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
 import { suggestQuestions } from "../search/suggest.js";
 import { type Baseline, miniSearchBaseline, plainFuseBaseline } from "./baselines.js";
+import type { BurstMeasurement, BurstOptions } from "./burst.js";
 import { type EvaluationReport, evaluate, type RankedResult } from "./evaluate.js";
 import {
   EVALUATION_PARTS,
@@ -28,6 +29,8 @@ import { mulberry32, syntheticDocument } from "./synthetic-knowledge.js";
 export const BENCH_SCALES = [1_000, 10_000] as const;
 /** Plain fuse.js needs about a second per question at 10,000 statements: it gets a sample. */
 const SLOW_BASELINE_SAMPLE = 12;
+/** The burst issue 6 names: 1,000 interactions from 100 users. */
+export const BENCH_BURST: BurstOptions = { users: 100, perUser: 10 };
 
 export type EvaluationSummary = Omit<EvaluationReport, "failures">;
 
@@ -50,9 +53,20 @@ export interface BenchResult {
   readonly cpu: string;
   readonly evaluation: Record<string, Record<EvaluationPart, EvaluationSummary>>;
   readonly scales: readonly ScaleResult[];
+  /** `/ask` acknowledgement under a burst, the real bot against the local Discord stand-in. */
+  readonly burst: BurstMeasurement;
 }
 
-export async function runBench(shipped: KnowledgeSet, log: (line: string) => void): Promise<BenchResult> {
+export interface BenchOptions {
+  /** The knowledge file the bot under the burst loads; the shipped one when absent. */
+  readonly knowledgePath?: string;
+}
+
+export async function runBench(
+  shipped: KnowledgeSet,
+  log: (line: string) => void,
+  options: BenchOptions = {},
+): Promise<BenchResult> {
   const parts = await Promise.all(
     EVALUATION_PARTS.map(async (part) => [part, await loadEvaluationSet(part)] as const),
   );
@@ -75,6 +89,16 @@ export async function runBench(shipped: KnowledgeSet, log: (line: string) => voi
     ),
   };
 
+  log(`measuring a burst of ${BENCH_BURST.users * BENCH_BURST.perUser} interactions…`);
+  // Loaded only here: the stand-in and discord.js would otherwise be part of every memory probe,
+  // which runs this module in a fresh process to weigh the knowledge alone.
+  const { measureInteractionBurst } = await import("./burst.js");
+  // Before the scales, so that the garbage of 10,000-statement indexes is not collected mid-burst.
+  const burst = await measureInteractionBurst({
+    ...BENCH_BURST,
+    ...(options.knowledgePath === undefined ? {} : { knowledgePath: options.knowledgePath }),
+  });
+
   const scales: ScaleResult[] = [];
   for (const size of [shipped.statements.length, ...BENCH_SCALES]) {
     log(`measuring ${size} statements…`);
@@ -87,7 +111,7 @@ export async function runBench(shipped: KnowledgeSet, log: (line: string) => voi
           });
     scales.push(measureScale(knowledge, questions, partials));
   }
-  return { node: process.version, cpu: cpus()[0]?.model ?? "unknown", evaluation, scales };
+  return { node: process.version, cpu: cpus()[0]?.model ?? "unknown", evaluation, scales, burst };
 }
 
 function measureScale(knowledge: KnowledgeSet, questions: string[], partials: string[]): ScaleResult {

@@ -16,10 +16,8 @@ export const benchCommand: CliCommand = async (args, io) => {
       "memory-probe": { type: "string" },
     },
   });
-  const index = await loadIndexOrReport(
-    values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH,
-    io,
-  );
+  const knowledgePath = values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH;
+  const index = await loadIndexOrReport(knowledgePath, io);
   if (!index) return ExitCode.checkFailed;
   if (values["memory-probe"] !== undefined) {
     writeLine(io.stdout, JSON.stringify(await memoryProbe(index.knowledge, Number(values["memory-probe"]))));
@@ -42,7 +40,7 @@ export const benchCommand: CliCommand = async (args, io) => {
     writeLine(io.stdout, JSON.stringify(report, null, 2));
     return ExitCode.ok;
   }
-  const result = await runBench(index.knowledge, (line) => writeLine(io.stderr, line));
+  const result = await runBench(index.knowledge, (line) => writeLine(io.stderr, line), { knowledgePath });
   writeLine(io.stdout, values.json ? JSON.stringify(result, null, 2) : renderBench(result));
   return ExitCode.ok;
 };
@@ -79,5 +77,12 @@ function renderBench(result: BenchResult): string {
       );
     }
   }
+  const { burst } = result;
+  lines.push(
+    "",
+    `Interaction burst (${burst.interactions} /ask from ${burst.users} users, ${burst.userCooldownSeconds} s cooldown; bot and Discord stand-in share one process):`,
+    `  acknowledgement  p50 ${burst.p50Ms} ms  p99 ${burst.p99Ms} ms  max ${burst.maxMs} ms · ${burst.acknowledgedWithinLimit}/${burst.interactions} within 3 s`,
+    `  ${burst.answered} answered · ${burst.cooledDown} cooled down · ${burst.busy} busy · ${burst.other} other · last response ${burst.totalMs} ms after the first dispatch`,
+  );
   return lines.join("\n");
 }

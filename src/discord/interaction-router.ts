@@ -1,5 +1,6 @@
 import { type Interaction, MessageFlags, type RepliableInteraction } from "discord.js";
 import { messagesFor } from "../i18n/messages.js";
+import type { CooldownDecision } from "../ops/rate-limiter.js";
 import { replyLanguage } from "./commands/command.js";
 import { slashCommands } from "./commands/index.js";
 import { handleComponent } from "./components/component-handlers.js";
@@ -16,7 +17,6 @@ const QUESTION_COMMANDS = new Set(["ask"]);
 export async function routeInteraction(interaction: Interaction, context: BotContext): Promise<void> {
   const release = context.work.tryAcquire();
   if (!release) {
-    context.metrics.recordRateLimited("overload");
     await declineBusy(interaction, context);
     return;
   }
@@ -47,11 +47,7 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
     if (QUESTION_COMMANDS.has(interaction.commandName)) {
       const decision = context.cooldowns.check(interaction.user.id, interaction.channelId);
       if (!decision.allowed) {
-        context.metrics.recordRateLimited(decision.scope);
-        await interaction.reply({
-          content: messagesFor(replyLanguage(interaction)).slowDown(decision.retryAfterSeconds),
-          flags: MessageFlags.Ephemeral,
-        });
+        await declineCooledDown(interaction, decision, context);
         return;
       }
     }
@@ -71,8 +67,31 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
   }
 }
 
+async function declineCooledDown(
+  interaction: RepliableInteraction,
+  decision: Extract<CooldownDecision, { allowed: false }>,
+  context: BotContext,
+): Promise<void> {
+  context.metrics.recordRateLimited(decision.scope);
+  await interaction.reply({
+    content: messagesFor(replyLanguage(interaction)).slowDown(decision.retryAfterSeconds),
+    flags: MessageFlags.Ephemeral,
+  });
+}
+
 async function declineBusy(interaction: Interaction, context: BotContext): Promise<void> {
   try {
+    // In a burst most questions come from people still cooling down. They would be refused anyway,
+    // and "try again in N s" costs no more than "busy" but tells them when a retry will work.
+    const cooling =
+      interaction.isChatInputCommand() && QUESTION_COMMANDS.has(interaction.commandName)
+        ? context.cooldowns.peek(interaction.user.id, interaction.channelId)
+        : undefined;
+    if (interaction.isRepliable() && cooling && !cooling.allowed) {
+      await declineCooledDown(interaction, cooling, context);
+      return;
+    }
+    context.metrics.recordRateLimited("overload");
     if (interaction.isAutocomplete()) await interaction.respond([]);
     else if (interaction.isRepliable()) {
       await interaction.reply({

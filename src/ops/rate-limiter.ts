@@ -84,12 +84,22 @@ export class RateLimiter {
    * it is the one the asker can do something about.
    */
   check(userId: string, channelId: string | null, now: number = Date.now()): CooldownDecision {
+    const decision = this.peek(userId, channelId, now);
+    if (!decision.allowed) return decision;
+    this.users?.record(userId, now);
+    if (channelId !== null) this.channels?.record(channelId, now);
+    return ALLOWED;
+  }
+
+  /**
+   * What `check` would decide, without recording anything: for a question turned away for another
+   * reason (overload), which must not start a cooldown for an answer never given.
+   */
+  peek(userId: string, channelId: string | null, now: number = Date.now()): CooldownDecision {
     const userLeft = this.users?.remaining(userId, now) ?? 0;
     if (userLeft > 0) return refused("user", userLeft);
     const channelLeft = channelId === null ? 0 : (this.channels?.remaining(channelId, now) ?? 0);
     if (channelLeft > 0) return refused("channel", channelLeft);
-    this.users?.record(userId, now);
-    if (channelId !== null) this.channels?.record(channelId, now);
     return ALLOWED;
   }
 

@@ -4,13 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { KnowledgeService } from "../../src/app/knowledge-service.js";
 import { openKnowledgeService } from "../../src/app/open-knowledge.js";
+import { projectRoot } from "../../src/app/project-root.js";
 import { readSettings, type Settings } from "../../src/config/settings.js";
 import { type RunningBot, startBot } from "../../src/discord/bot.js";
 import type { FeedbackStore } from "../../src/feedback/feedback-store.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "../../src/knowledge/load.js";
 import { type Logger, silentLogger } from "../../src/logging/logger.js";
 import type { DiscordStandIn } from "./discord-standin.js";
 
-export const SHIPPED_KNOWLEDGE = new URL("../../knowledge/summit.yaml", import.meta.url).pathname;
+// From the project root, not "../../": the bench runs this file compiled, from dist/tests/support.
+export const SHIPPED_KNOWLEDGE = join(projectRoot(), DEFAULT_KNOWLEDGE_PATH);
 
 export interface TestBot {
   readonly bot: RunningBot;

@@ -53,6 +53,16 @@ describe("RateLimiter", () => {
     expect(limiter.check("ben", "c2", T0 + 1001)).toEqual({ allowed: true });
   });
 
+  it("peeks at a decision without starting a cooldown", () => {
+    const limiter = new RateLimiter({ userSeconds: 3, channelSeconds: 10 });
+    expect(limiter.peek("ana", "c1", T0)).toEqual({ allowed: true });
+    expect(limiter.peek("ana", "c1", T0)).toEqual({ allowed: true });
+    expect(limiter.trackedKeys).toEqual({ users: 0, channels: 0 });
+    limiter.check("ana", "c1", T0);
+    expect(limiter.peek("ana", "c2", T0 + 1000)).toEqual(limiter.check("ana", "c2", T0 + 1000));
+    expect(limiter.peek("ben", "c1", T0 + 1000)).toMatchObject({ allowed: false, scope: "channel" });
+  });
+
   it("with both cooldowns at 0 allows everything and remembers nothing", () => {
     const limiter = new RateLimiter({ userSeconds: 0, channelSeconds: 0 });
     for (let i = 0; i < 100; i += 1) expect(limiter.check("ana", "c1", T0).allowed).toBe(true);
