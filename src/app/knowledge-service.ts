@@ -8,6 +8,7 @@ import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issues.js";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { parseKnowledge } from "../knowledge/load.js";
+import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
 import type { Logger } from "../logging/logger.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { KnowledgeStore } from "./knowledge-store.js";
@@ -171,7 +172,7 @@ export class KnowledgeService {
     write: boolean,
   ): Promise<KnowledgeChange> {
     const started = performance.now();
-    const parsed = parseKnowledge(text, write ? `${action} by ${actor}` : this.path);
+    const parsed = await parseKnowledgeOffThread(text, write ? `${action} by ${actor}` : this.path);
     if (!parsed.ok) return this.reject(actor, action, parsed.issues);
     const before = this.current;
     if (parsed.value.hash === before.hash) {
@@ -183,7 +184,7 @@ export class KnowledgeService {
     // before anything changes, so a rollback can always return to either.
     await this.history.save(text);
     if (write) await writeFileAtomically(this.path, text);
-    this.store.replace(after);
+    await this.store.replace(after);
     this.rejection = undefined;
     const change: KnowledgeChange = {
       kind: "applied",

@@ -1,5 +1,5 @@
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
-import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
+import { buildSearchIndex, buildSearchIndexAsync, type SearchIndex } from "../search/search-index.js";
 
 /**
  * The live knowledge and its search index, swapped as one: a question reads `current` once and
@@ -16,9 +16,12 @@ export class KnowledgeStore {
     return this.live;
   }
 
-  /** Builds the new index to the side, then swaps it in with one assignment. */
-  replace(knowledge: KnowledgeSet): SearchIndex {
-    const next = buildSearchIndex(knowledge);
+  /**
+   * Builds the new index to the side, in slices so that questions keep being answered from the
+   * current one meanwhile, then swaps it in with one assignment.
+   */
+  async replace(knowledge: KnowledgeSet): Promise<SearchIndex> {
+    const next = await buildSearchIndexAsync(knowledge);
     this.live = next;
     return next;
   }

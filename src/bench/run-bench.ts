@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { dump } from "js-yaml";
 import { projectRoot } from "../app/project-root.js";
 import { createKnowledgeSet, type KnowledgeSet } from "../knowledge/knowledge-set.js";
-import { parseKnowledge } from "../knowledge/load.js";
 import { answerQuestion } from "../search/answer.js";
 import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
 import { suggestQuestions } from "../search/suggest.js";
@@ -24,6 +23,7 @@ import {
   memorySnapshot,
   timeOnce,
 } from "./measure.js";
+import { measureReloads, type ReloadMeasurement } from "./reload-latency.js";
 import { mulberry32, syntheticDocument } from "./synthetic-knowledge.js";
 
 export const BENCH_SCALES = [1_000, 10_000] as const;
@@ -38,8 +38,8 @@ export interface ScaleResult {
   readonly statements: number;
   readonly vocabulary: number;
   readonly indexBuildMs: number;
-  /** Reading a YAML file of this size: parse, validate, index. What a hot reload costs. */
-  readonly reloadMs: number;
+  /** Hot reloads of a YAML file of this size (parse, validate, index) and questions meanwhile. */
+  readonly reload: ReloadMeasurement;
   readonly question: LatencySummary;
   readonly autocomplete: LatencySummary;
   readonly memory: MemorySnapshot;
@@ -109,23 +109,23 @@ export async function runBench(
             hash: `synthetic-${size}`,
             origin: "synthetic",
           });
-    scales.push(measureScale(knowledge, questions, partials));
+    scales.push(await measureScale(knowledge, questions, partials));
   }
   return { node: process.version, cpu: cpus()[0]?.model ?? "unknown", evaluation, scales, burst };
 }
 
-function measureScale(knowledge: KnowledgeSet, questions: string[], partials: string[]): ScaleResult {
+async function measureScale(
+  knowledge: KnowledgeSet,
+  questions: string[],
+  partials: string[],
+): Promise<ScaleResult> {
   const built = timeOnce(() => buildSearchIndex(knowledge));
   const index = built.result;
   const question = measureLatency(questions, (input) => answerQuestion(index, input), 3);
   const autocomplete = measureLatency(partials, (input) => suggestQuestions(index, input, "en"), 3);
   const memory = memoryInFreshProcess(knowledge.statements.length);
   const yamlText = dump(knowledge.document, { lineWidth: -1 });
-  const reload = timeOnce(() => {
-    const parsed = parseKnowledge(yamlText, "bench.yaml");
-    if (!parsed.ok) throw new Error(`synthetic knowledge is invalid: ${parsed.issues[0]?.message}`);
-    return buildSearchIndex(parsed.value);
-  });
+  const reload = await measureReloads(yamlText, questions);
 
   const baselines: Record<string, LatencySummary> = {};
   const speedup: Record<string, number> = {};
@@ -145,7 +145,7 @@ function measureScale(knowledge: KnowledgeSet, questions: string[], partials: st
     statements: knowledge.statements.length,
     vocabulary: index.terms.length,
     indexBuildMs: built.ms,
-    reloadMs: reload.ms,
+    reload,
     question,
     autocomplete,
     memory,

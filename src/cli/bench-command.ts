@@ -67,7 +67,8 @@ function renderBench(result: BenchResult): string {
     lines.push(
       "",
       `${scale.statements} statements (${scale.vocabulary} distinct terms):`,
-      `  index build ${scale.indexBuildMs} ms · reload from YAML ${scale.reloadMs} ms · heap ${scale.memory.heapUsedMb} MB · RSS ${scale.memory.rssMb} MB`,
+      `  index build ${scale.indexBuildMs} ms · heap ${scale.memory.heapUsedMb} MB · RSS ${scale.memory.rssMb} MB (fresh process)`,
+      `  hot reload from YAML  mean ${scale.reload.reloadMs.mean} ms  max ${scale.reload.reloadMs.max} ms · questions meanwhile p50 ${scale.reload.questionWhileReloading.p50Ms} ms  p99 ${scale.reload.questionWhileReloading.p99Ms} ms (n=${scale.reload.questionWhileReloading.count})`,
       `  question      p50 ${scale.question.p50Ms} ms  p99 ${scale.question.p99Ms} ms  ${scale.question.perSecond}/s`,
       `  autocomplete  p50 ${scale.autocomplete.p50Ms} ms  p99 ${scale.autocomplete.p99Ms} ms  ${scale.autocomplete.perSecond}/s`,
     );

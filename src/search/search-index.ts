@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { Analyzer } from "./analyzer.js";
 import { FuzzyVocabulary } from "./fuzzy-vocabulary.js";
@@ -38,6 +39,37 @@ export interface SearchIndex {
 }
 
 export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
+  const steps = buildSteps(knowledge);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How long the asynchronous build works before letting waiting questions through. */
+const BUILD_SLICE_MS = 8;
+
+/**
+ * The same build, in slices: a running bot rebuilding a 10,000-statement index keeps answering
+ * questions in between, from the version it had, instead of stalling for the whole build.
+ */
+export async function buildSearchIndexAsync(knowledge: KnowledgeSet): Promise<SearchIndex> {
+  const steps = buildSteps(knowledge);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= BUILD_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Statements analysed between two chances to yield. */
+const STATEMENTS_PER_STEP = 50;
+
+function* buildSteps(knowledge: KnowledgeSet): Generator<void, SearchIndex, void> {
   const analyzer = new Analyzer(knowledge.document.glossary, knowledge.document.outOfScope);
   const termIds = new Map<string, number>();
   const terms: string[] = [];
@@ -70,7 +102,8 @@ export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
   const sourceTerms = new Map(
     knowledge.document.sources.map((source) => [source.id, termsOf(`${source.name} \n ${source.publisher}`)]),
   );
-  knowledge.statements.forEach((statement, statementIndex) => {
+  for (const [statementIndex, statement] of knowledge.statements.entries()) {
+    if (statementIndex % STATEMENTS_PER_STEP === 0) yield;
     collectField(statement.keywords.join(" \n "), FIELD_WEIGHTS.keywords);
     collectField(statement.questions.join(" \n "), FIELD_WEIGHTS.questions);
     collectField(`${statement.de} \n ${statement.en}`, FIELD_WEIGHTS.text);
@@ -79,13 +112,18 @@ export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
     collector.startField(FIELD_WEIGHTS.source);
     for (const termId of sourceTerms.get(statement.source) ?? []) collector.visit(termId);
     collector.drain((termId, weight) => postingsBuilder.add(termId, statementIndex, weight));
-  });
+  }
   // Glossary words no statement uses still belong to the vocabulary: a typo of "Kirgistan" must
   // find the word, and through it the concept that statements do carry.
   for (const word of analyzer.glossaryWords) idOf(word);
 
   const statementCount = knowledge.statements.length;
+  yield;
   const postings = postingsBuilder.build(terms.length);
+  yield;
+  const languageLexicon = buildLanguageLexicon(sampleOf(knowledge.statements, LEXICON_SAMPLE));
+  yield;
+  const fuzzy = new FuzzyVocabulary(terms, (term) => !term.startsWith("§"));
   const idf = Float64Array.from(terms, (_, termId) =>
     inverseFrequency(statementCount, postingCount(postings, termId)),
   );
@@ -100,8 +138,8 @@ export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
     idf,
     unknownIdf: inverseFrequency(statementCount, 0.5),
     maxFieldWeight: MAX_FIELD_WEIGHT,
-    languageLexicon: buildLanguageLexicon(sampleOf(knowledge.statements, LEXICON_SAMPLE)),
-    fuzzy: new FuzzyVocabulary(terms, (term) => !term.startsWith("§")),
+    languageLexicon,
+    fuzzy,
   });
 }
 

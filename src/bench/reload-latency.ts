@@ -1,0 +1,84 @@
+import { performance } from "node:perf_hooks";
+import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
+import { answerQuestion } from "../search/answer.js";
+import { buildSearchIndex, buildSearchIndexAsync, type SearchIndex } from "../search/search-index.js";
+import { type LatencySummary, percentile } from "./measure.js";
+
+export interface ReloadMeasurement {
+  /** Parse, validate and index the file, as the bot does on a change: each reload's duration. */
+  readonly reloadMs: { readonly mean: number; readonly max: number };
+  /** Questions arriving every 10 ms (100 a second) while the reloads run: from arrival to answer. */
+  readonly questionWhileReloading: LatencySummary;
+}
+
+const ARRIVAL_INTERVAL_MS = 10;
+
+/**
+ * Reloads the knowledge `reloads` times, as a running bot would, while questions keep arriving.
+ * A question's latency counts from when it arrived, so time spent waiting behind a reload counts.
+ */
+export async function measureReloads(
+  yamlText: string,
+  questions: readonly string[],
+  reloads = 3,
+): Promise<ReloadMeasurement> {
+  const load = async () => {
+    const parsed = await parseKnowledgeOffThread(yamlText, "bench.yaml");
+    if (!parsed.ok) throw new Error(`bench knowledge is invalid: ${parsed.issues[0]?.message}`);
+    return parsed.value;
+  };
+  let live: SearchIndex = buildSearchIndex(await load());
+  const reloadTimes: number[] = [];
+  let reloading = true;
+  const reloadLoop = (async () => {
+    for (let round = 0; round < reloads; round++) {
+      const started = performance.now();
+      live = await buildSearchIndexAsync(await load());
+      reloadTimes.push(performance.now() - started);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    reloading = false;
+  })();
+
+  // Questions arrive on their own schedule, each on its own timer, as Discord events would:
+  // those that fall due while the thread is busy wait, and that wait is part of their latency.
+  const latencies: number[] = [];
+  const start = performance.now();
+  let asked = 0;
+  while (reloading) {
+    const batch: Promise<void>[] = [];
+    for (let slot = 0; slot < 100; slot++, asked++) {
+      const arrival = start + asked * ARRIVAL_INTERVAL_MS;
+      const question = questions[asked % questions.length] as string;
+      batch.push(
+        new Promise((resolve) =>
+          setTimeout(
+            () => {
+              answerQuestion(live, question);
+              latencies.push(performance.now() - arrival);
+              resolve();
+            },
+            Math.max(0, arrival - performance.now()),
+          ),
+        ),
+      );
+    }
+    await Promise.all(batch);
+  }
+  await reloadLoop;
+  latencies.sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  return {
+    reloadMs: {
+      mean: round(reloadTimes.reduce((sum, time) => sum + time, 0) / reloadTimes.length),
+      max: round(Math.max(...reloadTimes)),
+    },
+    questionWhileReloading: {
+      count: latencies.length,
+      p50Ms: round(percentile(latencies, 0.5)),
+      p99Ms: round(percentile(latencies, 0.99)),
+      meanMs: round(latencies.reduce((sum, value) => sum + value, 0) / Math.max(latencies.length, 1)),
+      perSecond: 0,
+    },
+  };
+}

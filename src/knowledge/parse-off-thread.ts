@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Result } from "./issues.js";
+import { contentHash, createKnowledgeSet, type KnowledgeSet } from "./knowledge-set.js";
+import { parseKnowledge } from "./load.js";
+import type { KnowledgeDocument } from "./schema.js";
+
+type Reply = { id: number; result: Result<KnowledgeDocument> };
+
+const workerFile = fileURLToPath(new URL("./validate-worker.js", import.meta.url));
+let worker: Worker | undefined;
+let nextId = 0;
+const waiting = new Map<number, (result: Result<KnowledgeDocument>) => void>();
+
+/**
+ * `parseKnowledge` on a worker thread: parsing a 10,000-statement file takes a third of a second,
+ * which the running bot must not spend away from its questions. Where the compiled worker is not
+ * there (the sources run directly, as under the test runner), the same validation runs in-thread.
+ */
+export async function parseKnowledgeOffThread(text: string, origin: string): Promise<Result<KnowledgeSet>> {
+  if (!existsSync(workerFile)) return parseKnowledge(text, origin);
+  const validated = await validateInWorker(text, origin);
+  if (!validated.ok) return validated;
+  return { ok: true, value: createKnowledgeSet(validated.value, { hash: contentHash(text), origin }) };
+}
+
+function validateInWorker(text: string, origin: string): Promise<Result<KnowledgeDocument>> {
+  const id = nextId++;
+  const thread = workerThread();
+  // Held open while it works for someone; an idle parser must not keep a command from exiting.
+  thread.ref();
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    thread.postMessage({ id, text, origin });
+  });
+}
+
+function workerThread(): Worker {
+  if (worker) return worker;
+  const created = new Worker(workerFile);
+  created.on("message", (reply: Reply) => {
+    waiting.get(reply.id)?.(reply.result);
+    waiting.delete(reply.id);
+    if (waiting.size === 0) created.unref();
+  });
+  created.on("error", (error) => {
+    // A crashed worker fails the reloads it held; the next reload starts a fresh one.
+    for (const resolve of waiting.values()) {
+      resolve({
+        ok: false,
+        issues: [{ file: "(worker)", line: 1, column: 1, field: "file", message: String(error) }],
+      });
+    }
+    waiting.clear();
+    worker = undefined;
+  });
+  worker = created;
+  return created;
+}
