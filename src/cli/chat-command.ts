@@ -40,6 +40,8 @@ export const chatCommand: CliCommand = async (args, io) => {
 /** The terminal chat: the bot's commands and answers, without Discord. */
 export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: Language): Promise<void> {
   let fixedLanguage = initialLanguage;
+  // Commands answer in the language of the last question, as a conversation would.
+  let lastLanguage: Language = initialLanguage ?? "en";
   const knowledge = index.knowledge;
   const terminal = Boolean(io.stdout.isTTY && io.stdin.isTTY);
   const lines = createInterface({
@@ -57,7 +59,7 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
   lines.prompt();
   for await (const rawLine of lines) {
     const line = rawLine.trim();
-    const language = fixedLanguage ?? "en";
+    const language = fixedLanguage ?? lastLanguage;
     const [command, ...rest] = line.split(/\s+/);
     const argument = rest.join(" ");
     if (line === "") {
@@ -97,6 +99,7 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
       default: {
         const question = command === "/ask" ? argument : line;
         const answer = answerQuestion(index, question, fixedLanguage ? { language: fixedLanguage } : {});
+        lastLanguage = answer.language;
         writeLine(io.stdout, `\nbot> ${renderAnswer(answer, knowledge).replaceAll("\n", "\n     ")}`);
       }
     }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
+import { captureIO } from "../support/capture.js";
+import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
+
+describe("the terminal chat and ask", () => {
+  it("answers questions and commands like the bot, in the language of the conversation", async () => {
+    const io = captureIO(
+      { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },
+      "Wer hat am Gipfel teilgenommen?\n/topics\n/statement no-such-id\n/quit\n",
+    );
+    expect(await runCli(["chat"], io)).toBe(0);
+    expect(io.stdout.text).toMatch(/Tokajew|Dschaparow/);
+    expect(io.stdout.text).toMatch(/Themen:\n\s+participants\s+Teilnehmer/);
+    expect(io.stdout.text).toMatch(/keine Aussage mit der Kennung no-such-id/);
+  });
+
+  it("answers one JSON line per input line, in order, blank lines included", async () => {
+    const io = captureIO(
+      { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },
+      "Afghanistan?\n\nWho won the world cup in 2014?\n",
+    );
+    expect(await runCli(["ask", "--json"], io)).toBe(0);
+    const lines = io.stdout.lines.map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.question)).toEqual([
+      "Afghanistan?",
+      "",
+      "Who won the world cup in 2014?",
+    ]);
+    expect(lines[0].answered).toBe(true);
+    expect(lines[0].passages[0].id).toBe("afghanistan");
+    expect(lines[1]).toMatchObject({ answered: false, passages: [] });
+    expect(lines[2].answered).toBe(false);
+    for (const line of lines) expect(["de", "en"]).toContain(line.language);
+  });
+
+  it("exits 1 with the errors on stderr and nothing on stdout for a broken knowledge file", async () => {
+    const io = captureIO({ KNOWLEDGE_PATH: "/nonexistent/summit.yaml" }, "");
+    expect(await runCli(["ask", "--json", "hello"], io)).toBe(1);
+    expect(io.stdout.text).toBe("");
+    expect(io.stderr.text).toMatch(/summit\.yaml:1:1 file — cannot read/);
+  });
+
+  it("exits 2 for bad usage", async () => {
+    const io = captureIO({}, "");
+    expect(await runCli(["ask", "--lang", "fr", "x"], io)).toBe(2);
+    expect(io.stderr.text).toMatch(/--lang must be de or en/);
+  });
+});
