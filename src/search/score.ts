@@ -104,10 +104,7 @@ export function scoreStatements(
   const totalWeight = resolved.reduce((sum, unit) => sum + unit.weight, 0);
   if (totalWeight === 0 || statementCount === 0) return [];
 
-  const score = new Float64Array(statementCount);
-  const explained = new Float64Array(statementCount);
-  const unitBest = new Float64Array(statementCount);
-  const unitSimilarity = new Float64Array(statementCount);
+  const { score, explained, unitBest, unitSimilarity } = scratchFor(index);
   const matchedUnits = new Map<number, number[]>();
   const touched: number[] = [];
 
@@ -139,11 +136,62 @@ export function scoreStatements(
   });
 
   const maxScore = totalWeight * index.maxFieldWeight * 1.2;
-  touched.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
-  return touched.slice(0, limit).map((statementIndex) => ({
+  const best = topStatements(touched, score, limit);
+  const results = best.map((statementIndex) => ({
     statementIndex,
     score: Math.min(1, (score[statementIndex] as number) / maxScore),
     coverage: Math.min(1, (explained[statementIndex] as number) / totalWeight),
     matchedUnits: matchedUnits.get(statementIndex) ?? [],
   }));
+  for (const statement of touched) {
+    score[statement] = 0;
+    explained[statement] = 0;
+  }
+  return results;
+}
+
+/** The `limit` best statements, best first, ties by position: no full sort of thousands of hits. */
+function topStatements(touched: readonly number[], score: Float64Array, limit: number): number[] {
+  const better = (a: number, b: number) =>
+    (score[a] as number) > (score[b] as number) || (score[a] === score[b] && a < b);
+  const best: number[] = [];
+  for (const statement of touched) {
+    if (best.length === limit && !better(statement, best[limit - 1] as number)) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && better(statement, best[at - 1] as number)) {
+      best[at] = best[at - 1] as number;
+      at--;
+    }
+    best[at] = statement;
+  }
+  return best;
+}
+
+interface Scratch {
+  readonly score: Float64Array;
+  readonly explained: Float64Array;
+  readonly unitBest: Float64Array;
+  readonly unitSimilarity: Float64Array;
+}
+
+/**
+ * Per-statement accumulators, allocated once per index and left zeroed after every question:
+ * allocating them per question made the garbage collector the slowest part at 10,000 statements.
+ * Scoring is synchronous, so one set per index is never shared by two questions at once.
+ */
+const scratchByIndex = new WeakMap<SearchIndex, Scratch>();
+
+function scratchFor(index: SearchIndex): Scratch {
+  let scratch = scratchByIndex.get(index);
+  if (!scratch) {
+    const size = index.knowledge.statements.length;
+    scratch = {
+      score: new Float64Array(size),
+      explained: new Float64Array(size),
+      unitBest: new Float64Array(size),
+      unitSimilarity: new Float64Array(size),
+    };
+    scratchByIndex.set(index, scratch);
+  }
+  return scratch;
 }
