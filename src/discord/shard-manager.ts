@@ -39,9 +39,12 @@ export async function startShardingManager(
     shardArgs: ["start"],
     respawn: true,
   });
+  let stopping = false;
   manager.on("shardCreate", (shard) => {
     logger.info({ shard: shard.id, totalShards }, "shard started");
-    shard.on("death", () => logger.warn({ shard: shard.id }, "shard process exited"));
+    shard.on("death", () => {
+      if (!stopping) logger.warn({ shard: shard.id }, "shard process exited; discord.js starts it again");
+    });
   });
   await manager.spawn({ amount: totalShards, timeout: 120_000 });
 
@@ -79,6 +82,7 @@ export async function startShardingManager(
     manager,
     totalShards,
     stop: async () => {
+      stopping = true;
       await health?.close();
       for (const shard of manager.shards.values()) shard.kill();
     },
