@@ -17,6 +17,7 @@ import {
 import { startTestBot } from "../../tests/support/test-bot.js";
 import { languageOfLocale, messagesFor } from "../i18n/messages.js";
 import type { Language } from "../search/language.js";
+import { roundTo } from "../util/numbers.js";
 import { percentile } from "./measure.js";
 
 /** Discord drops an interaction that is not acknowledged within this time. */
@@ -272,14 +273,10 @@ function summarize(
     cooledDown: count("cooldown"),
     busy: count("busy"),
     other: count("other"),
-    p50Ms: round1(percentile(latencies, 0.5)),
-    p99Ms: round1(percentile(latencies, 0.99)),
-    maxMs: round1(latencies.at(-1) ?? 0),
-    dispatchMs: round1(dispatchMs),
-    totalMs: round1(lastResponse - started),
+    p50Ms: roundTo(percentile(latencies, 0.5), 1),
+    p99Ms: roundTo(percentile(latencies, 0.99), 1),
+    maxMs: roundTo(latencies.at(-1) ?? 0, 1),
+    dispatchMs: roundTo(dispatchMs, 1),
+    totalMs: roundTo(lastResponse - started, 1),
   };
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
 }

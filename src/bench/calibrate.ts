@@ -1,6 +1,7 @@
 import { answerQuestion } from "../search/answer.js";
 import { type ConfidenceFeatures, type ConfidenceModel, confidenceOf } from "../search/confidence.js";
 import type { SearchIndex } from "../search/search-index.js";
+import { roundTo } from "../util/numbers.js";
 import type { EvaluationCase } from "./evaluation-set.js";
 
 export interface LabelledSignals {
@@ -36,9 +37,7 @@ export function fitConfidenceModel(
       weights[feature] -= rate * (gradient[feature] / samples.length + l2 * weights[feature]);
     }
   }
-  const rounded = Object.fromEntries(
-    Object.entries(weights).map(([key, value]) => [key, Math.round(value * 100) / 100]),
-  );
+  const rounded = Object.fromEntries(Object.entries(weights).map(([key, value]) => [key, roundTo(value, 2)]));
   return rounded as ConfidenceModel;
 }
 

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { roundTo } from "../util/numbers.js";
 
 export interface LatencySummary {
   readonly count: number;
@@ -37,9 +38,9 @@ export function measureLatency<T>(
   samples.sort((a, b) => a - b);
   return {
     count: samples.length,
-    p50Ms: round3(percentile(samples, 0.5)),
-    p99Ms: round3(percentile(samples, 0.99)),
-    meanMs: round3(samples.reduce((sum, value) => sum + value, 0) / Math.max(samples.length, 1)),
+    p50Ms: roundTo(percentile(samples, 0.5), 3),
+    p99Ms: roundTo(percentile(samples, 0.99), 3),
+    meanMs: roundTo(samples.reduce((sum, value) => sum + value, 0) / Math.max(samples.length, 1), 3),
     perSecond: Math.round((samples.length / elapsed) * 1000),
   };
 }
@@ -47,7 +48,7 @@ export function measureLatency<T>(
 export function timeOnce<T>(run: () => T): { result: T; ms: number } {
   const before = performance.now();
   const result = run();
-  return { result, ms: round3(performance.now() - before) };
+  return { result, ms: roundTo(performance.now() - before, 3) };
 }
 
 export interface MemorySnapshot {
@@ -60,8 +61,4 @@ export function memorySnapshot(): MemorySnapshot {
   collect?.();
   const usage = process.memoryUsage();
   return { heapUsedMb: Math.round(usage.heapUsed / 2 ** 20), rssMb: Math.round(usage.rss / 2 ** 20) };
-}
-
-function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
 import { answerQuestion } from "../search/answer.js";
 import { buildSearchIndex, buildSearchIndexAsync, type SearchIndex } from "../search/search-index.js";
+import { roundTo } from "../util/numbers.js";
 import { type LatencySummary, percentile } from "./measure.js";
 
 export interface ReloadMeasurement {
@@ -69,17 +70,16 @@ export async function measureReloads(
   }
   await reloadLoop;
   latencies.sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 1000) / 1000;
   return {
     reloadMs: {
-      mean: round(reloadTimes.reduce((sum, time) => sum + time, 0) / reloadTimes.length),
-      max: round(Math.max(...reloadTimes)),
+      mean: roundTo(reloadTimes.reduce((sum, time) => sum + time, 0) / reloadTimes.length, 3),
+      max: roundTo(Math.max(...reloadTimes), 3),
     },
     questionWhileReloading: {
       count: latencies.length,
-      p50Ms: round(percentile(latencies, 0.5)),
-      p99Ms: round(percentile(latencies, 0.99)),
-      meanMs: round(latencies.reduce((sum, value) => sum + value, 0) / Math.max(latencies.length, 1)),
+      p50Ms: roundTo(percentile(latencies, 0.5), 3),
+      p99Ms: roundTo(percentile(latencies, 0.99), 3),
+      meanMs: roundTo(latencies.reduce((sum, value) => sum + value, 0) / Math.max(latencies.length, 1), 3),
       perSecond: 0,
     },
   };

@@ -7,6 +7,7 @@ import { createKnowledgeSet, type KnowledgeSet } from "../knowledge/knowledge-se
 import { answerQuestion } from "../search/answer.js";
 import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
 import { suggestQuestions } from "../search/suggest.js";
+import { evenSample, roundTo } from "../util/numbers.js";
 import { type Baseline, miniSearchBaseline, plainFuseBaseline } from "./baselines.js";
 import type { BurstMeasurement, BurstOptions } from "./burst.js";
 import { type EvaluationReport, evaluate, type RankedResult } from "./evaluate.js";
@@ -135,10 +136,11 @@ async function measureScale(
     miniSearchBaseline(knowledge.statements),
   ]) {
     const sample =
-      large && baseline.name === "plain fuse.js" ? sampleOf(questions, SLOW_BASELINE_SAMPLE) : questions;
+      large && baseline.name === "plain fuse.js" ? evenSample(questions, SLOW_BASELINE_SAMPLE) : questions;
     baselines[baseline.name] = measureBaseline(baseline, sample);
-    speedup[baseline.name] = round1(
+    speedup[baseline.name] = roundTo(
       (baselines[baseline.name] as LatencySummary).p50Ms / Math.max(question.p50Ms, 0.001),
+      1,
     );
   }
   return {
@@ -216,13 +218,4 @@ function partialInputs(questions: readonly string[]): string[] {
   return questions.map((question) =>
     question.slice(0, 2 + Math.floor(random() * Math.max(1, question.length - 2))),
   );
-}
-
-function sampleOf<T>(items: readonly T[], count: number): T[] {
-  const step = Math.max(1, Math.floor(items.length / count));
-  return items.filter((_, index) => index % step === 0).slice(0, count);
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
 }

@@ -1,6 +1,6 @@
 import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../i18n/messages.js";
 import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
-import { type Answer, sourceLine } from "../search/answer.js";
+import { type Answer, closestTopicNames, sourceLine } from "../search/answer.js";
 import type { Language } from "../search/language.js";
 
 /** Answers and listings as plain text for a terminal: the bot's replies without Discord. */
@@ -29,15 +29,6 @@ export function renderAnswer(answer: Answer, knowledge: KnowledgeSet): string {
     );
   }
   return lines.join("\n");
-}
-
-export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet): string {
-  const names = new Set<string>();
-  for (const passage of answer.passages) {
-    const topic = knowledge.topicsById.get(passage.topic);
-    if (topic) names.add(topic[answer.language]);
-  }
-  return [...names].slice(0, 3).join(", ");
 }
 
 export function renderTopics(knowledge: KnowledgeSet, language: Language): string {

@@ -31,10 +31,6 @@ export function diffKnowledge(before: KnowledgeSet, after: KnowledgeSet): Knowle
   };
 }
 
-export function isEmptyDiff(diff: KnowledgeDiff): boolean {
-  return diff.added.length + diff.removed.length + diff.changed.length === 0 && !diff.headerChanged;
-}
-
 /** One line for logs and audit messages: `+2 −1 ~3 (added: a, b; removed: c; changed: d, e, f)`. */
 export function summarizeDiff(diff: KnowledgeDiff, maxIds = 10): string {
   const list = (ids: readonly string[]) =>

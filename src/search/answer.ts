@@ -1,5 +1,6 @@
-import type { Statement } from "../knowledge/knowledge-set.js";
+import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
 import type { SourceRecord } from "../knowledge/schema.js";
+import { roundTo } from "../util/numbers.js";
 import { ANSWER_THRESHOLD, type ConfidenceFeatures, confidenceFeatures, confidenceOf } from "./confidence.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
 import { cleanUserText } from "./normalize.js";
@@ -117,7 +118,7 @@ function toPassage(
 ): Passage {
   return {
     ...statementPassage(index, scored.statementIndex, language),
-    score: Math.round(scored.score * 1000) / 1000,
+    score: roundTo(scored.score, 3),
     matched,
   };
 }
@@ -142,4 +143,14 @@ export function statementPassage(index: SearchIndex, statementIndex: number, lan
 
 export function sourceLine(source: SourceRecord): string {
   return [source.name, source.publisher, source.date].filter(Boolean).join(", ");
+}
+
+/** The topics of the nearest misses, in the reply language: where to look when nothing fits. */
+export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max = 3): string {
+  const names = new Set<string>();
+  for (const passage of answer.passages) {
+    const topic = knowledge.topicsById.get(passage.topic);
+    if (topic) names.add(topic[answer.language]);
+  }
+  return [...names].slice(0, max).join(", ");
 }

@@ -1,3 +1,4 @@
+import { roundTo } from "../util/numbers.js";
 import type { ResolvedUnit, ScoredStatement } from "./score.js";
 
 /** What the decision to answer rests on, each 0..1. */
@@ -77,9 +78,7 @@ export function confidenceOf(
     model.known * features.known +
     model.unexplained * features.unexplained;
   const probability = 1 / (1 + Math.exp(-z));
-  return (
-    Math.round((features.outOfScope ? Math.min(probability, OUT_OF_SCOPE_CAP) : probability) * 1000) / 1000
-  );
+  return roundTo(features.outOfScope ? Math.min(probability, OUT_OF_SCOPE_CAP) : probability, 3);
 }
 
 export type ConfidenceModel = {

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
+import { evenSample } from "../util/numbers.js";
 import { Analyzer } from "./analyzer.js";
 import { FuzzyVocabulary } from "./fuzzy-vocabulary.js";
 import { IndexTermReader } from "./index-terms.js";
@@ -121,7 +122,7 @@ function* buildSteps(knowledge: KnowledgeSet): Generator<void, SearchIndex, void
   yield;
   const postings = postingsBuilder.build(terms.length);
   yield;
-  const languageLexicon = buildLanguageLexicon(sampleOf(knowledge.statements, LEXICON_SAMPLE));
+  const languageLexicon = buildLanguageLexicon(evenSample(knowledge.statements, LEXICON_SAMPLE));
   yield;
   const fuzzy = new FuzzyVocabulary(terms, (term) => !term.startsWith("§"));
   const idf = Float64Array.from(terms, (_, termId) =>
@@ -145,11 +146,6 @@ function* buildSteps(knowledge: KnowledgeSet): Generator<void, SearchIndex, void
 
 /** The lexicon needs the knowledge's vocabulary, not every repetition of it: a sample suffices. */
 const LEXICON_SAMPLE = 600;
-
-function sampleOf<T>(items: readonly T[], count: number): T[] {
-  const step = Math.max(1, Math.ceil(items.length / count));
-  return items.filter((_, position) => position % step === 0);
-}
 
 function inverseFrequency(total: number, containing: number): number {
   return Math.log(1 + total / Math.max(containing, 0.5));

@@ -1,6 +1,6 @@
 import { type APIEmbed, ButtonStyle, ComponentType } from "discord.js";
 import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../../i18n/messages.js";
-import type { Answer, Passage } from "../../search/answer.js";
+import { type Answer, closestTopicNames, type Passage } from "../../search/answer.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
 import { encodeCustomId, VERSION_LENGTH } from "../custom-ids.js";
@@ -96,7 +96,7 @@ export function morePassagesReply(
 
 function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
   const text = messagesFor(answer.language);
-  const topics = closestTopics(answer, index);
+  const topics = closestTopicNames(answer, index.knowledge);
   const lines = [text.noAnswer, ...(topics ? [text.closestTopics(topics)] : []), text.tryTopics];
   return {
     content: truncate(lines.join("\n"), DiscordLimits.content),
@@ -113,15 +113,6 @@ function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
       },
     ],
   };
-}
-
-export function closestTopics(answer: Answer, index: SearchIndex): string {
-  const names = new Set<string>();
-  for (const passage of answer.passages) {
-    const topic = index.knowledge.topicsById.get(passage.topic);
-    if (topic) names.add(topic[answer.language]);
-  }
-  return [...names].slice(0, 3).join(", ");
 }
 
 function languageButton(index: SearchIndex, current: Language, positions: readonly number[]) {
