@@ -33,6 +33,9 @@ export const startCommand: CliCommand = async (_args, io) => {
   }
 
   const logger = createLogger(settings.LOG_LEVEL);
+  // Handlers catch their own errors; this is the net under them. A rejection nobody awaited (a
+  // library's, say) is logged, and the bot keeps answering instead of exiting as Node would.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
   // SHARDS makes this process the manager; the shards it spawns run this same command.
   if (settings.SHARDS !== undefined && process.env.SHARDING_MANAGER === undefined) {
     const loaded = await loadKnowledgeFile(settings.KNOWLEDGE_PATH);
