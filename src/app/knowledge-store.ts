@@ -21,7 +21,7 @@ export class KnowledgeStore {
    * current one meanwhile, then swaps it in with one assignment.
    */
   async replace(knowledge: KnowledgeSet): Promise<SearchIndex> {
-    const next = await buildSearchIndexAsync(knowledge);
+    const next = await buildSearchIndexAsync(knowledge, this.live);
     this.live = next;
     return next;
   }

@@ -6,7 +6,10 @@ import { roundTo } from "../util/numbers.js";
 import { type LatencySummary, percentile } from "./measure.js";
 
 export interface ReloadMeasurement {
-  /** Parse, validate and index the file, as the bot does on a change: each reload's duration. */
+  /**
+   * Parse, validate and index an edited file (one statement added), as the bot does when a
+   * moderator saves a change: each reload's duration.
+   */
   readonly reloadMs: { readonly mean: number; readonly max: number };
   /** Questions arriving every 10 ms (100 a second) while the reloads run: from arrival to answer. */
   readonly questionWhileReloading: LatencySummary;
@@ -23,8 +26,10 @@ export async function measureReloads(
   questions: readonly string[],
   reloads = 3,
 ): Promise<ReloadMeasurement> {
-  const load = async () => {
-    const parsed = await parseKnowledgeOffThread(yamlText, "bench.yaml");
+  // Each reload is an edit, as a moderator's would be: one statement more than the last version.
+  const load = async (edit = -1) => {
+    const text = edit < 0 ? yamlText : `${yamlText}${editedStatement(edit)}`;
+    const parsed = await parseKnowledgeOffThread(text, "bench.yaml");
     if (!parsed.ok) throw new Error(`bench knowledge is invalid: ${parsed.issues[0]?.message}`);
     return parsed.value;
   };
@@ -34,7 +39,7 @@ export async function measureReloads(
   const reloadLoop = (async () => {
     for (let round = 0; round < reloads; round++) {
       const started = performance.now();
-      live = await buildSearchIndexAsync(await load());
+      live = await buildSearchIndexAsync(await load(round), live);
       reloadTimes.push(performance.now() - started);
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -83,4 +88,16 @@ export async function measureReloads(
       perSecond: 0,
     },
   };
+}
+
+/** A statement appended to the YAML's statement list (the last key of a dumped document). */
+function editedStatement(round: number): string {
+  return `  - id: bench-edit-${round}
+    topic: summit
+    de: Eine Aussage, die ein Moderator in Runde ${round} ergänzt hat.
+    en: A statement a moderator added in round ${round}.
+    source: news-report
+    quote: false
+    questions: [Was wurde in Runde ${round} ergänzt?, What was added in round ${round}?]
+`;
 }

@@ -28,13 +28,13 @@ export class FuzzyVocabulary {
   constructor(
     private readonly terms: readonly string[],
     /** Only real words are fuzzy targets; concept names and the like are skipped. */
-    isWord: (term: string) => boolean,
+    isWord: (term: string, termId: number) => boolean,
   ) {
     this.trigramCounts = new Uint16Array(terms.length);
     this.sharedCounts = new Uint16Array(terms.length);
     const wordIds: number[] = [];
     terms.forEach((term, termId) => {
-      if (!isWord(term)) return;
+      if (!isWord(term, termId)) return;
       wordIds.push(termId);
       if (term.length < MIN_FUZZY_LENGTH - 1) return;
       const grams = trigrams(term);

@@ -34,7 +34,7 @@ export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): R
   return units.map((unit) => {
     const found = new Map<number, number>();
     const add = (termId: number | undefined, similarity: number): void => {
-      if (termId === undefined) return;
+      if (termId === undefined || index.liveTerm[termId] !== 1) return;
       if ((found.get(termId) ?? 0) < similarity) found.set(termId, similarity);
       for (const concept of index.analyzer.conceptsOf(index.terms[termId] as string)) {
         const conceptId = index.termIds.get(concept);

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
+import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
 import { evenSample } from "../util/numbers.js";
 import { Analyzer } from "./analyzer.js";
 import { FuzzyVocabulary } from "./fuzzy-vocabulary.js";
@@ -33,14 +34,18 @@ export interface SearchIndex {
   readonly idf: Float64Array;
   /** Which words the knowledge uses in its German texts and which in its English ones. */
   readonly languageLexicon: LanguageLexicon;
+  /** 1 for terms this version uses (or its glossary names); 0 for ones left from earlier versions. */
+  readonly liveTerm: Uint8Array;
+  /** What the build of the next version can reuse. */
+  readonly buildMemory: BuildMemory;
   /** The idf a word that no statement contains would have: the weight of an unexplained word. */
   readonly unknownIdf: number;
   readonly maxFieldWeight: number;
   readonly fuzzy: FuzzyVocabulary;
 }
 
-export function buildSearchIndex(knowledge: KnowledgeSet): SearchIndex {
-  const steps = buildSteps(knowledge);
+export function buildSearchIndex(knowledge: KnowledgeSet, previous?: SearchIndex): SearchIndex {
+  const steps = buildSteps(knowledge, previous);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -54,8 +59,11 @@ const BUILD_SLICE_MS = 8;
  * The same build, in slices: a running bot rebuilding a 10,000-statement index keeps answering
  * questions in between, from the version it had, instead of stalling for the whole build.
  */
-export async function buildSearchIndexAsync(knowledge: KnowledgeSet): Promise<SearchIndex> {
-  const steps = buildSteps(knowledge);
+export async function buildSearchIndexAsync(
+  knowledge: KnowledgeSet,
+  previous?: SearchIndex,
+): Promise<SearchIndex> {
+  const steps = buildSteps(knowledge, previous);
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
@@ -70,10 +78,28 @@ export async function buildSearchIndexAsync(knowledge: KnowledgeSet): Promise<Se
 /** Statements analysed between two chances to yield. */
 const STATEMENTS_PER_STEP = 50;
 
-function* buildSteps(knowledge: KnowledgeSet): Generator<void, SearchIndex, void> {
-  const analyzer = new Analyzer(knowledge.document.glossary, knowledge.document.outOfScope);
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
+function* buildSteps(knowledge: KnowledgeSet, previous?: SearchIndex): Generator<void, SearchIndex, void> {
+  const { glossary, outOfScope, topics, sources } = knowledge.document;
+  const analyzer = new Analyzer(glossary, outOfScope);
+  // A reload usually changes a few statements. What an unchanged statement contributed to the
+  // previous index still holds if the glossary, topics and sources are the same and every term
+  // keeps its id, so the previous vocabulary is carried over with it. Terms no statement uses any
+  // more stay behind, unused; once they are many, the build starts afresh.
+  const compatibility = JSON.stringify([glossary, outOfScope, topics, sources]);
+  const memory = previous?.buildMemory;
+  const reuse =
+    previous !== undefined &&
+    memory?.compatibility === compatibility &&
+    memory.liveTerms >= previous.terms.length * REUSE_LIVE_SHARE;
+  const termIds = reuse ? new Map(previous.termIds) : new Map<string, number>();
+  const terms: string[] = reuse ? [...previous.terms] : [];
+  const statementKeys: string[] = [];
+  // Unchanged statements are found by digest, and their postings read back from the previous
+  // index, turned statement by statement.
+  const previousPositions = reuse
+    ? new Map(memory.statementKeys.map((key, position) => [key, position]))
+    : undefined;
+  const previousByStatement = reuse ? byStatement(previous.postings, memory.statementKeys.length) : undefined;
   const idOf = (term: string): number => {
     let id = termIds.get(term);
     if (id === undefined) {
@@ -105,6 +131,17 @@ function* buildSteps(knowledge: KnowledgeSet): Generator<void, SearchIndex, void
   );
   for (const [statementIndex, statement] of knowledge.statements.entries()) {
     if (statementIndex % STATEMENTS_PER_STEP === 0) yield;
+    const key = contributionKey(statement);
+    statementKeys.push(key);
+    const before = previousPositions?.get(key);
+    if (before !== undefined && previousByStatement) {
+      const { start, terms: termsOfStatement, weights } = previousByStatement;
+      const end = start[before + 1] as number;
+      for (let at = start[before] as number; at < end; at++) {
+        postingsBuilder.add(termsOfStatement[at] as number, statementIndex, weights[at] as number);
+      }
+      continue;
+    }
     collectField(statement.keywords.join(" \n "), FIELD_WEIGHTS.keywords);
     collectField(statement.questions.join(" \n "), FIELD_WEIGHTS.questions);
     collectField(`${statement.de} \n ${statement.en}`, FIELD_WEIGHTS.text);
@@ -124,7 +161,14 @@ function* buildSteps(knowledge: KnowledgeSet): Generator<void, SearchIndex, void
   yield;
   const languageLexicon = buildLanguageLexicon(evenSample(knowledge.statements, LEXICON_SAMPLE));
   yield;
-  const fuzzy = new FuzzyVocabulary(terms, (term) => !term.startsWith("§"));
+  const glossaryWords = new Set(analyzer.glossaryWords);
+  const liveTerm = Uint8Array.from(terms, (term, termId) =>
+    postingCount(postings, termId) > 0 || glossaryWords.has(term) ? 1 : 0,
+  );
+  const liveTerms = liveTerm.reduce((sum, flag) => sum + flag, 0);
+  yield;
+  // Typos are matched only to words the knowledge uses now, not to ones left from earlier versions.
+  const fuzzy = new FuzzyVocabulary(terms, (term, termId) => !term.startsWith("§") && liveTerm[termId] === 1);
   const idf = Float64Array.from(terms, (_, termId) =>
     inverseFrequency(statementCount, postingCount(postings, termId)),
   );
@@ -141,7 +185,60 @@ function* buildSteps(knowledge: KnowledgeSet): Generator<void, SearchIndex, void
     maxFieldWeight: MAX_FIELD_WEIGHT,
     languageLexicon,
     fuzzy,
+    liveTerm,
+    buildMemory: { compatibility, statementKeys, liveTerms },
   });
+}
+
+export interface BuildMemory {
+  /** Glossary, out-of-scope list, topics and sources: what a reused statement depends on. */
+  readonly compatibility: string;
+  /** Each statement's `contributionKey`, by position. */
+  readonly statementKeys: readonly string[];
+  readonly liveTerms: number;
+}
+
+/** The postings turned around: for each statement, its terms and their weights. */
+function byStatement(postings: Postings, statementCount: number) {
+  const start = new Int32Array(statementCount + 1);
+  for (const statement of postings.statements) start[statement + 1] = (start[statement + 1] as number) + 1;
+  for (let statement = 0; statement < statementCount; statement++) {
+    start[statement + 1] = (start[statement + 1] as number) + (start[statement] as number);
+  }
+  const next = start.slice(0, statementCount);
+  const terms = new Int32Array(postings.statements.length);
+  const weights = new Float32Array(postings.statements.length);
+  for (let termId = 0; termId + 1 < postings.start.length; termId++) {
+    const end = postings.start[termId + 1] as number;
+    for (let at = postings.start[termId] as number; at < end; at++) {
+      const statement = postings.statements[at] as number;
+      const slot = next[statement] as number;
+      next[statement] = slot + 1;
+      terms[slot] = termId;
+      weights[slot] = postings.weights[at] as number;
+    }
+  }
+  return { start, terms, weights };
+}
+
+/** Below this share of terms still in use, a build starts with a fresh vocabulary. */
+const REUSE_LIVE_SHARE = 0.8;
+
+/**
+ * A digest of everything of a statement that decides its postings: a short key keeps what an
+ * index remembers of 10,000 statements small.
+ */
+function contributionKey(statement: Statement): string {
+  const content = [
+    statement.topic,
+    statement.source,
+    statement.de,
+    statement.en,
+    ...statement.questions,
+    "\u0000",
+    ...statement.keywords,
+  ];
+  return createHash("sha1").update(content.join("\u0001")).digest("base64");
 }
 
 /** The lexicon needs the knowledge's vocabulary, not every repetition of it: a sample suffices. */
