@@ -4,7 +4,7 @@ import { roundTo } from "../util/numbers.js";
 import { ANSWER_THRESHOLD, type ConfidenceFeatures, confidenceFeatures, confidenceOf } from "./confidence.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
 import { cleanUserText } from "./normalize.js";
-import { resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
+import { type ResolvedUnit, resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
 
 export interface Passage {
@@ -84,7 +84,11 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     return { ...base, answered: false, outcome: "empty", confidence: 0, signals: NO_SIGNALS, passages: [] };
   }
   const resolved = resolveUnits(index, units);
-  const ranked = scoreStatements(index, resolved, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
+  const ranked = rerankByExampleQuestions(
+    index,
+    resolved,
+    scoreStatements(index, resolved, Math.max(limit, RERANKED_CANDIDATES)),
+  ).slice(0, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
   const best = ranked[0];
   const signals = confidenceFeatures(ranked, resolved, index.unknownIdf);
   const confidence = confidenceOf(signals);
@@ -153,4 +157,46 @@ export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max =
     if (topic) names.add(topic[answer.language]);
   }
   return [...names].slice(0, max).join(", ");
+}
+
+/** How much a fitting example question lifts a statement: chosen on the tuning part (1 of 0.3–2). */
+const EXAMPLE_QUESTION_WEIGHT = 1;
+const RERANKED_CANDIDATES = 15;
+const analysedExamples = new WeakMap<Statement, readonly ReadonlySet<string>[]>();
+
+/**
+ * People ask in the shape of the example questions: a statement one of whose example questions
+ * covers much of the question as a whole is the likelier answer than one that shares the same
+ * words scattered over its text and keywords.
+ */
+function rerankByExampleQuestions(
+  index: SearchIndex,
+  resolved: readonly ResolvedUnit[],
+  ranked: readonly ScoredStatement[],
+): ScoredStatement[] {
+  if (ranked.length < 2) return [...ranked];
+  const total = resolved.reduce((sum, unit) => sum + unit.weight, 0);
+  if (total === 0) return [...ranked];
+  const unitTerms = resolved.map((unit) =>
+    unit.alternatives.map((alternative) => index.terms[alternative.termId] as string),
+  );
+  const boosted = ranked.map((scored, position) => {
+    const statement = index.knowledge.statements[scored.statementIndex] as Statement;
+    let examples = analysedExamples.get(statement);
+    if (!examples) {
+      examples = statement.questions.map((question) => new Set(index.analyzer.indexTerms(question)));
+      analysedExamples.set(statement, examples);
+    }
+    let best = 0;
+    for (const example of examples) {
+      let covered = 0;
+      resolved.forEach((unit, unitIndex) => {
+        if ((unitTerms[unitIndex] as string[]).some((term) => example.has(term))) covered += unit.weight;
+      });
+      best = Math.max(best, covered / total);
+    }
+    return { scored, position, value: scored.score * (1 + EXAMPLE_QUESTION_WEIGHT * best) };
+  });
+  boosted.sort((a, b) => b.value - a.value || a.position - b.position);
+  return boosted.map((entry) => entry.scored);
 }

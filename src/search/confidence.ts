@@ -26,12 +26,12 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -3.74,
-  coverage: 2.7,
-  score: 3.36,
-  margin: 2.26,
-  known: 0.65,
-  unexplained: 0.26,
+  bias: -3.2,
+  coverage: 2.48,
+  score: 2.84,
+  margin: 1.86,
+  known: 0.8,
+  unexplained: 0.18,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;
