@@ -16,15 +16,18 @@ export function percentile(sorted: readonly number[], fraction: number): number 
 }
 
 /**
- * Times `run` once per input and round, after one untimed pass over all inputs: a bot that has
- * been running a while has compiled its paths, and the first call of each is not what users see.
+ * Times `run` once per input and round, after untimed passes over all inputs: a bot that has been
+ * running a while has compiled its hot paths, and the first calls of each are not what users see.
  */
+/** V8 optimises a function after many calls; three passes get the answer path there. */
+const WARM_UP_PASSES = 3;
+
 export function measureLatency<T>(
   inputs: readonly T[],
   run: (input: T) => unknown,
   rounds = 1,
 ): LatencySummary {
-  for (const input of inputs) run(input);
+  for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const input of inputs) run(input);
   const samples: number[] = [];
   const started = performance.now();
   for (let round = 0; round < rounds; round++) {

@@ -161,8 +161,8 @@ export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max =
 
 /** How much a fitting example question lifts a statement: chosen on the tuning part (1 of 0.3–2). */
 const EXAMPLE_QUESTION_WEIGHT = 1;
-const RERANKED_CANDIDATES = 15;
-const analysedExamples = new WeakMap<Statement, readonly ReadonlySet<string>[]>();
+const RERANKED_CANDIDATES = 10;
+const analysedExamples = new WeakMap<Statement, readonly ReadonlySet<number>[]>();
 
 /**
  * People ask in the shape of the example questions: a statement one of whose example questions
@@ -174,29 +174,43 @@ function rerankByExampleQuestions(
   resolved: readonly ResolvedUnit[],
   ranked: readonly ScoredStatement[],
 ): ScoredStatement[] {
-  if (ranked.length < 2) return [...ranked];
   const total = resolved.reduce((sum, unit) => sum + unit.weight, 0);
-  if (total === 0) return [...ranked];
-  const unitTerms = resolved.map((unit) =>
-    unit.alternatives.map((alternative) => index.terms[alternative.termId] as string),
-  );
+  if (ranked.length < 2 || total === 0) return [...ranked];
   const boosted = ranked.map((scored, position) => {
-    const statement = index.knowledge.statements[scored.statementIndex] as Statement;
-    let examples = analysedExamples.get(statement);
-    if (!examples) {
-      examples = statement.questions.map((question) => new Set(index.analyzer.indexTerms(question)));
-      analysedExamples.set(statement, examples);
-    }
     let best = 0;
-    for (const example of examples) {
+    for (const example of examplesOf(index, scored.statementIndex)) {
       let covered = 0;
-      resolved.forEach((unit, unitIndex) => {
-        if ((unitTerms[unitIndex] as string[]).some((term) => example.has(term))) covered += unit.weight;
-      });
-      best = Math.max(best, covered / total);
+      for (const unit of resolved) {
+        for (const alternative of unit.alternatives) {
+          if (example.has(alternative.termId)) {
+            covered += unit.weight;
+            break;
+          }
+        }
+      }
+      if (covered > best) best = covered;
     }
-    return { scored, position, value: scored.score * (1 + EXAMPLE_QUESTION_WEIGHT * best) };
+    return { scored, position, value: scored.score * (1 + (EXAMPLE_QUESTION_WEIGHT * best) / total) };
   });
   boosted.sort((a, b) => b.value - a.value || a.position - b.position);
   return boosted.map((entry) => entry.scored);
+}
+
+/** A statement's example questions as sets of term ids, analysed once per knowledge version. */
+function examplesOf(index: SearchIndex, statementIndex: number): readonly ReadonlySet<number>[] {
+  const statement = index.knowledge.statements[statementIndex] as Statement;
+  let examples = analysedExamples.get(statement);
+  if (!examples) {
+    examples = statement.questions.map(
+      (question) =>
+        new Set(
+          index.analyzer.indexTerms(question).flatMap((term) => {
+            const termId = index.termIds.get(term);
+            return termId === undefined ? [] : [termId];
+          }),
+        ),
+    );
+    analysedExamples.set(statement, examples);
+  }
+  return examples;
 }

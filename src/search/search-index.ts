@@ -53,7 +53,7 @@ export function buildSearchIndex(knowledge: KnowledgeSet, previous?: SearchIndex
 }
 
 /** How long the asynchronous build works before letting waiting questions through. */
-const BUILD_SLICE_MS = 8;
+const BUILD_SLICE_MS = 12;
 
 /**
  * The same build, in slices: a running bot rebuilding a 10,000-statement index keeps answering
