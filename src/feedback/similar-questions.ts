@@ -2,8 +2,10 @@
  * Groups the questions the bot could not answer, so that moderators see "asked 12 times in 5
  * wordings" instead of 12 rows. Deliberately independent of the search engine's analyzer: that one
  * is tuned for ranking and changes with it, while grouping only needs a stable, simple notion of
- * "the same question".
+ * "the same question". Only the folding of text is shared with it.
  */
+
+import { foldText } from "../search/normalize.js";
 
 /**
  * Function words and chat filler in English and German, folded as `normalizeQuestion` folds.
@@ -47,17 +49,8 @@ export function normalizeQuestion(text: string): string {
 }
 
 function questionWords(text: string): string[] {
-  const folded = text
-    .normalize("NFC")
-    .toLowerCase()
-    .replaceAll("ä", "ae")
-    .replaceAll("ö", "oe")
-    .replaceAll("ü", "ue")
-    .replaceAll("ß", "ss")
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    // "what's" and "don't" are one word each, as the stopword list spells them.
-    .replace(/['’`´]/g, "");
+  // "what's" and "don't" are one word each, as the stopword list spells them.
+  const folded = foldText(text).replace(/['’`´]/g, "");
   return folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "" && !STOPWORDS.has(word));
 }
 

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
-import type { Client, Interaction, Message } from "discord.js";
+import type { Client, ClientEvents, Interaction, Message } from "discord.js";
 import { Events, GatewayIntentBits, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DiscordStandIn, RecordedRequest } from "../support/discord-standin.js";
@@ -13,50 +13,35 @@ const EXPECTED_INTENTS =
   GatewayIntentBits.MessageContent;
 
 /**
- * Runs `handle` for the next interaction it accepts (returns a promise for) and settles with that
+ * Runs `handle` for the next event it accepts (returns a promise for) and settles with that
  * promise, so a failing discord.js call inside the listener fails the test instead of vanishing.
  */
-function handleNextInteraction<T>(
+function handleNext<E extends typeof Events.InteractionCreate | typeof Events.MessageCreate, T>(
   client: Client,
-  handle: (interaction: Interaction) => Promise<T> | null,
+  event: E,
+  handle: (payload: ClientEvents[E][0]) => Promise<T> | null,
   timeoutMs = 5000,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const listener = (interaction: Interaction) => {
-      const result = handle(interaction);
+    const listener = (payload: ClientEvents[E][0]) => {
+      const result = handle(payload);
       if (result === null) return;
-      client.off(Events.InteractionCreate, listener);
+      client.off(event, listener as never);
       clearTimeout(timer);
       result.then(resolve, reject);
     };
     const timer = setTimeout(() => {
-      client.off(Events.InteractionCreate, listener);
-      reject(new Error(`no matching interactionCreate within ${timeoutMs} ms`));
+      client.off(event, listener as never);
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
     }, timeoutMs);
-    client.on(Events.InteractionCreate, listener);
+    client.on(event, listener as never);
   });
 }
 
-function handleNextMessage<T>(
-  client: Client,
-  handle: (message: Message) => Promise<T> | null,
-  timeoutMs = 5000,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const listener = (message: Message) => {
-      const result = handle(message);
-      if (result === null) return;
-      client.off(Events.MessageCreate, listener);
-      clearTimeout(timer);
-      result.then(resolve, reject);
-    };
-    const timer = setTimeout(() => {
-      client.off(Events.MessageCreate, listener);
-      reject(new Error(`no matching messageCreate within ${timeoutMs} ms`));
-    }, timeoutMs);
-    client.on(Events.MessageCreate, listener);
-  });
-}
+const handleNextInteraction = <T>(client: Client, handle: (interaction: Interaction) => Promise<T> | null) =>
+  handleNext(client, Events.InteractionCreate, handle);
+const handleNextMessage = <T>(client: Client, handle: (message: Message) => Promise<T> | null) =>
+  handleNext(client, Events.MessageCreate, handle);
 
 const bodyOf = (request: RecordedRequest): Record<string, unknown> => request.body as Record<string, unknown>;
 

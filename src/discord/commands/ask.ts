@@ -5,7 +5,7 @@ import { MAX_SUGGESTIONS, suggestQuestions } from "../../search/suggest.js";
 import { askEngine } from "../ask-engine.js";
 import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "../render/answer-view.js";
 import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
-import { localized } from "./localized.js";
+import { localized, publicOption } from "./localized.js";
 
 export const askCommand: SlashCommand = {
   data: localized(
@@ -23,13 +23,7 @@ export const askCommand: SlashCommand = {
         .setMaxLength(4000)
         .setAutocomplete(true),
     )
-    .addBooleanOption((option) =>
-      localized(
-        option,
-        { name: "public", description: "Show the answer to everyone in the channel (default: only you)" },
-        { name: "öffentlich", description: "Antwort für alle im Kanal zeigen (Standard: nur für dich)" },
-      ),
-    )
+    .addBooleanOption(publicOption)
     .toJSON(),
 
   async execute(interaction, context) {

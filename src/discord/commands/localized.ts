@@ -1,4 +1,4 @@
-import type { SlashCommandAttachmentOption } from "discord.js";
+import type { SlashCommandAttachmentOption, SlashCommandBooleanOption } from "discord.js";
 
 interface Nameable {
   setName(name: string): unknown;
@@ -30,4 +30,13 @@ export function knowledgeFileOption(option: SlashCommandAttachmentOption): Slash
     { name: "file", description: "The YAML knowledge file" },
     { name: "datei", description: "Die YAML-Wissensdatei" },
   ).setRequired(true);
+}
+
+/** "Show it to everyone": replies are private unless the asker chooses otherwise. */
+export function publicOption(option: SlashCommandBooleanOption): SlashCommandBooleanOption {
+  return localized(
+    option,
+    { name: "public", description: "Show the reply to everyone in the channel (default: only you)" },
+    { name: "öffentlich", description: "Antwort für alle im Kanal zeigen (Standard: nur für dich)" },
+  );
 }

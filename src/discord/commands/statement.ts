@@ -4,7 +4,7 @@ import { answerQuestion } from "../../search/answer.js";
 import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
 import { replyLanguage, type SlashCommand } from "./command.js";
-import { localized } from "./localized.js";
+import { localized, publicOption } from "./localized.js";
 
 const MAX_CHOICES = 25;
 
@@ -24,13 +24,7 @@ export const statementCommand: SlashCommand = {
         .setMaxLength(100)
         .setAutocomplete(true),
     )
-    .addBooleanOption((option) =>
-      localized(
-        option,
-        { name: "public", description: "Show it to everyone in the channel (default: only you)" },
-        { name: "öffentlich", description: "Für alle im Kanal zeigen (Standard: nur für dich)" },
-      ),
-    )
+    .addBooleanOption(publicOption)
     .toJSON(),
 
   async execute(interaction, { knowledge }) {
