@@ -1,6 +1,6 @@
 import { tokenize } from "./normalize.js";
 import { stem } from "./stem.js";
-import { isNoise } from "./stopwords.js";
+import { isGreeting, isNoise } from "./stopwords.js";
 
 /** A glossary concept stands in the index like a word, under a name no real word can have. */
 export function conceptTerm(groupIndex: number): string {
@@ -116,7 +116,7 @@ export class Analyzer {
       const surface = surfaces[position] as string;
       const partial = lastIsPartial && position === words.length - 1;
       // An unfinished word is kept even when it looks like a stopword: "wh" may become "Wheat".
-      if (!isNoise(surface) || partial) {
+      if ((!isNoise(surface) && !isGreeting(surface, surfaces[position - 1])) || partial) {
         units.push({
           surface,
           term: partial ? surface : word,
@@ -135,7 +135,9 @@ export class Analyzer {
     const positions = new Set<number>();
     for (let start = 0; start < words.length; start++) {
       for (const entry of this.outOfScope) {
-        if (entry.every((word, offset) => words[start + offset] === word)) {
+        if (entry.length === 1 && isCompoundOf(words[start] as string, entry[0] as string)) {
+          positions.add(start);
+        } else if (entry.every((word, offset) => words[start + offset] === word)) {
           for (let offset = 0; offset < entry.length; offset++) positions.add(start + offset);
         }
       }
@@ -149,4 +151,22 @@ export class Analyzer {
       phrase.words.every((word, offset) => words[position + offset] === word),
     );
   }
+}
+
+/** The shortest out-of-scope word that may end a German compound: "wahl" in "Bundestagswahl". */
+const MIN_COMPOUND_HEAD = 4;
+/** A compound keeps at least this many letters before its head: "Auswahl" is not about voting. */
+const MIN_COMPOUND_MODIFIER = 4;
+
+/**
+ * Whether the word is the entry itself or a German compound ending in it: a compound names a kind
+ * of its last part, so "Bundestagswahl" is as far out of scope as "Wahl".
+ */
+function isCompoundOf(word: string, entry: string): boolean {
+  if (word === entry) return true;
+  return (
+    entry.length >= MIN_COMPOUND_HEAD &&
+    word.length >= entry.length + MIN_COMPOUND_MODIFIER &&
+    word.endsWith(entry)
+  );
 }

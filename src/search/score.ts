@@ -1,5 +1,6 @@
 import type { QueryUnit } from "./analyzer.js";
 import type { SearchIndex } from "./search-index.js";
+import { isMistypedNoise } from "./stopwords.js";
 
 interface Alternative {
   readonly termId: number;
@@ -22,12 +23,16 @@ export interface ScoredStatement {
   readonly coverage: number;
   /** Indices of the units that matched this statement. */
   readonly matchedUnits: readonly number[];
+  /** 0..1: the share of the question one of the statement's example questions covers, once reranked. */
+  readonly exampleCoverage?: number;
 }
 
 const PREFIX_SIMILARITY = 0.8;
 const PARTIAL_PREFIX_LIMIT = 40;
 const LONG_WORD_PREFIX_LIMIT = 8;
 const MIN_SPLIT_LENGTH = 5;
+const SWAP_ONLY_LENGTH = 4;
+const SWAP_SIMILARITY = 0.75;
 
 /** Looks each unit up: exact word, glossary concept, then prefixes and fuzzy neighbours. */
 export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): ResolvedUnit[] {
@@ -62,6 +67,14 @@ export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): R
       }
     }
     const alternatives = [...found].map(([termId, similarity]) => ({ termId, similarity }));
+    if (
+      alternatives.length === 0 &&
+      term !== undefined &&
+      !unit.outOfScope &&
+      isMistypedNoise(unit.surface)
+    ) {
+      return { unit, alternatives, weight: 0 };
+    }
     const weight = alternatives.reduce(
       (best, alternative) =>
         Math.max(best, (index.idf[alternative.termId] as number) * alternative.similarity),
@@ -89,6 +102,14 @@ function addNearWords(
     }
   }
   for (const match of index.fuzzy.similar(term)) add(match.termId, match.similarity);
+  // Four-letter words are too short for fuzzy matching, but two swapped letters ("mroe") are the
+  // commonest slip and leave little doubt.
+  if (term.length === SWAP_ONLY_LENGTH) {
+    for (let at = 0; at + 1 < term.length; at++) {
+      const swapped = `${term.slice(0, at)}${term[at + 1]}${term[at]}${term.slice(at + 2)}`;
+      if (swapped !== term) add(index.termIds.get(swapped), SWAP_SIMILARITY);
+    }
+  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { editDistance } from "./fuzzy-vocabulary.js";
+
 /**
  * Words that say nothing about which statement answers a question. Stored folded (ä → ae,
  * ß → ss), as `foldText` produces them. The function-word lists double as the language detector's
@@ -53,14 +55,46 @@ const INTENT_WORDS = new Set("wer wann wo wohin woher wieviel wieviele who when 
 
 /** Chat filler in either language that the function-word lists do not cover. */
 const FILLER =
-  `frage question questions answer antwort info infos information details detail wissen bot summitbot
-  lol haha hmm uh um eh yo moin servus leute genau thx ty`.split(/\s+/);
+  `frage fragen question questions answer antwort info infos information details detail wissen bot
+  summitbot lol haha hmm uh um eh yo moin servus leute genau thx ty
+  quick q sure guy guys folks somebody wondering wonder curious remind remember recall sorry idk tbh
+  imo afaik lmao omg ah oh wait kinda sorta stuff thing things bit little exactly even yet though
+  maybe perhaps probably mean means meant think thought guess heard hear read see seen look find found
+  need want wanted talking anyways anyway cheers pretty quite
+  kurz kurze grad gerade mitbekommen gehoert gelesen gesehen meine meinst glaube glaub denke vielleicht
+  ungefaehr sagen erzaehlen erklaeren wisst jetz nem ner dat wat nich net ned echt krass digga
+  bescheid ahnung keine sorry ok okay weiss irgendwo eigentlich nochmals`.split(/\s+/);
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   [...GERMAN_FUNCTION_WORDS, ...ENGLISH_FUNCTION_WORDS, ...FILLER].filter((word) => !INTENT_WORDS.has(word)),
 );
 
+const GREETINGS = new Set("hallo hi hey moin servus hello yo huhu tach gruesst griass".split(" "));
+const GREETED = new Set("zusammen alle all everyone everybody leute folks".split(" "));
+
+/** "zusammen" in "hallo zusammen" greets; elsewhere it means working together. */
+export function isGreeting(word: string, previousWord: string | undefined): boolean {
+  return previousWord !== undefined && GREETINGS.has(previousWord) && GREETED.has(word);
+}
+
 /** Whether a folded word says nothing about the question: a stopword, or a stray letter ("what's" → "s"). */
 export function isNoise(word: string): boolean {
   return word.length < 2 || STOPWORDS.has(word);
+}
+
+/** Stopwords long enough that a one-letter slip still shows which word was meant. */
+const TYPO_PRONE_STOPWORDS = [...STOPWORDS].filter((word) => word.length >= 4);
+
+/**
+ * Whether a word the knowledge lacks is a stopword mistyped ("gneau", "waht"): left as an unknown
+ * word it would weigh as much as the rarest word and make an answerable question look off-topic.
+ */
+export function isMistypedNoise(word: string): boolean {
+  if (word.length < 4) return false;
+  return TYPO_PRONE_STOPWORDS.some(
+    (stopword) =>
+      stopword[0] === word[0] &&
+      Math.abs(stopword.length - word.length) <= 1 &&
+      editDistance(word, stopword, 1) <= 1,
+  );
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseKnowledge } from "../../src/knowledge/load.js";
+import { Analyzer } from "../../src/search/analyzer.js";
+import { answerQuestion } from "../../src/search/answer.js";
+import { buildSearchIndex } from "../../src/search/search-index.js";
+import { isMistypedNoise } from "../../src/search/stopwords.js";
+import { VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
+
+function fixtureIndex() {
+  const parsed = parseKnowledge(VALID_KNOWLEDGE, "test.yaml");
+  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+  return buildSearchIndex(parsed.value);
+}
+
+const surfaces = (analyzer: Analyzer, text: string) => analyzer.queryUnits(text).map((unit) => unit.surface);
+
+describe("reading a question", () => {
+  it("takes a greeting with its 'zusammen' as no question at all, but keeps 'zusammen' elsewhere", () => {
+    const analyzer = new Analyzer([]);
+    expect(surfaces(analyzer, "Hallo zusammen!")).toEqual([]);
+    expect(surfaces(analyzer, "hi all")).toEqual([]);
+    expect(surfaces(analyzer, "arbeiten sie zusammen")).toContain("zusammen");
+  });
+
+  it("drops everyday chat words that say nothing about the summit", () => {
+    const analyzer = new Analyzer([]);
+    expect(surfaces(analyzer, "hey quick q, who came from kazakhstan")).toEqual(["who", "kazakhstan"]);
+    expect(surfaces(analyzer, "kurze frage: hab ich was mitbekommen zum handel")).toEqual(["handel"]);
+  });
+
+  it("marks a German compound of an out-of-scope word as out of scope, not a word that merely ends alike", () => {
+    const analyzer = new Analyzer([], ["Wahl"]);
+    const flagged = (text: string) =>
+      analyzer
+        .queryUnits(text)
+        .filter((unit) => unit.outOfScope)
+        .map((unit) => unit.surface);
+    expect(flagged("wann ist die nächste Bundestagswahl")).toEqual(["bundestagswahl"]);
+    expect(flagged("gab es eine Wahl")).toEqual(["wahl"]);
+    expect(flagged("welche Auswahl gab es")).toEqual([]);
+  });
+
+  it("recognises a mistyped stopword, and only that", () => {
+    expect(isMistypedNoise("gneau")).toBe(true);
+    expect(isMistypedNoise("waht")).toBe(true);
+    expect(isMistypedNoise("handel")).toBe(false);
+    expect(isMistypedNoise("nato")).toBe(false);
+    expect(isMistypedNoise("abc")).toBe(false);
+  });
+});
+
+describe("answering through slips of the keyboard", () => {
+  it("does not let a mistyped filler word make an answerable question look off-topic", () => {
+    const index = fixtureIndex();
+    const clean = answerQuestion(index, "was ist mit handel");
+    const slipped = answerQuestion(index, "was ist mit handel gneau");
+    expect(slipped.passages[0]?.id).toBe("economy-trade");
+    expect(slipped.signals.coverage).toBe(clean.signals.coverage);
+  });
+
+  it("finds a four-letter word with two letters swapped, which is too short for fuzzy matching", () => {
+    const index = fixtureIndex();
+    expect(answerQuestion(index, "mroe").passages[0]?.id).toBe("economy-trade");
+    expect(answerQuestion(index, "mpre").passages).toEqual([]);
+  });
+});
