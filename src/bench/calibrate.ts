@@ -10,7 +10,7 @@ export interface LabelledSignals {
   readonly correct: 0 | 1;
 }
 
-const FEATURES = ["coverage", "score", "margin", "known", "unexplained"] as const;
+const FEATURES = ["coverage", "score", "margin", "known", "unexplained", "example"] as const;
 
 /**
  * Fits the confidence model by logistic regression (batch gradient descent, light L2), so that
@@ -21,10 +21,10 @@ export function fitConfidenceModel(
   iterations = 20_000,
   rate = 0.5,
 ): ConfidenceModel {
-  const weights = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0, unexplained: 0 };
+  const weights = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0, unexplained: 0, example: 0 };
   const l2 = 0.001;
   for (let iteration = 0; iteration < iterations; iteration++) {
-    const gradient = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0, unexplained: 0 };
+    const gradient = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0, unexplained: 0, example: 0 };
     for (const { signals, correct } of samples) {
       const z =
         weights.bias + FEATURES.reduce((sum, feature) => sum + weights[feature] * signals[feature], 0);

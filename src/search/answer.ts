@@ -57,6 +57,7 @@ const NO_SIGNALS: ConfidenceFeatures = Object.freeze({
   margin: 0,
   known: 0,
   unexplained: 0,
+  example: 0,
   outOfScope: 0,
 });
 /** Passages far weaker than the best one are noise, not further answers. */
@@ -190,7 +191,11 @@ function rerankByExampleQuestions(
       }
       if (covered > best) best = covered;
     }
-    return { scored, position, value: scored.score * (1 + (EXAMPLE_QUESTION_WEIGHT * best) / total) };
+    return {
+      scored: { ...scored, exampleCoverage: best / total },
+      position,
+      value: scored.score * (1 + (EXAMPLE_QUESTION_WEIGHT * best) / total),
+    };
   });
   boosted.sort((a, b) => b.value - a.value || a.position - b.position);
   return boosted.map((entry) => entry.scored);

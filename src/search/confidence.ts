@@ -16,6 +16,8 @@ export interface ConfidenceFeatures {
    * knowledge: one rare word left over ("currency", "weather") is what marks an off-topic question.
    */
   readonly unexplained: number;
+  /** How much of the question one example question of the best statement covers: asked as foreseen. */
+  readonly example: number;
   /** 1 when the question rests on an out-of-scope word (weather, currency …) the best statement lacks. */
   readonly outOfScope: number;
 }
@@ -26,12 +28,13 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -3.2,
-  coverage: 2.48,
-  score: 2.84,
-  margin: 1.86,
-  known: 0.8,
-  unexplained: 0.18,
+  bias: -4.52,
+  coverage: 3.48,
+  score: 2.36,
+  margin: 1.32,
+  known: 1.46,
+  unexplained: 0.58,
+  example: 0.81,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;
@@ -58,6 +61,7 @@ export function confidenceFeatures(
         best?.matchedUnits.includes(position) ? most : Math.max(most, unit.weight / unknownWeight),
       0,
     ),
+    example: best?.exampleCoverage ?? 0,
     outOfScope: outOfScope ? 1 : 0,
   };
 }
@@ -76,7 +80,8 @@ export function confidenceOf(
     model.score * features.score +
     model.margin * features.margin +
     model.known * features.known +
-    model.unexplained * features.unexplained;
+    model.unexplained * features.unexplained +
+    model.example * features.example;
   const probability = 1 / (1 + Math.exp(-z));
   return roundTo(features.outOfScope ? Math.min(probability, OUT_OF_SCOPE_CAP) : probability, 3);
 }

@@ -14,7 +14,7 @@ import { type Postings, PostingsBuilder, postingCount } from "./postings.js";
  */
 export const FIELD_WEIGHTS = {
   keywords: 3,
-  questions: 2.5,
+  questions: 2,
   text: 1.8,
   topic: 1.2,
   source: 0.8,
