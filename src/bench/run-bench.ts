@@ -10,6 +10,7 @@ import { suggestQuestions } from "../search/suggest.js";
 import { evenSample, roundTo } from "../util/numbers.js";
 import { type Baseline, miniSearchBaseline, plainFuseBaseline } from "./baselines.js";
 import type { BurstMeasurement, BurstOptions } from "./burst.js";
+import { type CrossValidation, crossValidate } from "./cross-validate.js";
 import { type EvaluationReport, evaluate, type RankedResult } from "./evaluate.js";
 import {
   EVALUATION_PARTS,
@@ -53,6 +54,8 @@ export interface BenchResult {
   readonly node: string;
   readonly cpu: string;
   readonly evaluation: Record<string, Record<EvaluationPart, EvaluationSummary>>;
+  /** The engine on the knowledge's own example questions, each left out of the index it asks. */
+  readonly crossValidation: CrossValidation;
   readonly scales: readonly ScaleResult[];
   /** `/ask` acknowledgement under a burst, the real bot against the local Discord stand-in. */
   readonly burst: BurstMeasurement;
@@ -90,6 +93,8 @@ export async function runBench(
     ),
   };
 
+  const crossValidation = crossValidate(shipped);
+
   log(`measuring a burst of ${BENCH_BURST.users * BENCH_BURST.perUser} interactions…`);
   // Loaded only here: the stand-in and discord.js would otherwise be part of every memory probe,
   // which runs this module in a fresh process to weigh the knowledge alone.
@@ -112,7 +117,14 @@ export async function runBench(
           });
     scales.push(await measureScale(knowledge, questions, partials));
   }
-  return { node: process.version, cpu: cpus()[0]?.model ?? "unknown", evaluation, scales, burst };
+  return {
+    node: process.version,
+    cpu: cpus()[0]?.model ?? "unknown",
+    evaluation,
+    crossValidation,
+    scales,
+    burst,
+  };
 }
 
 async function measureScale(

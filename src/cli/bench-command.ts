@@ -63,6 +63,12 @@ function renderBench(result: BenchResult): string {
       );
     }
   }
+  const { crossValidation } = result;
+  lines.push(
+    "",
+    `Cross-validation on the knowledge's own ${crossValidation.questions} example questions (each left out of the index it asks):`,
+    `  ranked first ${pct(crossValidation.rankedFirst)} · hit@1 ${pct(crossValidation.hitAt1)} · recall@3 ${pct(crossValidation.recallAt3)}`,
+  );
   for (const scale of result.scales) {
     lines.push(
       "",

@@ -28,13 +28,13 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -4.52,
-  coverage: 3.48,
-  score: 2.36,
-  margin: 1.32,
-  known: 1.46,
-  unexplained: 0.58,
-  example: 0.81,
+  bias: -3.63,
+  coverage: 3.19,
+  score: 1.65,
+  margin: 1.54,
+  known: 1.33,
+  unexplained: 0.41,
+  example: 0.61,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;

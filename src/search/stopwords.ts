@@ -60,7 +60,8 @@ const FILLER =
   quick q sure guy guys folks somebody wondering wonder curious remind remember recall sorry idk tbh
   imo afaik lmao omg ah oh wait kinda sorta stuff thing things bit little exactly even yet though
   maybe perhaps probably mean means meant think thought guess heard hear read see seen look find found
-  need want wanted talking anyways anyway cheers pretty quite
+  need want wanted talking anyways anyway cheers pretty quite out up off down kind kinds sort whole
+  lot lots
   kurz kurze grad gerade mitbekommen gehoert gelesen gesehen meine meinst glaube glaub denke vielleicht
   ungefaehr sagen erzaehlen erklaeren wisst jetz nem ner dat wat nich net ned echt krass digga
   bescheid ahnung keine sorry ok okay weiss irgendwo eigentlich nochmals`.split(/\s+/);
@@ -82,19 +83,36 @@ export function isNoise(word: string): boolean {
   return word.length < 2 || STOPWORDS.has(word);
 }
 
-/** Stopwords long enough that a one-letter slip still shows which word was meant. */
-const TYPO_PRONE_STOPWORDS = [...STOPWORDS].filter((word) => word.length >= 4);
-
 /**
  * Whether a word the knowledge lacks is a stopword mistyped ("gneau", "waht"): left as an unknown
  * word it would weigh as much as the rarest word and make an answerable question look off-topic.
+ * A four-letter word counts only with two letters swapped: one letter off, it is as likely a real
+ * word of its own ("live" is not "like").
  */
 export function isMistypedNoise(word: string): boolean {
-  if (word.length < 4) return false;
+  if (word.length < SWAPPED_ONLY_LENGTH) return false;
+  const allowed = word.length === SWAPPED_ONLY_LENGTH ? 0 : 1;
   return TYPO_PRONE_STOPWORDS.some(
     (stopword) =>
       stopword[0] === word[0] &&
-      Math.abs(stopword.length - word.length) <= 1 &&
-      editDistance(word, stopword, 1) <= 1,
+      Math.abs(stopword.length - word.length) <= allowed &&
+      (allowed === 1 ? editDistance(word, stopword, 1) <= 1 : isSwap(word, stopword)),
+  );
+}
+
+const SWAPPED_ONLY_LENGTH = 4;
+const TYPO_PRONE_STOPWORDS = [...STOPWORDS].filter((word) => word.length >= SWAPPED_ONLY_LENGTH);
+
+/** Whether two words of the same length differ by one pair of neighbouring letters swapped. */
+function isSwap(word: string, other: string): boolean {
+  if (word.length !== other.length) return false;
+  const differ: number[] = [];
+  for (let at = 0; at < word.length; at++) if (word[at] !== other[at]) differ.push(at);
+  const [first, second] = differ;
+  return (
+    differ.length === 2 &&
+    second === (first as number) + 1 &&
+    word[first as number] === other[second] &&
+    word[second] === other[first as number]
   );
 }

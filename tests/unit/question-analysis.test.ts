@@ -45,6 +45,7 @@ describe("reading a question", () => {
     expect(isMistypedNoise("waht")).toBe(true);
     expect(isMistypedNoise("handel")).toBe(false);
     expect(isMistypedNoise("nato")).toBe(false);
+    expect(isMistypedNoise("live")).toBe(false);
     expect(isMistypedNoise("abc")).toBe(false);
   });
 });
