@@ -38,11 +38,17 @@ export class Analyzer {
 
   /** Out-of-scope entries as stemmed word sequences; never indexed, only looked for in questions. */
   private readonly outOfScope: readonly (readonly string[])[];
+  /** Single out-of-scope words as written (folded), to recognise German compounds ending in them. */
+  private readonly outOfScopeHeads: readonly string[];
 
   constructor(glossary: readonly (readonly string[])[], outOfScope: readonly string[] = []) {
     this.outOfScope = outOfScope
       .map((entry) => tokenize(entry).map(stem))
       .filter((words) => words.length > 0);
+    this.outOfScopeHeads = outOfScope.flatMap((entry) => {
+      const words = tokenize(entry);
+      return words.length === 1 && (words[0] as string).length >= MIN_COMPOUND_HEAD ? words : [];
+    });
     const glossaryWords = new Set<string>();
     glossary.forEach((group, groupIndex) => {
       const concept = conceptTerm(groupIndex);
@@ -96,7 +102,7 @@ export class Analyzer {
     const surfaces = tokenize(text);
     const words = surfaces.map(stem);
     const lastIsPartial = partialLast && !/[\s\p{P}]$/u.test(text);
-    const outOfScope = this.outOfScopePositions(words);
+    const outOfScope = this.outOfScopePositions(surfaces, words);
     const units: QueryUnit[] = [];
     for (let position = 0; position < words.length; ) {
       const phrase = this.phraseAt(words, position);
@@ -131,16 +137,16 @@ export class Analyzer {
   }
 
   /** Positions of the words that belong to an out-of-scope entry found in the text. */
-  private outOfScopePositions(words: readonly string[]): Set<number> {
+  private outOfScopePositions(surfaces: readonly string[], words: readonly string[]): Set<number> {
     const positions = new Set<number>();
     for (let start = 0; start < words.length; start++) {
       for (const entry of this.outOfScope) {
-        if (entry.length === 1 && isCompoundOf(words[start] as string, entry[0] as string)) {
-          positions.add(start);
-        } else if (entry.every((word, offset) => words[start + offset] === word)) {
+        if (entry.every((word, offset) => words[start + offset] === word)) {
           for (let offset = 0; offset < entry.length; offset++) positions.add(start + offset);
         }
       }
+      const surface = surfaces[start] as string;
+      if (this.outOfScopeHeads.some((head) => isCompoundOf(surface, head))) positions.add(start);
     }
     return positions;
   }
@@ -159,14 +165,10 @@ const MIN_COMPOUND_HEAD = 4;
 const MIN_COMPOUND_MODIFIER = 4;
 
 /**
- * Whether the word is the entry itself or a German compound ending in it: a compound names a kind
- * of its last part, so "Bundestagswahl" is as far out of scope as "Wahl".
+ * Whether the word is a German compound ending in the entry: a compound names a kind of its last
+ * part, so "Bundestagswahl" is as far out of scope as "Wahl". Compared as written, not stemmed:
+ * "Tagesprogramm" must not end in the stem of "programming".
  */
-function isCompoundOf(word: string, entry: string): boolean {
-  if (word === entry) return true;
-  return (
-    entry.length >= MIN_COMPOUND_HEAD &&
-    word.length >= entry.length + MIN_COMPOUND_MODIFIER &&
-    word.endsWith(entry)
-  );
+function isCompoundOf(word: string, head: string): boolean {
+  return word.length >= head.length + MIN_COMPOUND_MODIFIER && word.endsWith(head);
 }

@@ -38,6 +38,10 @@ describe("reading a question", () => {
     expect(flagged("wann ist die nächste Bundestagswahl")).toEqual(["bundestagswahl"]);
     expect(flagged("gab es eine Wahl")).toEqual(["wahl"]);
     expect(flagged("welche Auswahl gab es")).toEqual([]);
+    const programming = new Analyzer([], ["programming"]);
+    expect(programming.queryUnits("was stand auf dem Tagesprogramm").some((unit) => unit.outOfScope)).toBe(
+      false,
+    );
   });
 
   it("recognises a mistyped stopword, and only that", () => {
