@@ -28,13 +28,13 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -3.63,
-  coverage: 3.19,
-  score: 1.65,
-  margin: 1.54,
-  known: 1.33,
-  unexplained: 0.41,
-  example: 0.61,
+  bias: -6.32,
+  coverage: 3.26,
+  score: 2.9,
+  margin: 1.51,
+  known: 1.1,
+  unexplained: 1.57,
+  example: 2.1,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;
