@@ -4,6 +4,7 @@ import {
   GatewayIntentBits,
   InteractionResponseType,
   MessageFlags,
+  PermissionFlagsBits,
 } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DiscordStandIn, RecordedRequest } from "../support/discord-standin.js";
@@ -181,6 +182,25 @@ describe("the bot against a local Discord stand-in", () => {
     expect(fields).toEqual(expect.arrayContaining(["Participants", "Source documents"]));
     expect(embed.fields[0].value).toMatch(/Tokayev/);
     expect(embed.description).toMatch(/2023-09-29/);
+  });
+
+  it("sends /about, /help, /topics and /statement as plain text where it may not embed links", async () => {
+    const withoutEmbedLinks = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+    const id = testBot.knowledge.current.statements[0]?.id as string;
+    for (const [name, options, expected] of [
+      ["about", {}, /Participants[\s\S]*Tokayev/],
+      ["help", {}, /\/ask/],
+      ["topics", {}, /Topics/],
+      ["statement", { id }, new RegExp(`${id}[\\s\\S]*Source`)],
+    ] as const) {
+      const sent = await standIn.sendSlashCommand({ name, options, appPermissions: withoutEmbedLinks });
+      const timing = await standIn.firstResponse(sent.id);
+      expect(timing.elapsedMs).toBeLessThan(3000);
+      const data = body(timing.request).data as Json;
+      expect(data.embeds ?? [], name).toEqual([]);
+      expect(data.content, name).toMatch(expected);
+      expect([...data.content].length, name).toBeLessThanOrEqual(2000);
+    }
   });
 
   it("says kindly that it does not know, privately, and offers the topics", async () => {

@@ -1,6 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { aboutReply } from "../render/info-view.js";
-import { replyLanguage, type SlashCommand } from "./command.js";
+import { fitForChannel } from "../render/reply.js";
+import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 export const aboutCommand: SlashCommand = {
@@ -12,7 +13,7 @@ export const aboutCommand: SlashCommand = {
 
   async execute(interaction, { knowledge }) {
     await interaction.reply({
-      ...aboutReply(knowledge.index, replyLanguage(interaction)),
+      ...fitForChannel(aboutReply(knowledge.index, replyLanguage(interaction)), canEmbed(interaction)),
       flags: MessageFlags.Ephemeral,
     });
   },

@@ -1,6 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { helpReply } from "../render/info-view.js";
-import { replyLanguage, type SlashCommand } from "./command.js";
+import { fitForChannel } from "../render/reply.js";
+import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 export const helpCommand: SlashCommand = {
@@ -11,6 +12,9 @@ export const helpCommand: SlashCommand = {
   ).toJSON(),
 
   async execute(interaction) {
-    await interaction.reply({ ...helpReply(replyLanguage(interaction)), flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      ...fitForChannel(helpReply(replyLanguage(interaction)), canEmbed(interaction)),
+      flags: MessageFlags.Ephemeral,
+    });
   },
 };

@@ -3,7 +3,8 @@ import { messagesFor } from "../../i18n/messages.js";
 import { answerQuestion } from "../../search/answer.js";
 import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
-import { replyLanguage, type SlashCommand } from "./command.js";
+import { fitForChannel } from "../render/reply.js";
+import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
 import { localized, publicOption } from "./localized.js";
 
 const MAX_CHOICES = 25;
@@ -41,7 +42,7 @@ export const statementCommand: SlashCommand = {
     }
     const wantsPublic = interaction.options.getBoolean("public") ?? false;
     await interaction.reply({
-      ...statementReply(index, statement, language),
+      ...fitForChannel(statementReply(index, statement, language), canEmbed(interaction)),
       ...(wantsPublic ? {} : { flags: MessageFlags.Ephemeral }),
     });
   },

@@ -1,6 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { fitForChannel } from "../render/reply.js";
 import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
-import { replyLanguage, type SlashCommand } from "./command.js";
+import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 export const topicsCommand: SlashCommand = {
@@ -23,7 +24,7 @@ export const topicsCommand: SlashCommand = {
     const topic = interaction.options.getString("topic");
     const page = topic ? topicPageReply(knowledge.index, language, topic, 0) : undefined;
     await interaction.reply({
-      ...(page ?? topicsHomeReply(knowledge.index, language)),
+      ...fitForChannel(page ?? topicsHomeReply(knowledge.index, language), canEmbed(interaction)),
       flags: MessageFlags.Ephemeral,
     });
   },

@@ -7,7 +7,7 @@ import type { BotContext } from "../context.js";
 import type { CustomId } from "../custom-ids.js";
 import { actorOf, isModerator } from "../moderation.js";
 import { languageSwitchReply, morePassagesReply, versionTag } from "../render/answer-view.js";
-import type { ReplyPayload } from "../render/reply.js";
+import { fitForChannel, type ReplyPayload } from "../render/reply.js";
 import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
@@ -113,7 +113,8 @@ export async function handleComponent(
  * A private message changes in place; a public one stays as it is for everyone else, and the
  * clicker gets the result privately.
  */
-async function updateOrReply(interaction: ComponentInteraction, payload: ReplyPayload): Promise<void> {
+async function updateOrReply(interaction: ComponentInteraction, reply: ReplyPayload): Promise<void> {
+  const payload = fitForChannel(reply, canEmbed(interaction));
   if (interaction.message.flags.has(MessageFlags.Ephemeral)) await interaction.update(payload);
   else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
 }
