@@ -1,6 +1,7 @@
 import type { QueryUnit } from "./analyzer.js";
 import type { SearchIndex } from "./search-index.js";
-import { isMistypedNoise } from "./stopwords.js";
+import { stem } from "./stem.js";
+import { isMistypedNoise, isSearchedFunctionWord } from "./stopwords.js";
 
 interface Alternative {
   readonly termId: number;
@@ -31,7 +32,7 @@ const PREFIX_SIMILARITY = 0.8;
 const PARTIAL_PREFIX_LIMIT = 40;
 const LONG_WORD_PREFIX_LIMIT = 8;
 const MIN_SPLIT_LENGTH = 5;
-const SWAP_ONLY_LENGTH = 4;
+const MIN_SWAP_LENGTH = 4;
 const SWAP_SIMILARITY = 0.75;
 
 /** Looks each unit up: exact word, glossary concept, then prefixes and fuzzy neighbours. */
@@ -64,14 +65,19 @@ export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): R
         // An out-of-scope word is explained only by a statement that uses that very word:
         // "currency" must not pass as a typo of "current".
         addNearWords(index, term, add);
+        addSwappedLetters(index, unit.surface, add);
+        // Stemming a misspelt word can cut it short ("condem" → "cond"): try it as typed too.
+        if (found.size === 0 && unit.surface !== term) addNearWords(index, unit.surface, add);
       }
     }
     const alternatives = [...found].map(([termId, similarity]) => ({ termId, similarity }));
+    // A mistyped stopword, or a cue like "schonmal" the knowledge happens not to use, says nothing
+    // about whether the question is on topic.
     if (
       alternatives.length === 0 &&
       term !== undefined &&
       !unit.outOfScope &&
-      isMistypedNoise(unit.surface)
+      (isMistypedNoise(unit.surface) || isSearchedFunctionWord(unit.surface))
     ) {
       return { unit, alternatives, weight: 0 };
     }
@@ -102,13 +108,28 @@ function addNearWords(
     }
   }
   for (const match of index.fuzzy.similar(term)) add(match.termId, match.similarity);
-  // Four-letter words are too short for fuzzy matching, but two swapped letters ("mroe") are the
-  // commonest slip and leave little doubt.
-  if (term.length === SWAP_ONLY_LENGTH) {
-    for (let at = 0; at + 1 < term.length; at++) {
-      const swapped = `${term.slice(0, at)}${term[at + 1]}${term[at]}${term.slice(at + 2)}`;
-      if (swapped !== term) add(index.termIds.get(swapped), SWAP_SIMILARITY);
-    }
+}
+
+/**
+ * Two neighbouring letters swapped ("mroe", "chnage", "presidnet") is the commonest slip, and one
+ * that character trigrams barely see: they share too few with the word meant. Each swap is looked
+ * up directly, which also covers four-letter words, too short for fuzzy matching.
+ */
+function addSwappedLetters(
+  index: SearchIndex,
+  surface: string,
+  add: (termId: number | undefined, similarity: number) => void,
+) {
+  if (surface.length < MIN_SWAP_LENGTH) return;
+  const similarity = Math.max(SWAP_SIMILARITY, 1 - 1 / surface.length);
+  for (let at = 0; at + 1 < surface.length; at++) {
+    if (surface[at] === surface[at + 1]) continue;
+    add(
+      index.termIds.get(
+        stem(`${surface.slice(0, at)}${surface[at + 1]}${surface[at]}${surface.slice(at + 2)}`),
+      ),
+      similarity,
+    );
   }
 }
 

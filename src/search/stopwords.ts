@@ -20,7 +20,7 @@ export const GERMAN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   so also dann eben halt ja nein genau wirklich ueberhaupt beim beide beiden bzw usw gabs sowas
   irgendwas irgendwie irgendwer hab habt gibt's nix nichts ganz noch nur einfach denn wohl eher bisschen
   bissl kein keiner waer waere wuerde wuerden wurde sei seien dass das hier dort da drueber drauf dran
-  drin rein raus weiss wisst hat's ist's`.split(/\s+/),
+  drin rein raus weiss wisst hat's ist's sich ham wars fuerne fuern fuers ins ums aufs`.split(/\s+/),
 );
 
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
@@ -60,6 +60,7 @@ const FILLER =
   quick q sure guy guys folks somebody wondering wonder curious remind remember recall sorry idk tbh
   imo afaik lmao omg ah oh wait kinda sorta stuff thing things bit little exactly even yet though
   maybe perhaps probably mean means meant think thought guess heard hear read see seen look find found
+  ding dinge sache sachen zeug
   need want wanted talking anyways anyway cheers pretty quite out up off down kind kinds sort whole
   lot lots
   kurz kurze grad gerade mitbekommen gehoert gelesen gesehen meine meinst glaube glaub denke vielleicht
@@ -76,6 +77,11 @@ const GREETED = new Set("zusammen alle all everyone everybody leute folks".split
 /** "zusammen" in "hallo zusammen" greets; elsewhere it means working together. */
 export function isGreeting(word: string, previousWord: string | undefined): boolean {
   return previousWord !== undefined && GREETINGS.has(previousWord) && GREETED.has(word);
+}
+
+/** Words searched for what they say of the question's language or intent, though not its subject. */
+export function isSearchedFunctionWord(word: string): boolean {
+  return INTENT_WORDS.has(word) || GERMAN_CUES.has(word) || ENGLISH_CUES.has(word);
 }
 
 /** Whether a folded word says nothing about the question: a stopword, or a stray letter ("what's" → "s"). */

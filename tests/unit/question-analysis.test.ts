@@ -63,9 +63,20 @@ describe("answering through slips of the keyboard", () => {
     expect(slipped.signals.coverage).toBe(clean.signals.coverage);
   });
 
-  it("finds a four-letter word with two letters swapped, which is too short for fuzzy matching", () => {
+  it("finds a word with two letters swapped, even one too short for fuzzy matching", () => {
     const index = fixtureIndex();
     expect(answerQuestion(index, "mroe").passages[0]?.id).toBe("economy-trade");
     expect(answerQuestion(index, "mpre").passages).toEqual([]);
+    const swapped = answerQuestion(index, "tarde");
+    expect(swapped.passages[0]?.id).toBe("economy-trade");
+    expect(swapped.passages[0]?.matched).toEqual(["tarde"]);
+  });
+
+  it("does not count a cue word the knowledge lacks against an answer", () => {
+    const index = fixtureIndex();
+    const plain = answerQuestion(index, "readmission");
+    const withCue = answerQuestion(index, "readmission schonmal");
+    expect(withCue.passages[0]?.id).toBe("migration-partnerships");
+    expect(withCue.signals.coverage).toBe(plain.signals.coverage);
   });
 });
