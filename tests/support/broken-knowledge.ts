@@ -1,10 +1,19 @@
 import { readFileSync } from "node:fs";
+import type { KnowledgeSet } from "../../src/knowledge/knowledge-set.js";
+import { parseKnowledge } from "../../src/knowledge/load.js";
 
 /** A small valid knowledge file: the base that broken-file tests mutate line by line. */
 export const VALID_KNOWLEDGE = readFileSync(
   new URL("../fixtures/minimal-knowledge.yaml", import.meta.url),
   "utf8",
 );
+
+/** A knowledge file's text as a loaded knowledge set, for tests that need a valid one. */
+export function knowledgeOf(text: string = VALID_KNOWLEDGE): KnowledgeSet {
+  const parsed = parseKnowledge(text, "test.yaml");
+  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+  return parsed.value;
+}
 
 export interface BrokenKnowledge {
   readonly kind: string;

@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { crossValidate } from "../../src/bench/cross-validate.js";
-import { parseKnowledge } from "../../src/knowledge/load.js";
-import { VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
-
-function fixtureKnowledge(text = VALID_KNOWLEDGE) {
-  const parsed = parseKnowledge(text, "test.yaml");
-  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
-  return parsed.value;
-}
+import { knowledgeOf, VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
 
 describe("cross-validation on the knowledge's own example questions", () => {
   it("asks every example question once and leaves the knowledge as it was", () => {
-    const knowledge = fixtureKnowledge();
+    const knowledge = knowledgeOf();
     const before = JSON.stringify(knowledge.document);
     const result = crossValidate(knowledge, 2);
     expect(result.questions).toBe(4);
@@ -25,7 +18,7 @@ describe("cross-validation on the knowledge's own example questions", () => {
   it("never lets a question find itself: a word only its own question has does not count", () => {
     // "Zollunion" stands only in an example question of the trade statement. Asked with that
     // question left out, nothing in the index knows the word.
-    const knowledge = fixtureKnowledge(
+    const knowledge = knowledgeOf(
       VALID_KNOWLEDGE.replace("      - What about trade?", "      - Zollunion Zollunion Zollunion?"),
     );
     const alone = crossValidate(knowledge, 4);

@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseKnowledge } from "../../src/knowledge/load.js";
 import { Analyzer } from "../../src/search/analyzer.js";
 import { answerQuestion } from "../../src/search/answer.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 import { isMistypedNoise } from "../../src/search/stopwords.js";
-import { VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
+import { knowledgeOf } from "../support/broken-knowledge.js";
 
-function fixtureIndex() {
-  const parsed = parseKnowledge(VALID_KNOWLEDGE, "test.yaml");
-  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
-  return buildSearchIndex(parsed.value);
-}
+const fixtureIndex = () => buildSearchIndex(knowledgeOf());
 
 const surfaces = (analyzer: Analyzer, text: string) => analyzer.queryUnits(text).map((unit) => unit.surface);
 

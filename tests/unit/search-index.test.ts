@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseKnowledge } from "../../src/knowledge/load.js";
 import { answerQuestion } from "../../src/search/answer.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
-import { mutate, VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
-
-function knowledgeOf(text: string) {
-  const parsed = parseKnowledge(text, "test.yaml");
-  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
-  return parsed.value;
-}
+import { knowledgeOf, mutate, VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
 
 const QUESTIONS = [
   "What about trade?",
