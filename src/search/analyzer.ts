@@ -38,16 +38,21 @@ export class Analyzer {
 
   /** Out-of-scope entries as stemmed word sequences; never indexed, only looked for in questions. */
   private readonly outOfScope: readonly (readonly string[])[];
-  /** Single out-of-scope words as written (folded), to recognise German compounds ending in them. */
+  /** Single capitalised out-of-scope words (folded), to recognise German compounds ending in them. */
   private readonly outOfScopeHeads: readonly string[];
 
   constructor(glossary: readonly (readonly string[])[], outOfScope: readonly string[] = []) {
     this.outOfScope = outOfScope
       .map((entry) => tokenize(entry).map(stem))
       .filter((words) => words.length > 0);
+    // Only a capitalised entry, a German noun, heads compounds: English "sport" must not catch
+    // "transport".
     this.outOfScopeHeads = outOfScope.flatMap((entry) => {
       const words = tokenize(entry);
-      return words.length === 1 && (words[0] as string).length >= MIN_COMPOUND_HEAD ? words : [];
+      const capitalised = /^\p{Lu}/u.test(entry);
+      return capitalised && words.length === 1 && (words[0] as string).length >= MIN_COMPOUND_HEAD
+        ? words
+        : [];
     });
     const glossaryWords = new Set<string>();
     glossary.forEach((group, groupIndex) => {
@@ -159,9 +164,12 @@ export class Analyzer {
   }
 }
 
-/** The shortest out-of-scope word that may end a German compound: "wahl" in "Bundestagswahl". */
-const MIN_COMPOUND_HEAD = 4;
-/** A compound keeps at least this many letters before its head: "Auswahl" is not about voting. */
+/**
+ * The shortest out-of-scope word that may end a German compound: "Wahlen" in "Bundestagswahlen".
+ * Four letters end too many harmless words ("Lied" in "Familienmitglied").
+ */
+const MIN_COMPOUND_HEAD = 5;
+/** A compound keeps at least this many letters before its head: "Auswahlen" are not elections. */
 const MIN_COMPOUND_MODIFIER = 4;
 
 /**
