@@ -28,13 +28,13 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.51,
-  coverage: 2.91,
-  score: 3.34,
-  margin: 1.39,
-  known: 1.44,
-  unexplained: 1.59,
-  example: 1.51,
+  bias: -6.2,
+  coverage: 2.52,
+  score: 3.1,
+  margin: 1.46,
+  known: 1.84,
+  unexplained: 1.14,
+  example: 1.25,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;
