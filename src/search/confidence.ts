@@ -28,13 +28,13 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.2,
-  coverage: 2.52,
-  score: 3.1,
+  bias: -5.96,
+  coverage: 2.15,
+  score: 3.28,
   margin: 1.46,
-  known: 1.84,
-  unexplained: 1.14,
-  example: 1.25,
+  known: 1.8,
+  unexplained: 0.93,
+  example: 1.44,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;

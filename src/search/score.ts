@@ -122,7 +122,9 @@ function addSwappedLetters(
 ) {
   if (surface.length < MIN_SWAP_LENGTH) return;
   const similarity = Math.max(SWAP_SIMILARITY, 1 - 1 / surface.length);
-  for (let at = 0; at + 1 < surface.length; at++) {
+  // Not the last two letters: swapped there, a real word often stems to another ("bored" →
+  // "borde" → "bord", as in "border").
+  for (let at = 0; at + 2 < surface.length; at++) {
     if (surface[at] === surface[at + 1]) continue;
     add(
       index.termIds.get(

@@ -60,7 +60,7 @@ const FILLER =
   quick q sure guy guys folks somebody wondering wonder curious remind remember recall sorry idk tbh
   imo afaik lmao omg ah oh wait kinda sorta stuff thing things bit little exactly even yet though
   maybe perhaps probably mean means meant think thought guess heard hear read see seen look find found
-  ding dinge sache sachen zeug
+  ding dinge sache sachen zeug good nice cool great awesome bad gute guten gutes toll super bored boring
   need want wanted talking anyways anyway cheers pretty quite out up off down kind kinds sort whole
   lot lots
   kurz kurze grad gerade mitbekommen gehoert gelesen gesehen meine meinst glaube glaub denke vielleicht
@@ -71,10 +71,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   [...GERMAN_FUNCTION_WORDS, ...ENGLISH_FUNCTION_WORDS, ...FILLER].filter((word) => !INTENT_WORDS.has(word)),
 );
 
-const GREETINGS = new Set("hallo hi hey moin servus hello yo huhu tach gruesst griass".split(" "));
-const GREETED = new Set("zusammen alle all everyone everybody leute folks".split(" "));
+const GREETINGS = new Set(
+  "hallo hi hey moin servus hello yo huhu tach gruesst griass good gute guten".split(" "),
+);
+const GREETED = new Set(
+  "zusammen alle all everyone everybody leute folks night morning evening afternoon nacht morgen abend tag".split(
+    " ",
+  ),
+);
 
-/** "zusammen" in "hallo zusammen" greets; elsewhere it means working together. */
+/** "zusammen" in "hallo zusammen" greets, as "Nacht" in "gute Nacht"; elsewhere they mean something. */
 export function isGreeting(word: string, previousWord: string | undefined): boolean {
   return previousWord !== undefined && GREETINGS.has(previousWord) && GREETED.has(word);
 }

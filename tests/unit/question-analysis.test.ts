@@ -14,6 +14,9 @@ describe("reading a question", () => {
     const analyzer = new Analyzer([]);
     expect(surfaces(analyzer, "Hallo zusammen!")).toEqual([]);
     expect(surfaces(analyzer, "hi all")).toEqual([]);
+    expect(surfaces(analyzer, "good night all")).toEqual([]);
+    expect(surfaces(analyzer, "Gute Nacht!")).toEqual([]);
+    expect(surfaces(analyzer, "die Nacht vor dem Gipfel")).toEqual(["nacht", "gipfel"]);
     expect(surfaces(analyzer, "arbeiten sie zusammen")).toContain("zusammen");
   });
 
@@ -65,6 +68,9 @@ describe("answering through slips of the keyboard", () => {
     const index = fixtureIndex();
     expect(answerQuestion(index, "mroe").passages[0]?.id).toBe("economy-trade");
     expect(answerQuestion(index, "mpre").passages).toEqual([]);
+    // The last two letters are not swapped: there a real word often stems to another ("bored" →
+    // "borde" → "bord"). Longer words still reach fuzzy matching.
+    expect(answerQuestion(index, "moer").passages).toEqual([]);
     const swapped = answerQuestion(index, "tarde");
     expect(swapped.passages[0]?.id).toBe("economy-trade");
     expect(swapped.passages[0]?.matched).toEqual(["tarde"]);
