@@ -98,11 +98,19 @@ function addNearWords(
 ) {
   if (term.length >= MIN_SPLIT_LENGTH) {
     for (const termId of index.fuzzy.withPrefix(term, LONG_WORD_PREFIX_LIMIT)) add(termId, PREFIX_SIMILARITY);
-    // German compounds: "Migrationsabkommen" is about "Migration".
+    // German compounds: "Migrationsabkommen" is about "Migration" …
     for (let length = term.length - 1; length >= MIN_SPLIT_LENGTH; length--) {
-      const head = index.termIds.get(term.slice(0, length));
+      const modifier = index.termIds.get(term.slice(0, length));
+      if (modifier !== undefined) {
+        add(modifier, PREFIX_SIMILARITY * (0.5 + (0.5 * length) / term.length));
+        break;
+      }
+    }
+    // … and "Zentralasienstrategie" is above all a "Strategie": the last part names the kind.
+    for (let start = MIN_SPLIT_LENGTH - 1; term.length - start >= MIN_SPLIT_LENGTH; start++) {
+      const head = index.termIds.get(stem(term.slice(start)));
       if (head !== undefined) {
-        add(head, PREFIX_SIMILARITY * (0.5 + (0.5 * length) / term.length));
+        add(head, PREFIX_SIMILARITY * (0.5 + (0.5 * (term.length - start)) / term.length));
         break;
       }
     }

@@ -76,6 +76,11 @@ describe("answering through slips of the keyboard", () => {
     expect(swapped.passages[0]?.matched).toEqual(["tarde"]);
   });
 
+  it("reads an unknown German compound by its last part, which names what it is", () => {
+    const index = fixtureIndex();
+    expect(answerQuestion(index, "Zollpartnerschaften").passages[0]?.id).toBe("migration-partnerships");
+  });
+
   it("does not count a cue word the knowledge lacks against an answer", () => {
     const index = fixtureIndex();
     const plain = answerQuestion(index, "readmission");
