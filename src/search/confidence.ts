@@ -28,13 +28,13 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -5.95,
-  coverage: 2.09,
-  score: 3.25,
-  margin: 1.49,
-  known: 1.86,
-  unexplained: 0.9,
-  example: 1.47,
+  bias: -5.83,
+  coverage: 1.89,
+  score: 3.26,
+  margin: 1.56,
+  known: 1.95,
+  unexplained: 0.77,
+  example: 1.48,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;
