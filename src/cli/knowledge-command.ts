@@ -8,6 +8,8 @@ import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../knowledge/load.js";
 import { createLogger } from "../logging/logger.js";
+import { scopeOverlaps } from "../search/scope-overlaps.js";
+import { buildSearchIndex } from "../search/search-index.js";
 import { type CliCommand, type CliIO, ExitCode, UsageError, writeLine } from "./io.js";
 import { settingsOrReport } from "./settings-or-report.js";
 
@@ -65,6 +67,12 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   const knowledge = await loadOrReport(pathArgument(positionals, io), io);
   if (!knowledge) return ExitCode.checkFailed;
   for (const line of summarize(knowledge)) writeLine(io.stdout, line);
+  for (const overlap of scopeOverlaps(buildSearchIndex(knowledge))) {
+    writeLine(
+      io.stderr,
+      `warning: outOfScope "${overlap.entry}" shares the stem "${overlap.term}" with words of ${overlap.statements} statement(s); questions using it are declined only where the best statement lacks it`,
+    );
+  }
   return ExitCode.ok;
 }
 
