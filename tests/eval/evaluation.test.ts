@@ -15,7 +15,7 @@ import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
  */
 const REGRESSION_FLOORS = {
   tuning: { hitAt1German: 0.8, hitAt1English: 0.75, hitAt1Typo: 0.78, hitAt1Paraphrase: 0.66, recallAt3: 0.82, offTopicAbstention: 0.79 },
-  heldout: { hitAt1German: 0.86, hitAt1English: 0.8, hitAt1Typo: 0.85, hitAt1Paraphrase: 0.74, recallAt3: 0.86, offTopicAbstention: 0.84 },
+  heldout: { hitAt1German: 0.85, hitAt1English: 0.75, hitAt1Typo: 0.81, hitAt1Paraphrase: 0.67, recallAt3: 0.85, offTopicAbstention: 0.75 },
 } as const satisfies Record<string, Record<keyof typeof EVALUATION_GOALS, number>>;
 
 let index: SearchIndex;
