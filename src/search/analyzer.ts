@@ -58,23 +58,32 @@ export class Analyzer {
     glossary.forEach((group, groupIndex) => {
       const concept = conceptTerm(groupIndex);
       for (const entry of group) {
-        const words = tokenize(entry).map(stem);
+        const surfaces = tokenize(entry);
+        const words = surfaces.map(stem);
         const first = words[0];
         if (first === undefined) continue;
         if (words.length === 1) {
           glossaryWords.add(first);
-          const concepts = this.wordConcepts.get(first) ?? [];
-          if (!concepts.includes(concept)) concepts.push(concept);
-          this.wordConcepts.set(first, concepts);
+          this.addWordConcept(first, concept);
         } else {
           const list = this.phrases.get(first) ?? [];
           list.push({ words, concept });
           list.sort((a, b) => b.words.length - a.words.length);
           this.phrases.set(first, list);
+          // Written as one word ("Ostausschuss", "globalgateway"), a phrase still means its concept.
+          const joined = stem(surfaces.join(""));
+          glossaryWords.add(joined);
+          this.addWordConcept(joined, concept);
         }
       }
     });
     this.glossaryWords = [...glossaryWords];
+  }
+
+  private addWordConcept(word: string, concept: string): void {
+    const concepts = this.wordConcepts.get(word) ?? [];
+    if (!concepts.includes(concept)) concepts.push(concept);
+    this.wordConcepts.set(word, concepts);
   }
 
   conceptsOf(term: string): readonly string[] {

@@ -28,13 +28,13 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -5.83,
-  coverage: 1.89,
-  score: 3.26,
-  margin: 1.56,
-  known: 1.95,
-  unexplained: 0.77,
-  example: 1.48,
+  bias: -5.62,
+  coverage: 1.9,
+  score: 3.28,
+  margin: 1.54,
+  known: 1.8,
+  unexplained: 0.66,
+  example: 1.36,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;

@@ -49,8 +49,11 @@ export class FuzzyVocabulary {
     this.sorted = Int32Array.from(wordIds);
   }
 
-  /** Words like `word`, best first, excluding an exact match. */
-  similar(word: string): FuzzyMatch[] {
+  /**
+   * Words like `word`, best first, excluding an exact match. `typedLength` is the length of the
+   * word as typed, before stemming: the number of slips to forgive depends on what was typed.
+   */
+  similar(word: string, typedLength = word.length): FuzzyMatch[] {
     if (word.length < MIN_FUZZY_LENGTH) return [];
     const grams = trigrams(word);
     const touched: number[] = [];
@@ -77,7 +80,7 @@ export class FuzzyVocabulary {
       candidates.map((candidate) => this.terms[candidate.termId] as string),
       { includeScore: true, ignoreLocation: true, threshold: 1 - MIN_SIMILARITY, isCaseSensitive: true },
     );
-    const allowed = allowedEdits(word.length);
+    const allowed = allowedEdits(Math.max(word.length, typedLength));
     return fuse.search(word).flatMap((result) => {
       const termId = (candidates[result.refIndex] as { termId: number }).termId;
       const term = this.terms[termId] as string;

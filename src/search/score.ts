@@ -64,7 +64,7 @@ export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): R
       } else if (exact === undefined && !unit.outOfScope) {
         // An out-of-scope word is explained only by a statement that uses that very word:
         // "currency" must not pass as a typo of "current".
-        addNearWords(index, term, add);
+        addNearWords(index, term, add, unit.surface.length);
         addSwappedLetters(index, unit.surface, add);
         // Stemming a misspelt word can cut it short ("condem" → "cond"): try it as typed too.
         if (found.size === 0 && unit.surface !== term) addNearWords(index, unit.surface, add);
@@ -95,6 +95,7 @@ function addNearWords(
   index: SearchIndex,
   term: string,
   add: (termId: number | undefined, similarity: number) => void,
+  typedLength = term.length,
 ) {
   if (term.length >= MIN_SPLIT_LENGTH) {
     for (const termId of index.fuzzy.withPrefix(term, LONG_WORD_PREFIX_LIMIT)) add(termId, PREFIX_SIMILARITY);
@@ -115,7 +116,7 @@ function addNearWords(
       }
     }
   }
-  for (const match of index.fuzzy.similar(term)) add(match.termId, match.similarity);
+  for (const match of index.fuzzy.similar(term, typedLength)) add(match.termId, match.similarity);
 }
 
 /**

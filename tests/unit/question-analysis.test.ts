@@ -3,7 +3,7 @@ import { Analyzer } from "../../src/search/analyzer.js";
 import { answerQuestion } from "../../src/search/answer.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 import { isMistypedNoise } from "../../src/search/stopwords.js";
-import { knowledgeOf } from "../support/broken-knowledge.js";
+import { knowledgeOf, mutate } from "../support/broken-knowledge.js";
 
 const fixtureIndex = () => buildSearchIndex(knowledgeOf());
 
@@ -79,6 +79,24 @@ describe("answering through slips of the keyboard", () => {
   it("reads an unknown German compound by its last part, which names what it is", () => {
     const index = fixtureIndex();
     expect(answerQuestion(index, "Zollpartnerschaften").passages[0]?.id).toBe("migration-partnerships");
+  });
+
+  it("takes a glossary phrase written as one word for the phrase", () => {
+    const analyzer = new Analyzer([["Ost-Ausschuss", "Eastern Committee"]]);
+    expect(analyzer.queryUnits("ostausschuss?")[0]?.concepts).toEqual(["§0"]);
+    expect(analyzer.queryUnits("easterncommittee")[0]?.concepts).toEqual(["§0"]);
+  });
+
+  it("forgives as many slips as the word as typed allows, not its shorter stem", () => {
+    const index = buildSearchIndex(
+      knowledgeOf(
+        mutate(
+          "    keywords: [Migration, readmission]",
+          "    keywords: [Migration, readmission, trafficking]",
+        ),
+      ),
+    );
+    expect(answerQuestion(index, "trafiking").passages[0]?.id).toBe("migration-partnerships");
   });
 
   it("does not count a cue word the knowledge lacks against an answer", () => {
