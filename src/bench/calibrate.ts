@@ -1,5 +1,10 @@
 import { answerQuestion } from "../search/answer.js";
-import { type ConfidenceFeatures, type ConfidenceModel, confidenceOf } from "../search/confidence.js";
+import {
+  type ConfidenceFeatures,
+  type ConfidenceModel,
+  confidenceOf,
+  MODEL_FEATURES,
+} from "../search/confidence.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { roundTo } from "../util/numbers.js";
 import type { EvaluationCase } from "./evaluation-set.js";
@@ -10,8 +15,6 @@ export interface LabelledSignals {
   readonly correct: 0 | 1;
 }
 
-const FEATURES = ["coverage", "score", "margin", "known", "unexplained", "example"] as const;
-
 /**
  * Fits the confidence model by logistic regression (batch gradient descent, light L2), so that
  * confidence estimates the chance that the first passage is right.
@@ -21,19 +24,24 @@ export function fitConfidenceModel(
   iterations = 20_000,
   rate = 0.5,
 ): ConfidenceModel {
-  const weights = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0, unexplained: 0, example: 0 };
+  const zeros = (): Record<keyof ConfidenceModel, number> =>
+    Object.fromEntries(["bias", ...MODEL_FEATURES].map((key) => [key, 0])) as Record<
+      keyof ConfidenceModel,
+      number
+    >;
+  const weights = zeros();
   const l2 = 0.001;
   for (let iteration = 0; iteration < iterations; iteration++) {
-    const gradient = { bias: 0, coverage: 0, score: 0, margin: 0, known: 0, unexplained: 0, example: 0 };
+    const gradient = zeros();
     for (const { signals, correct } of samples) {
       const z =
-        weights.bias + FEATURES.reduce((sum, feature) => sum + weights[feature] * signals[feature], 0);
+        weights.bias + MODEL_FEATURES.reduce((sum, feature) => sum + weights[feature] * signals[feature], 0);
       const error = 1 / (1 + Math.exp(-z)) - correct;
       gradient.bias += error;
-      for (const feature of FEATURES) gradient[feature] += error * signals[feature];
+      for (const feature of MODEL_FEATURES) gradient[feature] += error * signals[feature];
     }
     weights.bias -= (rate * gradient.bias) / samples.length;
-    for (const feature of FEATURES) {
+    for (const feature of MODEL_FEATURES) {
       weights[feature] -= rate * (gradient[feature] / samples.length + l2 * weights[feature]);
     }
   }

@@ -74,18 +74,13 @@ export function confidenceOf(
   model: ConfidenceModel = CONFIDENCE_MODEL,
 ): number {
   if (features.score === 0) return 0;
-  const z =
-    model.bias +
-    model.coverage * features.coverage +
-    model.score * features.score +
-    model.margin * features.margin +
-    model.known * features.known +
-    model.unexplained * features.unexplained +
-    model.example * features.example;
+  const z = MODEL_FEATURES.reduce((sum, feature) => sum + model[feature] * features[feature], model.bias);
   const probability = 1 / (1 + Math.exp(-z));
   return roundTo(features.outOfScope ? Math.min(probability, OUT_OF_SCOPE_CAP) : probability, 3);
 }
 
-export type ConfidenceModel = {
-  readonly [K in Exclude<keyof ConfidenceFeatures, "outOfScope"> | "bias"]: number;
-};
+/** The features the model weighs; `outOfScope` is not weighed but caps the result. */
+export const MODEL_FEATURES = ["coverage", "score", "margin", "known", "unexplained", "example"] as const;
+export type ModelFeature = (typeof MODEL_FEATURES)[number];
+
+export type ConfidenceModel = { readonly [K in ModelFeature | "bias"]: number };

@@ -115,6 +115,19 @@ export class FuzzyVocabulary {
   }
 }
 
+/**
+ * The word with two neighbouring letters swapped, for each pair that starts at a position in
+ * [from, to): the commonest slip ("mroe"), and one that character trigrams barely see.
+ */
+export function neighbourSwaps(word: string, from = 0, to = word.length - 1): string[] {
+  const swaps: string[] = [];
+  for (let at = from; at < to && at + 1 < word.length; at++) {
+    if (word[at] === word[at + 1]) continue;
+    swaps.push(`${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`);
+  }
+  return swaps;
+}
+
 /** One typo in a short word, two in a longer one, three in a long compound. */
 function allowedEdits(length: number): number {
   return length < 7 ? 1 : length < 11 ? 2 : 3;

@@ -1,3 +1,5 @@
+import { grownInto } from "../util/typed-arrays.js";
+
 /**
  * The inverted index in compressed-row form: for term t, its statements and weights are
  * `statements[start[t] .. start[t+1])`. Three flat typed arrays instead of one small array per
@@ -54,12 +56,8 @@ export class PostingsBuilder {
 
   private grow(): void {
     const size = this.terms.length * 2;
-    const grown = <T extends Int32Array | Float32Array>(old: T, next: T): T => {
-      next.set(old);
-      return next;
-    };
-    this.terms = grown(this.terms, new Int32Array(size));
-    this.statements = grown(this.statements, new Int32Array(size));
-    this.weights = grown(this.weights, new Float32Array(size));
+    this.terms = grownInto(this.terms, new Int32Array(size));
+    this.statements = grownInto(this.statements, new Int32Array(size));
+    this.weights = grownInto(this.weights, new Float32Array(size));
   }
 }

@@ -1,4 +1,5 @@
 import type { QueryUnit } from "./analyzer.js";
+import { neighbourSwaps } from "./fuzzy-vocabulary.js";
 import type { SearchIndex } from "./search-index.js";
 import { stem } from "./stem.js";
 import { isMistypedNoise, isSearchedFunctionWord } from "./stopwords.js";
@@ -120,9 +121,8 @@ function addNearWords(
 }
 
 /**
- * Two neighbouring letters swapped ("mroe", "chnage", "presidnet") is the commonest slip, and one
- * that character trigrams barely see: they share too few with the word meant. Each swap is looked
- * up directly, which also covers four-letter words, too short for fuzzy matching.
+ * Two neighbouring letters swapped ("mroe", "chnage", "presidnet"): each swap is looked up
+ * directly, which also covers four-letter words, too short for fuzzy matching.
  */
 function addSwappedLetters(
   index: SearchIndex,
@@ -133,14 +133,8 @@ function addSwappedLetters(
   const similarity = Math.max(SWAP_SIMILARITY, 1 - 1 / surface.length);
   // Not the last two letters: swapped there, a real word often stems to another ("bored" →
   // "borde" → "bord", as in "border").
-  for (let at = 0; at + 2 < surface.length; at++) {
-    if (surface[at] === surface[at + 1]) continue;
-    add(
-      index.termIds.get(
-        stem(`${surface.slice(0, at)}${surface[at + 1]}${surface[at]}${surface.slice(at + 2)}`),
-      ),
-      similarity,
-    );
+  for (const swapped of neighbourSwaps(surface, 0, surface.length - 2)) {
+    add(index.termIds.get(stem(swapped)), similarity);
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
 import { evenSample } from "../util/numbers.js";
+import { grownInto } from "../util/typed-arrays.js";
 import { Analyzer } from "./analyzer.js";
 import { FuzzyVocabulary } from "./fuzzy-vocabulary.js";
 import { IndexTermReader } from "./index-terms.js";
@@ -290,12 +291,8 @@ class TermWeightCollector {
   private grow(termId: number): void {
     let size = this.best.length;
     while (size <= termId) size *= 2;
-    const grown = <T extends Float64Array | Int32Array>(old: T, next: T): T => {
-      next.set(old);
-      return next;
-    };
-    this.best = grown(this.best, new Float64Array(size));
-    this.fields = grown(this.fields, new Int32Array(size));
-    this.lastField = grown(this.lastField, new Int32Array(size));
+    this.best = grownInto(this.best, new Float64Array(size));
+    this.fields = grownInto(this.fields, new Int32Array(size));
+    this.lastField = grownInto(this.lastField, new Int32Array(size));
   }
 }

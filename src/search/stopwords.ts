@@ -1,4 +1,4 @@
-import { editDistance } from "./fuzzy-vocabulary.js";
+import { editDistance, neighbourSwaps } from "./fuzzy-vocabulary.js";
 
 /**
  * Words that say nothing about which statement answers a question. Stored folded (ä → ae,
@@ -64,8 +64,8 @@ const FILLER =
   need want wanted talking anyways anyway cheers pretty quite out up off down kind kinds sort whole
   lot lots
   kurz kurze grad gerade mitbekommen gehoert gelesen gesehen meine meinst glaube glaub denke vielleicht
-  ungefaehr sagen erzaehlen erklaeren wisst jetz nem ner dat wat nich net ned echt krass digga
-  bescheid ahnung keine sorry ok okay weiss irgendwo eigentlich nochmals`.split(/\s+/);
+  ungefaehr sagen erzaehlen erklaeren jetz nem ner dat wat nich net ned echt krass digga
+  bescheid ahnung irgendwo nochmals`.split(/\s+/);
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   [...GERMAN_FUNCTION_WORDS, ...ENGLISH_FUNCTION_WORDS, ...FILLER].filter((word) => !INTENT_WORDS.has(word)),
@@ -103,28 +103,16 @@ export function isNoise(word: string): boolean {
  */
 export function isMistypedNoise(word: string): boolean {
   if (word.length < SWAPPED_ONLY_LENGTH) return false;
-  const allowed = word.length === SWAPPED_ONLY_LENGTH ? 0 : 1;
+  // People rarely mistype a word's first letter: it stays in place.
+  if (word.length === SWAPPED_ONLY_LENGTH)
+    return neighbourSwaps(word, 1).some((swapped) => STOPWORDS.has(swapped));
   return TYPO_PRONE_STOPWORDS.some(
     (stopword) =>
       stopword[0] === word[0] &&
-      Math.abs(stopword.length - word.length) <= allowed &&
-      (allowed === 1 ? editDistance(word, stopword, 1) <= 1 : isSwap(word, stopword)),
+      Math.abs(stopword.length - word.length) <= 1 &&
+      editDistance(word, stopword, 1) <= 1,
   );
 }
 
 const SWAPPED_ONLY_LENGTH = 4;
 const TYPO_PRONE_STOPWORDS = [...STOPWORDS].filter((word) => word.length >= SWAPPED_ONLY_LENGTH);
-
-/** Whether two words of the same length differ by one pair of neighbouring letters swapped. */
-function isSwap(word: string, other: string): boolean {
-  if (word.length !== other.length) return false;
-  const differ: number[] = [];
-  for (let at = 0; at < word.length; at++) if (word[at] !== other[at]) differ.push(at);
-  const [first, second] = differ;
-  return (
-    differ.length === 2 &&
-    second === (first as number) + 1 &&
-    word[first as number] === other[second] &&
-    word[second] === other[first as number]
-  );
-}
