@@ -7,7 +7,7 @@ export interface FuzzyMatch {
 }
 
 /** Shorter words have too many one-letter neighbours ("dead" → deal, head, lead) to guess a typo. */
-const MIN_FUZZY_LENGTH = 5;
+export const MIN_FUZZY_LENGTH = 5;
 const MAX_CANDIDATES = 24;
 const MIN_DICE = 0.25;
 const MIN_SIMILARITY = 0.6;
@@ -126,6 +126,19 @@ export function neighbourSwaps(word: string, from = 0, to = word.length - 1): st
     swaps.push(`${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`);
   }
   return swaps;
+}
+
+/**
+ * The word with one letter typed twice, for each letter: the slip of a doubled letter typed once
+ * ("wan" for "wann"), in words too short for fuzzy matching to tell from other words.
+ */
+export function doubledLetters(word: string): string[] {
+  const doubled: string[] = [];
+  for (let at = 0; at < word.length; at++) {
+    if (word[at] === word[at + 1]) continue;
+    doubled.push(`${word.slice(0, at + 1)}${word[at]}${word.slice(at + 1)}`);
+  }
+  return doubled;
 }
 
 /** One typo in a short word, two in a longer one, three in a long compound. */

@@ -1,5 +1,5 @@
 import type { QueryUnit } from "./analyzer.js";
-import { neighbourSwaps } from "./fuzzy-vocabulary.js";
+import { doubledLetters, MIN_FUZZY_LENGTH, neighbourSwaps } from "./fuzzy-vocabulary.js";
 import type { SearchIndex } from "./search-index.js";
 import { stem } from "./stem.js";
 import { isMistypedNoise, isSearchedFunctionWord } from "./stopwords.js";
@@ -35,6 +35,7 @@ const LONG_WORD_PREFIX_LIMIT = 8;
 const MIN_SPLIT_LENGTH = 5;
 const MIN_SWAP_LENGTH = 4;
 const SWAP_SIMILARITY = 0.75;
+const MIN_DOUBLED_LENGTH = 3;
 
 /** Looks each unit up: exact word, glossary concept, then prefixes and fuzzy neighbours. */
 export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): ResolvedUnit[] {
@@ -67,6 +68,7 @@ export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): R
         // "currency" must not pass as a typo of "current".
         addNearWords(index, term, add, unit.surface.length);
         addSwappedLetters(index, unit.surface, add);
+        addDoubledLetters(index, unit.surface, add);
         // Stemming a misspelt word can cut it short ("condem" → "cond"): try it as typed too.
         if (found.size === 0 && unit.surface !== term) addNearWords(index, unit.surface, add);
       }
@@ -136,6 +138,17 @@ function addSwappedLetters(
   for (const swapped of neighbourSwaps(surface, 0, surface.length - 2)) {
     add(index.termIds.get(stem(swapped)), similarity);
   }
+}
+
+/** A doubled letter typed once ("wan", "imer"), in a word too short for fuzzy matching to see it. */
+function addDoubledLetters(
+  index: SearchIndex,
+  surface: string,
+  add: (termId: number | undefined, similarity: number) => void,
+) {
+  if (surface.length < MIN_DOUBLED_LENGTH || surface.length >= MIN_FUZZY_LENGTH) return;
+  const similarity = Math.max(SWAP_SIMILARITY, 1 - 1 / (surface.length + 1));
+  for (const doubled of doubledLetters(surface)) add(index.termIds.get(stem(doubled)), similarity);
 }
 
 /**

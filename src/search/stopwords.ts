@@ -1,4 +1,4 @@
-import { editDistance, neighbourSwaps } from "./fuzzy-vocabulary.js";
+import { doubledLetters, editDistance, neighbourSwaps } from "./fuzzy-vocabulary.js";
 
 /**
  * Words that say nothing about which statement answers a question. Stored folded (ä → ae,
@@ -102,6 +102,10 @@ export function isNoise(word: string): boolean {
  * word of its own ("live" is not "like").
  */
 export function isMistypedNoise(word: string): boolean {
+  // Three letters leave too little to tell a slip from a word, but for a doubled letter typed once
+  // ("wan" for "wann", "sol" for "soll").
+  if (word.length === SWAPPED_ONLY_LENGTH - 1)
+    return doubledLetters(word).some((doubled) => STOPWORDS.has(doubled) || isSearchedFunctionWord(doubled));
   if (word.length < SWAPPED_ONLY_LENGTH) return false;
   // People rarely mistype a word's first letter: it stays in place.
   if (word.length === SWAPPED_ONLY_LENGTH)

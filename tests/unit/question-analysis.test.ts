@@ -52,6 +52,10 @@ describe("reading a question", () => {
     expect(isMistypedNoise("nato")).toBe(false);
     expect(isMistypedNoise("live")).toBe(false);
     expect(isMistypedNoise("abc")).toBe(false);
+    expect(isMistypedNoise("wan")).toBe(true);
+    expect(isMistypedNoise("sol")).toBe(true);
+    expect(isMistypedNoise("gas")).toBe(false);
+    expect(isMistypedNoise("uno")).toBe(false);
   });
 });
 
@@ -74,6 +78,14 @@ describe("answering through slips of the keyboard", () => {
     const swapped = answerQuestion(index, "tarde");
     expect(swapped.passages[0]?.id).toBe("economy-trade");
     expect(swapped.passages[0]?.matched).toEqual(["tarde"]);
+  });
+
+  it("finds a short word with a doubled letter typed once, where fuzzy matching cannot reach", () => {
+    const index = buildSearchIndex(
+      knowledgeOf(mutate("    de: Mehr Handel und Investitionen.", "    de: Mehr Handel, weniger Zoll.")),
+    );
+    expect(answerQuestion(index, "zol").passages[0]?.id).toBe("economy-trade");
+    expect(answerQuestion(index, "zul").passages).toEqual([]);
   });
 
   it("reads an unknown German compound by its last part, which names what it is", () => {
