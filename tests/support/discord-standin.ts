@@ -66,224 +66,52 @@ import {
   snowflake,
   TEST_USER,
 } from "./discord-fixtures.js";
+import {
+  compileRoute,
+  HttpFailure,
+  parseBody,
+  type Route,
+  type RouteContext,
+  type RouteResult,
+  readRequestBody,
+  safeDecode,
+} from "./standin/http.js";
+import { isObject, type JsonObject } from "./standin/json-object.js";
+import {
+  fieldError,
+  invalidFormBody,
+  maxLength,
+  validateChoices,
+  validateCommand,
+  validateMessageBody,
+} from "./standin/payload-validation.js";
+import { describeGateway, describeRequests, Recorder } from "./standin/recorder.js";
+import type {
+  AutocompleteInput,
+  ComponentInput,
+  ConnectionRecord,
+  DiscordStandInOptions,
+  DispatchedInteraction,
+  DispatchedMessage,
+  DispatchTarget,
+  FaultRule,
+  GatewayMessageRecord,
+  IdentifyRecord,
+  InteractionContextInput,
+  InteractionResponseTiming,
+  ModalSubmitInput,
+  RecordedFile,
+  RecordedRequest,
+  SelectInput,
+  SendMessageInput,
+  SlashCommandInput,
+  SlashOptionValue,
+  StoredMessage,
+} from "./standin/types.js";
 
 export * from "./discord-fixtures.js";
 export { createTestClient, loginAndWaitReady } from "./discord-test-client.js";
-
-// ---------------------------------------------------------------------------------------------------
-// Public types
-
-export interface DiscordStandInOptions {
-  /** The bot token the stand-in accepts (REST `Authorization: Bot <token>` and gateway IDENTIFY). */
-  token?: string;
-  botUser?: APIUser;
-  applicationId?: string;
-  /** Guilds the bot is in. Default: one `defaultGuild()`. */
-  guilds?: StandInGuild[];
-  heartbeatIntervalMs?: number;
-  /** Recommended shard count returned by `GET /gateway/bot`. */
-  shards?: number;
-  /**
-   * `session_start_limit.max_concurrency`. @discordjs/ws lets this many shards identify at once and
-   * waits 5 s between identifies in the same bucket, so sharded tests want it >= `shards`.
-   */
-  maxConcurrency?: number;
-  /** Reject the token everywhere: REST answers 401 and IDENTIFY is closed with 4004. */
-  rejectToken?: boolean;
-  /** Intent bits not enabled for this app; an IDENTIFY requesting any of them is closed with 4014. */
-  disallowedIntents?: number;
-  /** Enforce Discord's documented message/choice/command limits (400 with code 50035). Default true. */
-  validatePayloads?: boolean;
-  /**
-   * Dispatch MESSAGE_CREATE/UPDATE/DELETE for messages the bot creates over REST, as Discord does for
-   * sessions with the matching message intent. Default true.
-   */
-  echoBotMessages?: boolean;
-}
-
-export interface RecordedFile {
-  /** Multipart field name, e.g. `files[0]`. */
-  field: string;
-  name: string;
-  contentType: string;
-  data: Buffer;
-}
-
-export interface RecordedRequest {
-  /** Monotonic index over the stand-in's lifetime (not reset by `clearRequests`). */
-  index: number;
-  method: string;
-  /** Path below `/api/v10`, without the query string, each segment percent-decoded (`@original`). */
-  path: string;
-  /** The matched route template, e.g. `POST /channels/:channelId/messages`; null for unknown routes. */
-  route: string | null;
-  query: Record<string, string>;
-  /** Lower-cased request headers without `authorization`; see `auth`. */
-  headers: Record<string, string>;
-  auth: { present: boolean; matched: boolean };
-  /** Parsed JSON body, or the `payload_json` object of a multipart body; null when empty. */
-  body: unknown;
-  files: RecordedFile[];
-  /** `performance.now()` when the request arrived. */
-  receivedAt: number;
-  status: number;
-  responseBody: unknown;
-  /** True when the response came from `failNext` rather than the route. */
-  injectedFault: boolean;
-}
-
-export interface GatewayMessageRecord {
-  connectionId: number;
-  op: number;
-  /** The payload with any `token` replaced by `tokenMatched`. */
-  d: unknown;
-  receivedAt: number;
-}
-
-export interface IdentifyRecord {
-  connectionId: number;
-  shard: [number, number] | null;
-  intents: number;
-  properties: unknown;
-  compress: boolean;
-  largeThreshold: number | null;
-  presence: unknown;
-  tokenMatched: boolean;
-  receivedAt: number;
-}
-
-export interface ConnectionRecord {
-  id: number;
-  url: string;
-  query: Record<string, string>;
-  openedAt: number;
-  closedAt: number | null;
-  closeCode: number | null;
-}
-
-export interface FaultRule {
-  method?: string;
-  /** Tested against the decoded path below `/api/v10`, e.g. `/channels/123/messages`. */
-  pathPattern: RegExp;
-  status: 429 | 500 | 502 | 503;
-  times: number;
-  /** 429 only; default 0.1 s so retries stay fast. */
-  retryAfterSeconds?: number;
-}
-
-export interface DispatchTarget {
-  /** Only sessions of this shard id. Default: every connected session. */
-  shardId?: number;
-}
-
-export interface InteractionContextInput {
-  user?: APIUser;
-  locale?: string;
-  guildLocale?: string;
-  /** Guild the interaction comes from; `null` means the bot's DM with `user`. Default: first guild. */
-  guildId?: string | null;
-  /** Default: the guild's first channel, or the DM channel with `user`. */
-  channelId?: string;
-  /** Overrides the member's computed permissions (guild only). */
-  memberPermissions?: string | bigint;
-  /** Role ids or role names of the invoking member (guild only). */
-  roles?: string[];
-  /** Overrides the bot's computed permissions in the channel. */
-  appPermissions?: string | bigint;
-}
-
-export type SlashOptionValue =
-  | string
-  | number
-  | boolean
-  | { type: ApplicationCommandOptionType; value: string | number | boolean }
-  | { user: APIUser }
-  | { attachment: AttachmentInput }
-  | { channelId: string }
-  | { roleId: string };
-
-/**
- * Either raw API options (full control, e.g. for subcommand trees) or a name→value record. In a record,
- * strings map to STRING, integers to INTEGER, other numbers to NUMBER, booleans to BOOLEAN; use
- * `{type, value}` to force a type (e.g. a NUMBER option whose value happens to be whole).
- */
-export type SlashOptions =
-  | Readonly<Record<string, SlashOptionValue>>
-  | readonly APIApplicationCommandInteractionDataOption[];
-
-export interface SlashCommandInput extends InteractionContextInput {
-  name: string;
-  options?: SlashOptions;
-  subcommand?: string;
-  subcommandGroup?: string;
-  /** Default: the id of a registered command with this name, else a stable generated id. */
-  commandId?: string;
-}
-
-export interface AutocompleteInput extends SlashCommandInput {
-  /** Name of the focused option; it must be present in `options`. Default: the last record entry. */
-  focused?: string;
-}
-
-export interface ComponentInput extends InteractionContextInput {
-  customId: string;
-  /** The message carrying the component: a stored message id, or a full message. Default: a bot message. */
-  message?: string | APIMessage;
-}
-
-export interface SelectInput extends ComponentInput {
-  values: string[];
-  componentType?:
-    | ComponentType.StringSelect
-    | ComponentType.UserSelect
-    | ComponentType.RoleSelect
-    | ComponentType.MentionableSelect
-    | ComponentType.ChannelSelect;
-}
-
-export interface ModalSubmitInput extends InteractionContextInput {
-  customId: string;
-  /** Text input custom id → submitted value. */
-  fields: Readonly<Record<string, string>>;
-  message?: string | APIMessage;
-}
-
-export interface DispatchedInteraction {
-  id: string;
-  token: string;
-  /** `performance.now()` just before the frame was written to the socket. */
-  dispatchedAt: number;
-  payload: APIInteraction;
-}
-
-export interface InteractionResponseTiming {
-  request: RecordedRequest;
-  /** Milliseconds between dispatch and the arrival of the first request for the interaction. */
-  elapsedMs: number;
-}
-
-export interface SendMessageInput {
-  content: string;
-  /** A guild channel id (its guild is inferred) or a DM channel id. Default: the author's DM channel. */
-  channelId?: string;
-  /** Guild channel to use when `channelId` is omitted: the guild's first channel. */
-  guildId?: string;
-  author?: APIUser;
-  /** Mentions the bot; `<@botId> ` is prepended to the content unless already present. */
-  mentionsBot?: boolean;
-  /** Id of a stored message to reply to. */
-  replyTo?: string;
-  attachments?: AttachmentInput[];
-}
-
-export interface DispatchedMessage {
-  id: string;
-  channelId: string;
-  guildId: string | null;
-  content: string;
-  dispatchedAt: number;
-  message: APIMessage;
-}
+export type * from "./standin/types.js";
 
 // ---------------------------------------------------------------------------------------------------
 // Internals
@@ -302,11 +130,6 @@ interface Connection {
   socket: WebSocket;
   session: Session | null;
   record: ConnectionRecord;
-}
-
-export interface StoredMessage {
-  message: APIMessage;
-  guildId: string | null;
 }
 
 interface InteractionState {
@@ -335,91 +158,6 @@ interface DmChannel {
   user: APIUser;
 }
 
-interface RouteContext {
-  params: Record<string, string>;
-  query: URLSearchParams;
-  body: unknown;
-  files: RecordedFile[];
-}
-
-interface RouteResult {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-interface Route {
-  method: string;
-  template: string;
-  pattern: RegExp;
-  auth: boolean;
-  handler: (ctx: RouteContext) => RouteResult;
-}
-
-type JsonObject = Record<string, unknown>;
-
-interface Waiter<T> {
-  predicate: (item: T) => boolean;
-  resolve: (item: T) => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
-class Recorder<T> {
-  readonly items: T[] = [];
-  private readonly waiters = new Set<Waiter<T>>();
-
-  constructor(private readonly describe: (items: readonly T[]) => string) {}
-
-  push(item: T): void {
-    this.items.push(item);
-    for (const waiter of [...this.waiters]) {
-      if (!waiter.predicate(item)) continue;
-      this.waiters.delete(waiter);
-      clearTimeout(waiter.timer);
-      waiter.resolve(item);
-    }
-  }
-
-  waitFor(predicate: (item: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-    const existing = this.items.find(predicate);
-    if (existing !== undefined) return Promise.resolve(existing);
-    return new Promise<T>((resolve, reject) => {
-      const waiter: Waiter<T> = {
-        predicate,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.waiters.delete(waiter);
-          reject(new Error(`${what} timed out after ${timeoutMs} ms; ${this.describe(this.items)}`));
-        }, timeoutMs),
-      };
-      this.waiters.add(waiter);
-    });
-  }
-
-  clear(): void {
-    this.items.length = 0;
-  }
-
-  rejectAll(reason: string): void {
-    for (const waiter of this.waiters) {
-      clearTimeout(waiter.timer);
-      waiter.reject(new Error(reason));
-    }
-    this.waiters.clear();
-  }
-}
-
-class HttpFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: JsonObject,
-  ) {
-    super(String(body.message));
-  }
-}
-
 const INTENT_GUILD_MESSAGES = GatewayIntentBits.GuildMessages;
 const INTENT_DIRECT_MESSAGES = GatewayIntentBits.DirectMessages;
 const INTENT_MESSAGE_CONTENT = GatewayIntentBits.MessageContent;
@@ -431,249 +169,6 @@ const SETTABLE_MESSAGE_FLAGS =
   MessageFlags.Ephemeral |
   MessageFlags.SuppressNotifications |
   MessageFlags.IsComponentsV2;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Interaction tokens make paths unreadable in failure output; shorten long opaque segments. */
-function abbreviatePath(path: string): string {
-  return path
-    .split("/")
-    .map((segment) => (segment.length > 40 ? `${segment.slice(0, 10)}…` : segment))
-    .join("/");
-}
-
-function describeRequests(items: readonly RecordedRequest[]): string {
-  if (items.length === 0) return "no requests were recorded";
-  const lines = items.map((r) => `${r.method} ${abbreviatePath(r.path)} → ${r.status}`);
-  return `recorded requests:\n  ${lines.join("\n  ")}`;
-}
-
-function describeGateway(items: readonly GatewayMessageRecord[]): string {
-  if (items.length === 0) return "no gateway messages were received";
-  return `received gateway ops: ${items.map((m) => m.op).join(", ")}`;
-}
-
-function compileRoute(template: string): RegExp {
-  const source = template
-    .split("/")
-    .map((segment) =>
-      segment.startsWith(":")
-        ? `(?<${segment.slice(1)}>[^/]+)`
-        : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-    )
-    .join("/");
-  return new RegExp(`^${source}$`);
-}
-
-function invalidFormBody(errors: JsonObject): HttpFailure {
-  return new HttpFailure(400, { code: 50035, message: "Invalid Form Body", errors });
-}
-
-/** Builds Discord's nested `errors` object for one failing field path like `data.embeds.0.title`. */
-function fieldError(path: string, code: string, message: string): JsonObject {
-  const root: JsonObject = {};
-  let node = root;
-  const parts = path.split(".");
-  for (const [i, part] of parts.entries()) {
-    if (i === parts.length - 1) {
-      node[part] = { _errors: [{ code, message }] };
-    } else {
-      const next: JsonObject = {};
-      node[part] = next;
-      node = next;
-    }
-  }
-  return root;
-}
-
-const maxLength = (path: string, max: number): HttpFailure =>
-  invalidFormBody(fieldError(path, "BASE_TYPE_MAX_LENGTH", `Must be ${max} or fewer in length.`));
-
-const prefixed = (prefix: string, field: string): string => (prefix ? `${prefix}.${field}` : field);
-
-function validateEmbeds(embeds: unknown, prefix: string): void {
-  if (embeds === undefined || embeds === null) return;
-  if (!Array.isArray(embeds)) {
-    throw invalidFormBody(fieldError(prefixed(prefix, "embeds"), "LIST_TYPE_CONVERT", "Must be an array."));
-  }
-  if (embeds.length > 10) throw maxLength(prefixed(prefix, "embeds"), 10);
-  let total = 0;
-  const text = (value: unknown): number => (typeof value === "string" ? value.length : 0);
-  for (const [i, embed] of (embeds as APIEmbed[]).entries()) {
-    const at = (field: string) => prefixed(prefix, `embeds.${i}.${field}`);
-    const limits: Array<[string, unknown, number]> = [
-      ["title", embed.title, 256],
-      ["description", embed.description, 4096],
-      ["footer.text", embed.footer?.text, 2048],
-      ["author.name", embed.author?.name, 256],
-    ];
-    for (const [field, value, max] of limits) {
-      if (text(value) > max) throw maxLength(at(field), max);
-      total += text(value);
-    }
-    const fields = embed.fields ?? [];
-    if (fields.length > 25) throw maxLength(at("fields"), 25);
-    for (const [j, field] of fields.entries()) {
-      if (text(field.name) > 256) throw maxLength(at(`fields.${j}.name`), 256);
-      if (text(field.value) > 1024) throw maxLength(at(`fields.${j}.value`), 1024);
-      total += text(field.name) + text(field.value);
-    }
-  }
-  if (total > 6000) {
-    throw invalidFormBody(
-      fieldError(
-        prefixed(prefix, "embeds"),
-        "MAX_EMBED_SIZE_EXCEEDED",
-        "Embed size exceeds maximum size of 6000",
-      ),
-    );
-  }
-}
-
-function validateComponents(components: unknown, prefix: string): void {
-  if (!Array.isArray(components)) return;
-  if (components.length > 5) throw maxLength(prefixed(prefix, "components"), 5);
-  for (const [i, row] of components.entries()) {
-    if (!isObject(row) || !Array.isArray(row.components)) continue;
-    for (const [j, component] of row.components.entries()) {
-      if (!isObject(component)) continue;
-      const at = (field: string) => prefixed(prefix, `components.${i}.components.${j}.${field}`);
-      if (typeof component.custom_id === "string" && component.custom_id.length > 100) {
-        throw maxLength(at("custom_id"), 100);
-      }
-      if (typeof component.label === "string" && component.label.length > 80)
-        throw maxLength(at("label"), 80);
-      if (Array.isArray(component.options) && component.options.length > 25)
-        throw maxLength(at("options"), 25);
-    }
-  }
-}
-
-/** Checks the parts of a message body Discord validates that a Q&A bot is most likely to trip over. */
-function validateMessageBody(
-  body: JsonObject,
-  prefix: string,
-  hasFiles: boolean,
-  requireContent: boolean,
-): void {
-  const content = body.content;
-  if (typeof content === "string" && content.length > 2000)
-    throw maxLength(prefixed(prefix, "content"), 2000);
-  validateEmbeds(body.embeds, prefix);
-  validateComponents(body.components, prefix);
-  if (!requireContent) return;
-  const hasContent = typeof content === "string" && content.length > 0;
-  const hasEmbeds = Array.isArray(body.embeds) && body.embeds.length > 0;
-  const hasComponents = Array.isArray(body.components) && body.components.length > 0;
-  const hasStickers = Array.isArray(body.sticker_ids) && body.sticker_ids.length > 0;
-  const hasPoll = isObject(body.poll);
-  if (!hasContent && !hasEmbeds && !hasComponents && !hasStickers && !hasFiles && !hasPoll) {
-    throw new HttpFailure(400, { code: 50006, message: "Cannot send an empty message" });
-  }
-}
-
-const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
-
-function validateCommandName(name: unknown, at: string, chatInput: boolean): void {
-  if (typeof name !== "string" || !COMMAND_NAME.test(name) || (chatInput && name !== name.toLowerCase())) {
-    throw invalidFormBody(fieldError(at, "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid"));
-  }
-}
-
-function validateDescription(description: unknown, at: string): void {
-  if (typeof description !== "string" || description.length < 1 || description.length > 100) {
-    throw invalidFormBody(fieldError(at, "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."));
-  }
-}
-
-function validateCommandOptions(options: unknown, at: string): void {
-  if (!Array.isArray(options)) return;
-  if (options.length > 25) throw maxLength(at, 25);
-  let sawOptional = false;
-  for (const [i, option] of options.entries()) {
-    if (!isObject(option)) continue;
-    validateCommandName(option.name, `${at}.${i}.name`, true);
-    validateDescription(option.description, `${at}.${i}.description`);
-    if (option.required === true && sawOptional) {
-      throw invalidFormBody(
-        fieldError(
-          `${at}.${i}.required`,
-          "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
-          "Required options must be placed before non-required options",
-        ),
-      );
-    }
-    if (option.required !== true && option.type !== 1 && option.type !== 2) sawOptional = true;
-    if (Array.isArray(option.choices) && option.choices.length > 25)
-      throw maxLength(`${at}.${i}.choices`, 25);
-    validateCommandOptions(option.options, `${at}.${i}.options`);
-  }
-}
-
-function validateCommand(command: unknown, at: string): void {
-  if (!isObject(command))
-    throw invalidFormBody(fieldError(at, "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType"));
-  const type = command.type ?? ApplicationCommandType.ChatInput;
-  const chatInput = type === ApplicationCommandType.ChatInput;
-  validateCommandName(command.name, prefixed(at, "name"), chatInput);
-  if (chatInput) validateDescription(command.description, prefixed(at, "description"));
-  validateCommandOptions(command.options, prefixed(at, "options"));
-}
-
-async function parseBody(
-  raw: Buffer,
-  contentType: string | undefined,
-): Promise<{ body: unknown; files: RecordedFile[] }> {
-  if (raw.length === 0) return { body: null, files: [] };
-  const mediaType = contentType?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType === "application/json") {
-    try {
-      return { body: JSON.parse(raw.toString("utf8")) as unknown, files: [] };
-    } catch {
-      throw new HttpFailure(400, { code: 50109, message: "The request body contains invalid JSON." });
-    }
-  }
-  if (mediaType === "multipart/form-data" && contentType !== undefined) {
-    // Node's fetch implementation already parses multipart bodies; no hand-written parser needed.
-    const form = await new Response(new Uint8Array(raw), {
-      headers: { "content-type": contentType },
-    }).formData();
-    let body: unknown = null;
-    const files: RecordedFile[] = [];
-    for (const [field, value] of form.entries()) {
-      if (typeof value === "string") {
-        if (field === "payload_json") body = JSON.parse(value) as unknown;
-        continue;
-      }
-      files.push({
-        field,
-        name: value.name,
-        contentType: value.type,
-        data: Buffer.from(await value.arrayBuffer()),
-      });
-    }
-    return { body, files };
-  }
-  return { body: raw.toString("utf8"), files: [] };
-}
-
-function readRequestBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 function toPermissionString(value: string | bigint): string {
   return typeof value === "bigint" ? value.toString() : value;
@@ -2242,7 +1737,7 @@ export class DiscordStandIn {
             fieldError("type", "INTERACTION_RESPONSE_TYPE_INVALID", "Invalid interaction response type"),
           );
         }
-        if (this.validatePayloads) this.validateChoices(data.choices);
+        if (this.validatePayloads) validateChoices(data.choices);
         break;
       }
       case InteractionResponseType.Modal: {
@@ -2287,27 +1782,6 @@ export class DiscordStandIn {
         ...(message ? { resource: { type, message } } : {}),
       },
     };
-  }
-
-  private validateChoices(choices: unknown): void {
-    if (!Array.isArray(choices)) {
-      throw invalidFormBody(fieldError("data.choices", "BASE_TYPE_REQUIRED", "This field is required"));
-    }
-    if (choices.length > 25) throw maxLength("data.choices", 25);
-    for (const [i, choice] of choices.entries()) {
-      if (!isObject(choice)) continue;
-      if (typeof choice.name !== "string" || choice.name.length < 1 || choice.name.length > 100) {
-        throw invalidFormBody(
-          fieldError(
-            `data.choices.${i}.name`,
-            "BASE_TYPE_BAD_LENGTH",
-            "Must be between 1 and 100 in length.",
-          ),
-        );
-      }
-      if (typeof choice.value === "string" && choice.value.length > 100)
-        throw maxLength(`data.choices.${i}.value`, 100);
-    }
   }
 
   private interactionMessageExtra(state: InteractionState): Partial<APIMessage> {
