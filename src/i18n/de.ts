@@ -86,4 +86,43 @@ export const de: Messages = {
   gapsEmpty: "Noch nichts: keine unbeantworteten Fragen und keine schlechten Bewertungen gespeichert.",
   forgotUser: (questions, votes) =>
     `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
+  commands: {
+    ask: { name: "frage", description: "Frag zum Gipfel Deutschland–Zentralasien vom 29. September 2023" },
+    "ask question": { name: "frage", description: "Deine Frage, auf Deutsch oder Englisch" },
+    public: { name: "öffentlich", description: "Antwort für alle im Kanal zeigen (Standard: nur für dich)" },
+    topics: { name: "themen", description: "Themen und ihre Aussagen durchblättern" },
+    "topics topic": { name: "thema", description: "Ein Thema direkt öffnen" },
+    statement: { name: "aussage", description: "Eine Aussage vollständig zeigen, mit Quelle" },
+    "statement id": { name: "kennung", description: "Kennung der Aussage (tippen zum Suchen)" },
+    about: { name: "info", description: "Was dieser Bot weiß, woher es stammt und wie man fragt" },
+    help: { name: "hilfe", description: "Wie man den Bot fragt, seine Befehle und Sprachen" },
+    knowledge: { name: "wissen", description: "Moderation: das Wissen des Bots prüfen und ändern" },
+    "knowledge status": { description: "Version, Umfang, Herkunft, letzte abgelehnte Änderung" },
+    "knowledge reload": { name: "neu-laden", description: "Die Wissensdatei jetzt neu einlesen" },
+    "knowledge upload": {
+      name: "hochladen",
+      description: "Neue Wissensdatei prüfen, Änderungen zeigen, nach Bestätigung übernehmen",
+    },
+    file: { name: "datei", description: "Die YAML-Wissensdatei" },
+    "knowledge validate": {
+      name: "pruefen",
+      description: "Eine Wissensdatei prüfen, ohne sie zu übernehmen",
+    },
+    "knowledge download": { name: "herunterladen", description: "Die verwendete Wissensdatei als Anhang" },
+    "knowledge history": { name: "verlauf", description: "Die aufbewahrten Versionen, neueste zuerst" },
+    "knowledge rollback": {
+      name: "zuruecksetzen",
+      description: "Eine aufbewahrte Version wiederherstellen (Standard: die vorige)",
+    },
+    "knowledge rollback version": { description: "Version aus /wissen verlauf" },
+    "knowledge gaps": {
+      name: "luecken",
+      description: "Fragen, die der Bot nicht beantworten konnte, und schlecht bewertete Antworten",
+    },
+    "knowledge forget-user": {
+      name: "nutzer-vergessen",
+      description: "Alles löschen, was zu einem Mitglied gespeichert ist",
+    },
+    "knowledge forget-user user": { name: "mitglied", description: "Das Mitglied" },
+  },
 };

@@ -73,6 +73,44 @@ export interface Messages {
   readonly gapsDownVoted: string;
   readonly gapsEmpty: string;
   readonly forgotUser: (questions: number, votes: number) => string;
+  readonly commands: Readonly<Record<CommandPart, CommandWords>>;
+}
+
+/**
+ * The slash commands, subcommands and options, by their English name path. The English name is the
+ * path's last word, never translated here: the code reads it back from every interaction.
+ * Options that several commands share ("public", "file") are named alone.
+ */
+export const COMMAND_PARTS = [
+  "ask",
+  "ask question",
+  "public",
+  "topics",
+  "topics topic",
+  "statement",
+  "statement id",
+  "about",
+  "help",
+  "knowledge",
+  "knowledge status",
+  "knowledge reload",
+  "knowledge upload",
+  "file",
+  "knowledge validate",
+  "knowledge download",
+  "knowledge history",
+  "knowledge rollback",
+  "knowledge rollback version",
+  "knowledge gaps",
+  "knowledge forget-user",
+  "knowledge forget-user user",
+] as const;
+export type CommandPart = (typeof COMMAND_PARTS)[number];
+
+/** What Discord shows for a command part: its description, and its name where that is translated. */
+export interface CommandWords {
+  readonly name?: string;
+  readonly description: string;
 }
 
 /**

@@ -5,11 +5,7 @@ import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 export const aboutCommand: SlashCommand = {
-  data: localized(
-    new SlashCommandBuilder(),
-    { name: "about", description: "What this bot knows, where it comes from, and how to ask" },
-    { name: "info", description: "Was dieser Bot weiß, woher es stammt und wie man fragt" },
-  ).toJSON(),
+  data: localized(new SlashCommandBuilder(), "about").toJSON(),
 
   async execute(interaction, { knowledge }) {
     await interaction.reply({

@@ -8,20 +8,9 @@ import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
 import { localized, publicOption } from "./localized.js";
 
 export const askCommand: SlashCommand = {
-  data: localized(
-    new SlashCommandBuilder(),
-    { name: "ask", description: "Ask about the Germany–Central Asia summit of 29 September 2023" },
-    { name: "frage", description: "Frag zum Gipfel Deutschland–Zentralasien vom 29. September 2023" },
-  )
+  data: localized(new SlashCommandBuilder(), "ask")
     .addStringOption((option) =>
-      localized(
-        option,
-        { name: "question", description: "Your question, in English or German" },
-        { name: "frage", description: "Deine Frage, auf Deutsch oder Englisch" },
-      )
-        .setRequired(true)
-        .setMaxLength(4000)
-        .setAutocomplete(true),
+      localized(option, "ask question").setRequired(true).setMaxLength(4000).setAutocomplete(true),
     )
     .addBooleanOption(publicOption)
     .toJSON(),

@@ -5,11 +5,7 @@ import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 export const helpCommand: SlashCommand = {
-  data: localized(
-    new SlashCommandBuilder(),
-    { name: "help", description: "How to ask the bot, its commands and languages" },
-    { name: "hilfe", description: "Wie man den Bot fragt, seine Befehle und Sprachen" },
-  ).toJSON(),
+  data: localized(new SlashCommandBuilder(), "help").toJSON(),
 
   async execute(interaction) {
     await interaction.reply({

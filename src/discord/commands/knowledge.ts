@@ -31,107 +31,24 @@ import { knowledgeFileOption, localized } from "./localized.js";
 const ATTACHMENT_TIMEOUT_MS = 10_000;
 
 export const knowledgeCommand: SlashCommand = {
-  data: localized(
-    new SlashCommandBuilder(),
-    { name: "knowledge", description: "Moderators: inspect and change the knowledge the bot answers from" },
-    { name: "wissen", description: "Moderation: das Wissen des Bots prüfen und ändern" },
-  )
+  data: localized(new SlashCommandBuilder(), "knowledge")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
+    .addSubcommand((sub) => localized(sub, "knowledge status"))
+    .addSubcommand((sub) => localized(sub, "knowledge reload"))
+    .addSubcommand((sub) => localized(sub, "knowledge upload").addAttachmentOption(knowledgeFileOption))
+    .addSubcommand((sub) => localized(sub, "knowledge validate").addAttachmentOption(knowledgeFileOption))
+    .addSubcommand((sub) => localized(sub, "knowledge download"))
+    .addSubcommand((sub) => localized(sub, "knowledge history"))
     .addSubcommand((sub) =>
-      localized(
-        sub,
-        {
-          name: "status",
-          description: "Version, counts, where it was loaded from, the last rejected change",
-        },
-        { description: "Version, Umfang, Herkunft, letzte abgelehnte Änderung" },
+      localized(sub, "knowledge rollback").addStringOption((option) =>
+        localized(option, "knowledge rollback version").setMaxLength(12),
       ),
     )
+    .addSubcommand((sub) => localized(sub, "knowledge gaps"))
     .addSubcommand((sub) =>
-      localized(
-        sub,
-        { name: "reload", description: "Re-read the knowledge file from disk now" },
-        { name: "neu-laden", description: "Die Wissensdatei jetzt neu einlesen" },
-      ),
-    )
-    .addSubcommand((sub) =>
-      localized(
-        sub,
-        {
-          name: "upload",
-          description: "Check a new knowledge file, show the changes, apply after confirmation",
-        },
-        {
-          name: "hochladen",
-          description: "Neue Wissensdatei prüfen, Änderungen zeigen, nach Bestätigung übernehmen",
-        },
-      ).addAttachmentOption(knowledgeFileOption),
-    )
-    .addSubcommand((sub) =>
-      localized(
-        sub,
-        { name: "validate", description: "Check a knowledge file without applying it" },
-        { name: "pruefen", description: "Eine Wissensdatei prüfen, ohne sie zu übernehmen" },
-      ).addAttachmentOption(knowledgeFileOption),
-    )
-    .addSubcommand((sub) =>
-      localized(
-        sub,
-        { name: "download", description: "The knowledge file in use, as an attachment" },
-        { name: "herunterladen", description: "Die verwendete Wissensdatei als Anhang" },
-      ),
-    )
-    .addSubcommand((sub) =>
-      localized(
-        sub,
-        { name: "history", description: "The versions kept, newest first" },
-        { name: "verlauf", description: "Die aufbewahrten Versionen, neueste zuerst" },
-      ),
-    )
-    .addSubcommand((sub) =>
-      localized(
-        sub,
-        { name: "rollback", description: "Restore a kept version (default: the one before the current)" },
-        {
-          name: "zuruecksetzen",
-          description: "Eine aufbewahrte Version wiederherstellen (Standard: die vorige)",
-        },
-      ).addStringOption((option) =>
-        localized(
-          option,
-          { name: "version", description: "Version from /knowledge history" },
-          { description: "Version aus /wissen verlauf" },
-        ).setMaxLength(12),
-      ),
-    )
-    .addSubcommand((sub) =>
-      localized(
-        sub,
-        {
-          name: "gaps",
-          description: "The questions people asked that the bot could not answer, and answers voted down",
-        },
-        {
-          name: "luecken",
-          description: "Fragen, die der Bot nicht beantworten konnte, und schlecht bewertete Antworten",
-        },
-      ),
-    )
-    .addSubcommand((sub) =>
-      localized(
-        sub,
-        {
-          name: "forget-user",
-          description: "Delete everything stored for a member (unanswered questions, votes)",
-        },
-        { name: "nutzer-vergessen", description: "Alles löschen, was zu einem Mitglied gespeichert ist" },
-      ).addUserOption((option) =>
-        localized(
-          option,
-          { name: "user", description: "The member" },
-          { name: "mitglied", description: "Das Mitglied" },
-        ).setRequired(true),
+      localized(sub, "knowledge forget-user").addUserOption((option) =>
+        localized(option, "knowledge forget-user user").setRequired(true),
       ),
     )
     .toJSON(),

@@ -1,4 +1,5 @@
 import type { SlashCommandAttachmentOption, SlashCommandBooleanOption } from "discord.js";
+import { type CommandPart, messagesFor } from "../../i18n/messages.js";
 
 interface Nameable {
   setName(name: string): unknown;
@@ -8,15 +9,13 @@ interface Nameable {
 }
 
 /**
- * Names and describes a command, subcommand or option in English, with its German names, so
- * every definition reads the same way: English name and text, then the German ones.
+ * Names and describes a command, subcommand or option in English, with its German name and text,
+ * from the two languages' message files: every word Discord shows of a command lives there.
  */
-export function localized<T extends Nameable>(
-  builder: T,
-  english: { name: string; description: string },
-  german: { name?: string; description: string },
-): T {
-  builder.setName(english.name);
+export function localized<T extends Nameable>(builder: T, part: CommandPart): T {
+  const english = messagesFor("en").commands[part];
+  const german = messagesFor("de").commands[part];
+  builder.setName(part.slice(part.lastIndexOf(" ") + 1));
   builder.setDescription(english.description);
   if (german.name) builder.setNameLocalizations({ de: german.name });
   builder.setDescriptionLocalizations({ de: german.description });
@@ -25,18 +24,10 @@ export function localized<T extends Nameable>(
 
 /** The knowledge file a moderator attaches to upload or validate. */
 export function knowledgeFileOption(option: SlashCommandAttachmentOption): SlashCommandAttachmentOption {
-  return localized(
-    option,
-    { name: "file", description: "The YAML knowledge file" },
-    { name: "datei", description: "Die YAML-Wissensdatei" },
-  ).setRequired(true);
+  return localized(option, "file").setRequired(true);
 }
 
 /** "Show it to everyone": replies are private unless the asker chooses otherwise. */
 export function publicOption(option: SlashCommandBooleanOption): SlashCommandBooleanOption {
-  return localized(
-    option,
-    { name: "public", description: "Show the reply to everyone in the channel (default: only you)" },
-    { name: "öffentlich", description: "Antwort für alle im Kanal zeigen (Standard: nur für dich)" },
-  );
+  return localized(option, "public");
 }

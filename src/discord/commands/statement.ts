@@ -10,20 +10,9 @@ import { localized, publicOption } from "./localized.js";
 const MAX_CHOICES = 25;
 
 export const statementCommand: SlashCommand = {
-  data: localized(
-    new SlashCommandBuilder(),
-    { name: "statement", description: "Show one statement in full, with its source" },
-    { name: "aussage", description: "Eine Aussage vollständig zeigen, mit Quelle" },
-  )
+  data: localized(new SlashCommandBuilder(), "statement")
     .addStringOption((option) =>
-      localized(
-        option,
-        { name: "id", description: "The statement's id (type to search)" },
-        { name: "kennung", description: "Kennung der Aussage (tippen zum Suchen)" },
-      )
-        .setRequired(true)
-        .setMaxLength(100)
-        .setAutocomplete(true),
+      localized(option, "statement id").setRequired(true).setMaxLength(100).setAutocomplete(true),
     )
     .addBooleanOption(publicOption)
     .toJSON(),

@@ -5,18 +5,8 @@ import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 export const topicsCommand: SlashCommand = {
-  data: localized(
-    new SlashCommandBuilder(),
-    { name: "topics", description: "Browse the topics and their statements" },
-    { name: "themen", description: "Themen und ihre Aussagen durchblättern" },
-  )
-    .addStringOption((option) =>
-      localized(
-        option,
-        { name: "topic", description: "Open one topic directly" },
-        { name: "thema", description: "Ein Thema direkt öffnen" },
-      ).setAutocomplete(true),
-    )
+  data: localized(new SlashCommandBuilder(), "topics")
+    .addStringOption((option) => localized(option, "topics topic").setAutocomplete(true))
     .toJSON(),
 
   async execute(interaction, { knowledge }) {

@@ -129,6 +129,23 @@ function validateDescription(description: unknown, at: string): void {
   }
 }
 
+/** Discord holds each locale's name and description to the same rules as the default ones. */
+function validateLocalizations(part: JsonObject, at: string, chatInput: boolean): void {
+  for (const [field, check] of [
+    ["name_localizations", (value: unknown, path: string) => validateCommandName(value, path, chatInput)],
+    ["description_localizations", validateDescription],
+  ] as const) {
+    const localizations = part[field];
+    if (localizations === undefined || localizations === null) continue;
+    if (!isObject(localizations))
+      throw invalidFormBody(
+        fieldError(prefixed(at, field), "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType"),
+      );
+    for (const [locale, value] of Object.entries(localizations))
+      check(value, `${prefixed(at, field)}.${locale}`);
+  }
+}
+
 function validateCommandOptions(options: unknown, at: string): void {
   if (!Array.isArray(options)) return;
   if (options.length > 25) throw maxLength(at, 25);
@@ -137,6 +154,7 @@ function validateCommandOptions(options: unknown, at: string): void {
     if (!isObject(option)) continue;
     validateCommandName(option.name, `${at}.${i}.name`, true);
     validateDescription(option.description, `${at}.${i}.description`);
+    validateLocalizations(option, `${at}.${i}`, true);
     if (option.required === true && sawOptional) {
       throw invalidFormBody(
         fieldError(
@@ -160,6 +178,7 @@ export function validateCommand(command: unknown, at: string): void {
   const chatInput = type === ApplicationCommandType.ChatInput;
   validateCommandName(command.name, prefixed(at, "name"), chatInput);
   if (chatInput) validateDescription(command.description, prefixed(at, "description"));
+  validateLocalizations(command, at, chatInput);
   validateCommandOptions(command.options, prefixed(at, "options"));
 }
 
