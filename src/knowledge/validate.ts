@@ -1,7 +1,8 @@
-import { load, YAMLException } from "js-yaml";
+import { YAMLException } from "js-yaml";
 import { type ZodType, z } from "zod";
 import { type DocumentPath, formatPath, type KnowledgeIssue, type Result } from "./issues.js";
 import { PositionedDocument } from "./locate.js";
+import { ReusingYamlLoader } from "./reusing-yaml.js";
 import { type KnowledgeDocument, knowledgeDocumentSchema } from "./schema.js";
 
 interface PathIssue {
@@ -11,6 +12,9 @@ interface PathIssue {
   readonly atKey?: boolean;
 }
 
+/** One per thread: the bot's reloads all pass through the same parser thread. */
+const yaml = new ReusingYamlLoader();
+
 /**
  * Validates a knowledge file's text. Fast path: js-yaml and the schema. Only when that fails is
  * the text parsed again with positions, so that a large valid file loads quickly and a broken one
@@ -19,7 +23,7 @@ interface PathIssue {
 export function validateKnowledgeText(text: string, file: string): Result<KnowledgeDocument> {
   let parsed: unknown;
   try {
-    parsed = load(text);
+    parsed = yaml.load(text);
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     return { ok: false, issues: locateIssues(text, file) };

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
 import { evenSample } from "../util/numbers.js";
@@ -239,7 +239,7 @@ function contributionKey(statement: Statement): string {
     "\u0000",
     ...statement.keywords,
   ];
-  return createHash("sha1").update(content.join("\u0001")).digest("base64");
+  return hash("sha1", content.join("\u0001"), "base64");
 }
 
 /** The lexicon needs the knowledge's vocabulary, not every repetition of it: a sample suffices. */
