@@ -85,7 +85,8 @@ export class KnowledgeService {
         ],
       };
     }
-    const parsed = parseKnowledge(text, path);
+    // On the parser thread that later reloads use, so that it already knows every statement.
+    const parsed = await parseKnowledgeOffThread(text, path);
     if (!parsed.ok) return parsed;
     await history.save(text);
     return { ok: true, value: new KnowledgeService(new KnowledgeStore(parsed.value), path, history, logger) };
