@@ -2,16 +2,17 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Result } from "./issues.js";
-import { contentHash, createKnowledgeSet, type KnowledgeSet } from "./knowledge-set.js";
+import { createKnowledgeSet, type KnowledgeSet } from "./knowledge-set.js";
 import { parseKnowledge } from "./load.js";
 import type { KnowledgeDocument } from "./schema.js";
 
-type Reply = { id: number; result: Result<KnowledgeDocument> };
+type Validated = { result: Result<KnowledgeDocument>; hash: string };
+type Reply = { id: number } & Validated;
 
 const workerFile = fileURLToPath(new URL("./validate-worker.js", import.meta.url));
 let worker: Worker | undefined;
 let nextId = 0;
-const waiting = new Map<number, (result: Result<KnowledgeDocument>) => void>();
+const waiting = new Map<number, (validated: Validated) => void>();
 
 /**
  * `parseKnowledge` on a worker thread: parsing a 10,000-statement file takes a third of a second,
@@ -20,12 +21,12 @@ const waiting = new Map<number, (result: Result<KnowledgeDocument>) => void>();
  */
 export async function parseKnowledgeOffThread(text: string, origin: string): Promise<Result<KnowledgeSet>> {
   if (!existsSync(workerFile)) return parseKnowledge(text, origin);
-  const validated = await validateInWorker(text, origin);
-  if (!validated.ok) return validated;
-  return { ok: true, value: createKnowledgeSet(validated.value, { hash: contentHash(text), origin }) };
+  const { result, hash } = await validateInWorker(text, origin);
+  if (!result.ok) return result;
+  return { ok: true, value: createKnowledgeSet(result.value, { hash, origin }) };
 }
 
-function validateInWorker(text: string, origin: string): Promise<Result<KnowledgeDocument>> {
+function validateInWorker(text: string, origin: string): Promise<Validated> {
   const id = nextId++;
   const thread = workerThread();
   // Held open while it works for someone; an idle parser must not keep a command from exiting.
@@ -40,7 +41,7 @@ function workerThread(): Worker {
   if (worker) return worker;
   const created = new Worker(workerFile);
   created.on("message", (reply: Reply) => {
-    waiting.get(reply.id)?.(reply.result);
+    waiting.get(reply.id)?.(reply);
     waiting.delete(reply.id);
     if (waiting.size === 0) created.unref();
   });
@@ -48,8 +49,11 @@ function workerThread(): Worker {
     // A crashed worker fails the reloads it held; the next reload starts a fresh one.
     for (const resolve of waiting.values()) {
       resolve({
-        ok: false,
-        issues: [{ file: "(worker)", line: 1, column: 1, field: "file", message: String(error) }],
+        result: {
+          ok: false,
+          issues: [{ file: "(worker)", line: 1, column: 1, field: "file", message: String(error) }],
+        },
+        hash: "",
       });
     }
     waiting.clear();

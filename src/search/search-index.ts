@@ -169,7 +169,11 @@ function* buildSteps(knowledge: KnowledgeSet, previous?: SearchIndex): Generator
   const liveTerms = liveTerm.reduce((sum, flag) => sum + flag, 0);
   yield;
   // Typos are matched only to words the knowledge uses now, not to ones left from earlier versions.
-  const fuzzy = new FuzzyVocabulary(terms, (term, termId) => !term.startsWith("§") && liveTerm[termId] === 1);
+  const fuzzy = yield* FuzzyVocabulary.build(
+    terms,
+    (term, termId) => !term.startsWith("§") && liveTerm[termId] === 1,
+  );
+  yield;
   const idf = Float64Array.from(terms, (_, termId) =>
     inverseFrequency(statementCount, postingCount(postings, termId)),
   );
