@@ -4,6 +4,7 @@ import { roundTo } from "../util/numbers.js";
 import { ANSWER_THRESHOLD, type ConfidenceFeatures, confidenceFeatures, confidenceOf } from "./confidence.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
 import { cleanUserText } from "./normalize.js";
+import { asksForMissingNumber } from "./question-shape.js";
 import { type ResolvedUnit, resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
 
@@ -59,6 +60,7 @@ const NO_SIGNALS: ConfidenceFeatures = Object.freeze({
   unexplained: 0,
   example: 0,
   outOfScope: 0,
+  missingNumber: 0,
 });
 /** Passages far weaker than the best one are noise, not further answers. */
 const RELATIVE_PASSAGE_FLOOR = 0.3;
@@ -91,7 +93,13 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     scoreStatements(index, resolved, Math.max(limit, RERANKED_CANDIDATES)),
   ).slice(0, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
   const best = ranked[0];
-  const signals = confidenceFeatures(ranked, resolved, index.unknownIdf);
+  const bestStatement = best && index.knowledge.statements[best.statementIndex];
+  const signals = confidenceFeatures(
+    ranked,
+    resolved,
+    index.unknownIdf,
+    bestStatement !== undefined && asksForMissingNumber(question, `${bestStatement.de} ${bestStatement.en}`),
+  );
   const confidence = confidenceOf(signals);
   const kept = ranked
     .filter((scored) => best && scored.score >= best.score * RELATIVE_PASSAGE_FLOOR)

@@ -20,6 +20,8 @@ export interface ConfidenceFeatures {
   readonly example: number;
   /** 1 when the question rests on an out-of-scope word (weather, currency …) the best statement lacks. */
   readonly outOfScope: number;
+  /** 1 when the question asks for a number (how many, since when …) and the best statement gives none. */
+  readonly missingNumber: number;
 }
 
 /**
@@ -28,13 +30,13 @@ export interface ConfidenceFeatures {
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {
-  bias: -5.62,
-  coverage: 1.9,
-  score: 3.28,
-  margin: 1.54,
-  known: 1.8,
-  unexplained: 0.66,
-  example: 1.36,
+  bias: -6.23,
+  coverage: 2.49,
+  score: 3.2,
+  margin: 1.75,
+  known: 1.74,
+  unexplained: 0.81,
+  example: 1.42,
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;
@@ -43,6 +45,7 @@ export function confidenceFeatures(
   ranked: readonly ScoredStatement[],
   resolved: readonly ResolvedUnit[],
   unknownWeight: number,
+  missingNumber: boolean,
 ): ConfidenceFeatures {
   const outOfScope = resolved.some(
     (unit, position) => unit.unit.outOfScope && !ranked[0]?.matchedUnits.includes(position),
@@ -63,10 +66,14 @@ export function confidenceFeatures(
     ),
     example: best?.exampleCoverage ?? 0,
     outOfScope: outOfScope ? 1 : 0,
+    missingNumber: missingNumber ? 1 : 0,
   };
 }
 
-/** An out-of-scope question is declined whatever else matches: its confidence is capped below this. */
+/**
+ * A question the best statement cannot answer in kind — an out-of-scope subject, a number it does
+ * not give — is declined whatever else matches: its confidence is capped below this.
+ */
 const OUT_OF_SCOPE_CAP = 0.2;
 
 export function confidenceOf(
@@ -76,10 +83,11 @@ export function confidenceOf(
   if (features.score === 0) return 0;
   const z = MODEL_FEATURES.reduce((sum, feature) => sum + model[feature] * features[feature], model.bias);
   const probability = 1 / (1 + Math.exp(-z));
-  return roundTo(features.outOfScope ? Math.min(probability, OUT_OF_SCOPE_CAP) : probability, 3);
+  const unanswerable = features.outOfScope === 1 || features.missingNumber === 1;
+  return roundTo(unanswerable ? Math.min(probability, OUT_OF_SCOPE_CAP) : probability, 3);
 }
 
-/** The features the model weighs; `outOfScope` is not weighed but caps the result. */
+/** The features the model weighs; `outOfScope` and `missingNumber` are not weighed but cap the result. */
 export const MODEL_FEATURES = ["coverage", "score", "margin", "known", "unexplained", "example"] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];
 

@@ -14,8 +14,8 @@ import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
  * bench prints both, and the floors rise as the engine improves.
  */
 const REGRESSION_FLOORS = {
-  tuning: { hitAt1German: 0.81, hitAt1English: 0.76, hitAt1Typo: 0.81, hitAt1Paraphrase: 0.68, recallAt3: 0.84, offTopicAbstention: 0.84 },
-  heldout: { hitAt1German: 0.84, hitAt1English: 0.8, hitAt1Typo: 0.83, hitAt1Paraphrase: 0.71, recallAt3: 0.87, offTopicAbstention: 0.74 },
+  tuning: { hitAt1German: 0.8, hitAt1English: 0.78, hitAt1Typo: 0.83, hitAt1Paraphrase: 0.69, recallAt3: 0.85, offTopicAbstention: 0.85 },
+  heldout: { hitAt1German: 0.83, hitAt1English: 0.8, hitAt1Typo: 0.82, hitAt1Paraphrase: 0.71, recallAt3: 0.87, offTopicAbstention: 0.78 },
 } as const satisfies Record<string, Record<keyof typeof EVALUATION_GOALS, number>>;
 
 let index: SearchIndex;

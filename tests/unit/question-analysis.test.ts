@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Analyzer } from "../../src/search/analyzer.js";
 import { answerQuestion } from "../../src/search/answer.js";
+import { asksForMissingNumber } from "../../src/search/question-shape.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 import { isMistypedNoise } from "../../src/search/stopwords.js";
 import { knowledgeOf, mutate } from "../support/broken-knowledge.js";
@@ -117,5 +118,34 @@ describe("answering through slips of the keyboard", () => {
     const withCue = answerQuestion(index, "readmission schonmal");
     expect(withCue.passages[0]?.id).toBe("migration-partnerships");
     expect(withCue.signals.coverage).toBe(plain.signals.coverage);
+  });
+});
+
+describe("questions that ask for a number", () => {
+  it("are answered only by a text that gives one, in digits or in words", () => {
+    expect(asksForMissingNumber("How many workers came?", "Workers may come to Germany.")).toBe(true);
+    expect(asksForMissingNumber("wie viele Fachkräfte kommen?", "Fachkräfte sollen kommen.")).toBe(true);
+    expect(asksForMissingNumber("seit wann gibt es das?", "Das gibt es schon lange.")).toBe(true);
+    expect(asksForMissingNumber("How many workers came?", "Some 5,000 workers came.")).toBe(false);
+    expect(asksForMissingNumber("wie viele Staaten?", "die fünf Staaten Zentralasiens")).toBe(false);
+    expect(asksForMissingNumber("who came?", "Workers came.")).toBe(false);
+  });
+
+  it("are declined when the best statement counts nothing, and answered when it does", () => {
+    const uncounted = fixtureIndex();
+    const counted = buildSearchIndex(
+      knowledgeOf(
+        mutate("    de: Mehr Handel und Investitionen.", "    de: 20 Prozent mehr Handel und Investitionen."),
+      ),
+    );
+    const question = "wie viel mehr handel und investitionen";
+    expect(answerQuestion(uncounted, question)).toMatchObject({
+      answered: false,
+      signals: { missingNumber: 1 },
+    });
+    expect(answerQuestion(counted, question)).toMatchObject({
+      answered: true,
+      signals: { missingNumber: 0 },
+    });
   });
 });
