@@ -18,6 +18,8 @@ export interface QueryUnit {
   readonly partial: boolean;
   /** The word is on the knowledge's out-of-scope list (weather, currency …), alone or in a phrase. */
   readonly outOfScope: boolean;
+  /** The out-of-scope entry of several words it belongs to ("capital of"), stemmed. */
+  readonly outOfScopePhrase?: readonly string[];
 }
 
 interface Phrase {
@@ -127,7 +129,7 @@ export class Analyzer {
           term: undefined,
           concepts: [phrase.concept],
           partial: false,
-          outOfScope: outOfScope.has(position),
+          ...scopeOf(outOfScope, position),
         });
         position = end;
         continue;
@@ -142,7 +144,7 @@ export class Analyzer {
           term: partial ? surface : word,
           concepts: this.conceptsOf(word),
           partial,
-          outOfScope: outOfScope.has(position),
+          ...scopeOf(outOfScope, position),
         });
       }
       position += 1;
@@ -150,17 +152,27 @@ export class Analyzer {
     return units;
   }
 
-  /** Positions of the words that belong to an out-of-scope entry found in the text. */
-  private outOfScopePositions(surfaces: readonly string[], words: readonly string[]): Set<number> {
-    const positions = new Set<number>();
+  /**
+   * The words that belong to an out-of-scope entry found in the text, by position, each with its
+   * entry when that is a phrase of several words.
+   */
+  private outOfScopePositions(
+    surfaces: readonly string[],
+    words: readonly string[],
+  ): Map<number, readonly string[] | undefined> {
+    const positions = new Map<number, readonly string[] | undefined>();
     for (let start = 0; start < words.length; start++) {
       for (const entry of this.outOfScope) {
         if (entry.every((word, offset) => words[start + offset] === word)) {
-          for (let offset = 0; offset < entry.length; offset++) positions.add(start + offset);
+          for (let offset = 0; offset < entry.length; offset++) {
+            positions.set(start + offset, entry.length > 1 ? entry : positions.get(start + offset));
+          }
         }
       }
       const surface = surfaces[start] as string;
-      if (this.outOfScopeHeads.some((head) => isCompoundOf(surface, head))) positions.add(start);
+      if (this.outOfScopeHeads.some((head) => isCompoundOf(surface, head)) && !positions.has(start)) {
+        positions.set(start, undefined);
+      }
     }
     return positions;
   }
@@ -188,4 +200,20 @@ const MIN_COMPOUND_MODIFIER = 4;
  */
 function isCompoundOf(word: string, head: string): boolean {
   return word.length >= head.length + MIN_COMPOUND_MODIFIER && word.endsWith(head);
+}
+
+function scopeOf(
+  outOfScope: ReadonlyMap<number, readonly string[] | undefined>,
+  position: number,
+): Pick<QueryUnit, "outOfScope" | "outOfScopePhrase"> {
+  const phrase = outOfScope.get(position);
+  return phrase ? { outOfScope: true, outOfScopePhrase: phrase } : { outOfScope: outOfScope.has(position) };
+}
+
+/** Whether the stemmed words hold the phrase, word after word. */
+export function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let start = 0; start + phrase.length <= words.length; start++) {
+    if (phrase.every((word, offset) => words[start + offset] === word)) return true;
+  }
+  return false;
 }

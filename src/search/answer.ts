@@ -1,12 +1,20 @@
 import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
 import type { SourceRecord } from "../knowledge/schema.js";
 import { roundTo } from "../util/numbers.js";
-import { ANSWER_THRESHOLD, type ConfidenceFeatures, confidenceFeatures, confidenceOf } from "./confidence.js";
+import { containsPhrase } from "./analyzer.js";
+import {
+  ANSWER_THRESHOLD,
+  type BestStatementFacts,
+  type ConfidenceFeatures,
+  confidenceFeatures,
+  confidenceOf,
+} from "./confidence.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
-import { cleanUserText } from "./normalize.js";
+import { cleanUserText, tokenize } from "./normalize.js";
 import { asksForMissingNumber } from "./question-shape.js";
 import { type ResolvedUnit, resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
+import { stem } from "./stem.js";
 
 export interface Passage {
   readonly id: string;
@@ -93,12 +101,11 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     scoreStatements(index, resolved, Math.max(limit, RERANKED_CANDIDATES)),
   ).slice(0, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
   const best = ranked[0];
-  const bestStatement = best && index.knowledge.statements[best.statementIndex];
   const signals = confidenceFeatures(
     ranked,
     resolved,
     index.unknownIdf,
-    bestStatement !== undefined && asksForMissingNumber(question, `${bestStatement.de} ${bestStatement.en}`),
+    bestStatementFacts(index, best, question),
   );
   const confidence = confidenceOf(signals);
   const kept = ranked
@@ -121,6 +128,21 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
         ? "low-confidence"
         : "no-match";
   return { ...base, answered, outcome, confidence, signals, passages };
+}
+
+function bestStatementFacts(
+  index: SearchIndex,
+  best: ScoredStatement | undefined,
+  question: string,
+): BestStatementFacts {
+  const statement = best && index.knowledge.statements[best.statementIndex];
+  if (!statement) return { missingNumber: false, says: () => false };
+  const text = `${statement.de} ${statement.en}`;
+  let words: string[] | undefined;
+  return {
+    missingNumber: asksForMissingNumber(question, text),
+    says: (phrase) => containsPhrase((words ??= tokenize(text).map(stem)), phrase),
+  };
 }
 
 function toPassage(

@@ -41,14 +41,26 @@ export const CONFIDENCE_MODEL = {
 
 export const ANSWER_THRESHOLD = 0.5;
 
+/** What the confidence needs to know of the best statement's text itself. */
+export interface BestStatementFacts {
+  /** The question asks for a number the statement does not give. */
+  readonly missingNumber: boolean;
+  /** Whether the statement's text holds these stemmed words in a row. */
+  readonly says: (phrase: readonly string[]) => boolean;
+}
+
 export function confidenceFeatures(
   ranked: readonly ScoredStatement[],
   resolved: readonly ResolvedUnit[],
   unknownWeight: number,
-  missingNumber: boolean,
+  bestText: BestStatementFacts,
 ): ConfidenceFeatures {
-  const outOfScope = resolved.some(
-    (unit, position) => unit.unit.outOfScope && !ranked[0]?.matchedUnits.includes(position),
+  // The best statement that uses an out-of-scope word is about it after all; an out-of-scope
+  // phrase ("capital of") counts only as a whole, since its words alone may mean other things.
+  const outOfScope = resolved.some(({ unit }, position) =>
+    unit.outOfScopePhrase
+      ? !bestText.says(unit.outOfScopePhrase)
+      : unit.outOfScope && !ranked[0]?.matchedUnits.includes(position),
   );
   const best = ranked[0];
   const second = ranked[1];
@@ -66,7 +78,7 @@ export function confidenceFeatures(
     ),
     example: best?.exampleCoverage ?? 0,
     outOfScope: outOfScope ? 1 : 0,
-    missingNumber: missingNumber ? 1 : 0,
+    missingNumber: bestText.missingNumber ? 1 : 0,
   };
 }
 

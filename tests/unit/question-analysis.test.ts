@@ -149,3 +149,22 @@ describe("questions that ask for a number", () => {
     });
   });
 });
+
+describe("out-of-scope phrases", () => {
+  it("decline a question that uses the phrase, though the best statement uses one of its words", () => {
+    const index = buildSearchIndex(
+      knowledgeOf(
+        mutate("statements:\n", "outOfScope: [capital of]\nstatements:\n").replace(
+          "More trade and investment.",
+          "More trade and capital investment.",
+        ),
+      ),
+    );
+    // Every word matches the statement; only the phrase says the question is about something else.
+    expect(answerQuestion(index, "the capital of more trade and investment?")).toMatchObject({
+      answered: false,
+      signals: { coverage: 1, outOfScope: 1 },
+    });
+    expect(answerQuestion(index, "capital investment").answered).toBe(true);
+  });
+});
