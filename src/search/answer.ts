@@ -138,10 +138,9 @@ function bestStatementFacts(
   const statement = best && index.knowledge.statements[best.statementIndex];
   if (!statement) return { missingNumber: false, says: () => false };
   const text = `${statement.de} ${statement.en}`;
-  let words: string[] | undefined;
   return {
     missingNumber: asksForMissingNumber(question, text),
-    says: (phrase) => containsPhrase((words ??= tokenize(text).map(stem)), phrase),
+    says: (phrase) => containsPhrase(tokenize(text).map(stem), phrase),
   };
 }
 
