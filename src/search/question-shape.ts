@@ -16,18 +16,31 @@ export function looksLikeQuestion(text: string): boolean {
   return first !== undefined && QUESTION_WORDS.has(first);
 }
 
-/** Questions whose answer is a number: how many, how much, how long, since when. */
-const ASKS_FOR_NUMBER =
-  /\b(?:how (?:many|much|long)|since when|number of|wie ?viele?|wie lange?|seit wann|anzahl)\b/;
+/** Questions whose answer is a count or an amount: how many, how much. */
+const ASKS_FOR_COUNT = /\b(?:how (?:many|much)|number of|wie ?viele?|anzahl)\b/;
+/** Questions whose answer is a time span: how long, since when. */
+const ASKS_FOR_SPAN = /\b(?:how long|since when|wie lange?|seit wann)\b/;
 
 /** Digits, or a number written out: what a statement must hold to answer such a question. */
 const GIVES_NUMBER =
   /\d|\b(?:eins?|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|hundert|tausend|millionen?|milliarden?|dutzend|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|millions?|billions?|dozens?)\b/;
 
+const MONTHS =
+  "januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december";
+/** Years and dates: numbers, but no count of anything. */
+const DATES = new RegExp(
+  `\\b(?:19|20)\\d\\d\\b|\\b\\d{1,2}\\.? (?:${MONTHS})\\b|\\b(?:${MONTHS}) \\d{1,2}\\b|\\b\\d{4}-\\d\\d-\\d\\d\\b`,
+  "g",
+);
+
 /**
  * Whether the question asks for a number the text does not give. "How many workers came?" is
- * not answered by a statement that mentions workers but counts nothing: the file lacks the figure.
+ * not answered by a statement that mentions workers but counts nothing (a year is no count): the
+ * file lacks the figure.
  */
 export function asksForMissingNumber(question: string, answerText: string): boolean {
-  return ASKS_FOR_NUMBER.test(foldText(question)) && !GIVES_NUMBER.test(foldText(answerText));
+  const asked = foldText(question);
+  if (ASKS_FOR_COUNT.test(asked)) return !GIVES_NUMBER.test(foldText(answerText).replace(DATES, " "));
+  if (ASKS_FOR_SPAN.test(asked)) return !GIVES_NUMBER.test(foldText(answerText));
+  return false;
 }

@@ -129,6 +129,11 @@ describe("questions that ask for a number", () => {
     expect(asksForMissingNumber("How many workers came?", "Some 5,000 workers came.")).toBe(false);
     expect(asksForMissingNumber("wie viele Staaten?", "die fünf Staaten Zentralasiens")).toBe(false);
     expect(asksForMissingNumber("who came?", "Workers came.")).toBe(false);
+    // A year or a date is a number but counts nothing; it does say since when.
+    expect(asksForMissingNumber("how many workers came?", "Workers came after 29 September 2023.")).toBe(
+      true,
+    );
+    expect(asksForMissingNumber("since when do workers come?", "Workers come since 2023.")).toBe(false);
   });
 
   it("are declined when the best statement counts nothing, and answered when it does", () => {
