@@ -1,6 +1,6 @@
 import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../i18n/messages.js";
 import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
-import { type Answer, closestTopicNames, sourceLine } from "../search/answer.js";
+import { type Answer, closestTopicNames, nearMisses, sourceLine } from "../search/answer.js";
 import type { Language } from "../search/language.js";
 
 /** Answers and listings as plain text for a terminal: the bot's replies without Discord. */
@@ -16,6 +16,10 @@ export function renderAnswer(answer: Answer, knowledge: KnowledgeSet): string {
     lines.push(text.noAnswer);
     const topics = closestTopicNames(answer, knowledge);
     if (topics) lines.push(text.closestTopics(topics));
+    const near = nearMisses(answer);
+    if (near.length > 0) {
+      lines.push(text.closestStatements(near.map((passage) => `/statement ${passage.id}`).join(", ")));
+    }
     lines.push(text.tryTopics.replaceAll("`", ""));
   } else {
     answer.passages.forEach((passage, position) => {

@@ -10,6 +10,7 @@ import type { Language } from "../search/language.js";
 export type CustomId =
   | { kind: "ask-more"; version: string; language: Language; statements: number[] }
   | { kind: "ask-language"; version: string; language: Language; statements: number[] }
+  | { kind: "ask-near"; version: string; language: Language; statements: number[] }
   | { kind: "topics-home"; language: Language }
   | { kind: "topics-select"; language: Language }
   | { kind: "topics-page"; language: Language; topic: string; page: number }
@@ -26,6 +27,8 @@ export function encodeCustomId(id: CustomId): string {
       return `ask:more:${id.version}:${id.language}:${id.statements.join(".")}`;
     case "ask-language":
       return `ask:lang:${id.version}:${id.language}:${id.statements.join(".")}`;
+    case "ask-near":
+      return `ask:near:${id.version}:${id.language}:${id.statements.join(".")}`;
     case "topics-home":
       return `topics:home:${id.language}`;
     case "topics-select":
@@ -45,7 +48,12 @@ export function decodeCustomId(raw: unknown): CustomId | undefined {
   if (typeof raw !== "string" || raw.length > 100) return undefined;
   const parts = raw.split(":");
   const [scope, action] = parts;
-  if (scope === "ask" && (action === "more" || action === "lang") && parts.length === 5) {
+  const askKinds = { more: "ask-more", lang: "ask-language", near: "ask-near" } as const;
+  if (
+    scope === "ask" &&
+    (action === "more" || action === "lang" || action === "near") &&
+    parts.length === 5
+  ) {
     const [, , version, language, list] = parts as [string, string, string, string, string];
     const statements = list === "" ? [] : list.split(".").map(Number);
     if (
@@ -56,7 +64,7 @@ export function decodeCustomId(raw: unknown): CustomId | undefined {
     ) {
       return undefined;
     }
-    return { kind: action === "more" ? "ask-more" : "ask-language", version, language, statements };
+    return { kind: askKinds[action], version, language, statements };
   }
   if (scope === "topics") {
     const language = parts[2];

@@ -10,6 +10,9 @@ export interface Messages {
   readonly noAnswer: string;
   readonly closestTopics: (topics: string) => string;
   readonly tryTopics: string;
+  readonly buttonClosestStatements: string;
+  readonly closestStatementsNote: string;
+  readonly closestStatements: (ids: string) => string;
   readonly emptyQuestion: string;
   readonly questionTooLong: (max: number) => string;
   readonly source: string;

@@ -179,6 +179,24 @@ export function sourceLine(source: SourceRecord): string {
   return [source.name, source.publisher, source.date].filter(Boolean).join(", ");
 }
 
+/** Below this confidence the nearest misses are too far off to be worth a look. */
+const NEAR_MISS_FLOOR = 0.1;
+const NEAR_MISS_LIMIT = 3;
+
+/**
+ * What to offer, on request, when the bot declines a question it was merely unsure of: the
+ * nearest misses, never as an answer. A question declined as out of scope, or for a number no
+ * statement gives, gets none: its nearest statements are known not to answer it.
+ */
+export function nearMisses(answer: Answer): readonly Passage[] {
+  const unsure =
+    answer.outcome === "low-confidence" &&
+    answer.confidence >= NEAR_MISS_FLOOR &&
+    answer.signals.outOfScope === 0 &&
+    answer.signals.missingNumber === 0;
+  return unsure ? answer.passages.slice(0, NEAR_MISS_LIMIT) : [];
+}
+
 /** The topics of the nearest misses, in the reply language: where to look when nothing fits. */
 export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max = 3): string {
   const names = new Set<string>();

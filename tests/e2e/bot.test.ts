@@ -116,6 +116,30 @@ describe("the bot against a local Discord stand-in", () => {
     expect(germanBody.data.embeds.length).toBe(data.embeds.length);
   });
 
+  it("offers the closest statements when unsure, and shows them as no sure answer", async () => {
+    const { callback } = await slash("ask", {
+      question: "did they promise not to attack each other or grab land",
+    });
+    const data = callback.data as Json;
+    expect(data.embeds ?? []).toEqual([]);
+    expect(data.content).toMatch(/couldn't find/);
+    const near = customIds(data).find((id) => id.startsWith("ask:near:"));
+    expect(near).toBeDefined();
+
+    const click = await standIn.sendButton({ customId: near as string });
+    const reply = body((await standIn.firstResponse(click.id)).request);
+    expect(reply.data.flags & MessageFlags.Ephemeral).toBeTruthy();
+    expect(reply.data.content).toMatch(/Not a sure answer/);
+    expect(reply.data.embeds.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("offers nothing but the topics for a question out of scope", async () => {
+    const { callback } = await slash("ask", { question: "what is the weather in Astana tomorrow" });
+    const ids = customIds(callback.data as Json);
+    expect(ids.some((id) => id.startsWith("topics:home:"))).toBe(true);
+    expect(ids.some((id) => id.startsWith("ask:near:"))).toBe(false);
+  });
+
   it("tells the clicker to ask again when a button names another knowledge version", async () => {
     const click = await standIn.sendButton({ customId: "ask:more:00000000:en:1.2" });
     const reply = body((await standIn.firstResponse(click.id)).request);

@@ -8,6 +8,7 @@ const positions = fc.array(fc.nat({ max: 99_999 }), { maxLength: 8 });
 const customId: fc.Arbitrary<CustomId> = fc.oneof(
   fc.record({ kind: fc.constant("ask-more" as const), version, language, statements: positions }),
   fc.record({ kind: fc.constant("ask-language" as const), version, language, statements: positions }),
+  fc.record({ kind: fc.constant("ask-near" as const), version, language, statements: positions }),
   fc.record({ kind: fc.constant("topics-home" as const), language }),
   fc.record({ kind: fc.constant("topics-select" as const), language }),
   fc.record({

@@ -21,6 +21,7 @@ export async function handleComponent(
   const index = context.knowledge.index;
   switch (id.kind) {
     case "ask-more":
+    case "ask-near":
     case "ask-language": {
       const text = messagesFor(id.language);
       const valid =
@@ -31,9 +32,10 @@ export async function handleComponent(
         return;
       }
       const passages = id.statements.map((position) => statementPassage(index, position, id.language));
-      if (id.kind === "ask-more") {
+      if (id.kind === "ask-more" || id.kind === "ask-near") {
+        const note = id.kind === "ask-near" ? text.closestStatementsNote : undefined;
         await interaction.reply({
-          ...morePassagesReply(passages, index, id.language, canEmbed(interaction)),
+          ...morePassagesReply(passages, index, id.language, canEmbed(interaction), note),
           flags: MessageFlags.Ephemeral,
         });
         return;

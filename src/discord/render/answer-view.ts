@@ -1,6 +1,6 @@
 import { type APIEmbed, ButtonStyle, ComponentType } from "discord.js";
 import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../../i18n/messages.js";
-import { type Answer, closestTopicNames, type Passage } from "../../search/answer.js";
+import { type Answer, closestTopicNames, nearMisses, type Passage } from "../../search/answer.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
 import { encodeCustomId, VERSION_LENGTH } from "../custom-ids.js";
@@ -79,31 +79,53 @@ export function languageSwitchReply(
     : { content: passagesAsText(passages, language, footer), components };
 }
 
-/** Further passages, for "More results": no buttons, these are the tail. */
+/**
+ * Further passages, for "More results", or the nearest misses of a declined question, under a
+ * note that says they are no sure answer. No buttons: these are the tail.
+ */
 export function morePassagesReply(
   passages: readonly Passage[],
   index: SearchIndex,
   language: Language,
   embedsAllowed = true,
+  note?: string,
 ): ReplyPayload {
   const text = messagesFor(language);
   if (passages.length === 0) return { content: text.noMoreResults };
   const footer = text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date);
   return embedsAllowed
-    ? { embeds: passageEmbeds(passages, index, language, footer) }
-    : { content: passagesAsText(passages, language, footer) };
+    ? { ...(note ? { content: note } : {}), embeds: passageEmbeds(passages, index, language, footer) }
+    : { content: [...(note ? [note] : []), passagesAsText(passages, language, footer)].join("\n\n") };
 }
 
 function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
   const text = messagesFor(answer.language);
   const topics = closestTopicNames(answer, index.knowledge);
   const lines = [text.noAnswer, ...(topics ? [text.closestTopics(topics)] : []), text.tryTopics];
+  const near = nearMisses(answer)
+    .map((passage) => index.statementPositions.get(passage.id) ?? -1)
+    .filter((position) => position >= 0);
   return {
     content: truncate(lines.join("\n"), DiscordLimits.content),
     components: [
       {
         type: ComponentType.ActionRow,
         components: [
+          // Unsure is not wrong: the right statement is often among the nearest, one click away.
+          ...(near.length > 0
+            ? [
+                button(
+                  encodeCustomId({
+                    kind: "ask-near",
+                    version: versionTag(index),
+                    language: answer.language,
+                    statements: near,
+                  }),
+                  text.buttonClosestStatements,
+                  ButtonStyle.Primary,
+                ),
+              ]
+            : []),
           button(
             encodeCustomId({ kind: "topics-home", language: answer.language }),
             text.topicsTitle,
