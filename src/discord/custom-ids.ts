@@ -48,12 +48,7 @@ export function decodeCustomId(raw: unknown): CustomId | undefined {
   if (typeof raw !== "string" || raw.length > 100) return undefined;
   const parts = raw.split(":");
   const [scope, action] = parts;
-  const askKinds = { more: "ask-more", lang: "ask-language", near: "ask-near" } as const;
-  if (
-    scope === "ask" &&
-    (action === "more" || action === "lang" || action === "near") &&
-    parts.length === 5
-  ) {
+  if (scope === "ask" && isAskAction(action) && parts.length === 5) {
     const [, , version, language, list] = parts as [string, string, string, string, string];
     const statements = list === "" ? [] : list.split(".").map(Number);
     if (
@@ -64,7 +59,7 @@ export function decodeCustomId(raw: unknown): CustomId | undefined {
     ) {
       return undefined;
     }
-    return { kind: askKinds[action], version, language, statements };
+    return { kind: ASK_KINDS[action], version, language, statements };
   }
   if (scope === "topics") {
     const language = parts[2];
@@ -98,6 +93,13 @@ export function decodeCustomId(raw: unknown): CustomId | undefined {
     return { kind: action === "confirm" ? "knowledge-confirm" : "knowledge-cancel", language, upload };
   }
   return undefined;
+}
+
+/** The answer buttons' id actions, and the kinds they decode to. */
+const ASK_KINDS = { more: "ask-more", lang: "ask-language", near: "ask-near" } as const;
+
+function isAskAction(value: string | undefined): value is keyof typeof ASK_KINDS {
+  return value !== undefined && Object.hasOwn(ASK_KINDS, value);
 }
 
 function isLanguage(value: unknown): value is Language {

@@ -21,8 +21,9 @@ const DOCUMENT_MARKER = /(?:^|\n)(?:---|\.\.\.)(?:\s|$)/;
 export function splitStatements(text: string): StatementBlocks | undefined {
   if (DOCUMENT_MARKER.test(text)) return undefined;
   // Where the line before "statements:" ends: -1 when the key opens the file.
-  const keyAt = text.startsWith(STATEMENTS_KEY.slice(1)) ? -1 : text.indexOf(STATEMENTS_KEY);
-  if (keyAt === -1 && !text.startsWith(STATEMENTS_KEY.slice(1))) return undefined;
+  const opensFile = text.startsWith(STATEMENTS_KEY.slice(1));
+  const keyAt = opensFile ? -1 : text.indexOf(STATEMENTS_KEY);
+  if (!opensFile && keyAt < 0) return undefined;
   if (text.indexOf(STATEMENTS_KEY, keyAt + 1) >= 0) return undefined;
   const lineEnd = text.indexOf("\n", keyAt + 1);
   if (lineEnd < 0 || !/^statements:[ \t]*(?:#.*)?\r?$/.test(text.slice(keyAt + 1, lineEnd))) return undefined;

@@ -163,7 +163,7 @@ export class Analyzer {
     const positions = new Map<number, readonly string[] | undefined>();
     for (let start = 0; start < words.length; start++) {
       for (const entry of this.outOfScope) {
-        if (entry.every((word, offset) => words[start + offset] === word)) {
+        if (startsAt(words, start, entry)) {
           for (let offset = 0; offset < entry.length; offset++) {
             positions.set(start + offset, entry.length > 1 ? entry : positions.get(start + offset));
           }
@@ -179,9 +179,7 @@ export class Analyzer {
 
   phraseAt(words: readonly string[], position: number): Phrase | undefined {
     const candidates = this.phrases.get(words[position] as string);
-    return candidates?.find((phrase) =>
-      phrase.words.every((word, offset) => words[position + offset] === word),
-    );
+    return candidates?.find((phrase) => startsAt(words, position, phrase.words));
   }
 }
 
@@ -210,10 +208,15 @@ function scopeOf(
   return phrase ? { outOfScope: true, outOfScopePhrase: phrase } : { outOfScope: outOfScope.has(position) };
 }
 
+/** Whether the phrase's words follow one another in `words` from `start` on. */
+function startsAt(words: readonly string[], start: number, phrase: readonly string[]): boolean {
+  return phrase.every((word, offset) => words[start + offset] === word);
+}
+
 /** Whether the stemmed words hold the phrase, word after word. */
 export function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
   for (let start = 0; start + phrase.length <= words.length; start++) {
-    if (phrase.every((word, offset) => words[start + offset] === word)) return true;
+    if (startsAt(words, start, phrase)) return true;
   }
   return false;
 }

@@ -86,7 +86,7 @@ export function confidenceFeatures(
  * A question the best statement cannot answer in kind — an out-of-scope subject, a number it does
  * not give — is declined whatever else matches: its confidence is capped below this.
  */
-const OUT_OF_SCOPE_CAP = 0.2;
+const UNANSWERABLE_CAP = 0.2;
 
 export function confidenceOf(
   features: ConfidenceFeatures,
@@ -96,7 +96,7 @@ export function confidenceOf(
   const z = MODEL_FEATURES.reduce((sum, feature) => sum + model[feature] * features[feature], model.bias);
   const probability = 1 / (1 + Math.exp(-z));
   const unanswerable = features.outOfScope === 1 || features.missingNumber === 1;
-  return roundTo(unanswerable ? Math.min(probability, OUT_OF_SCOPE_CAP) : probability, 3);
+  return roundTo(unanswerable ? Math.min(probability, UNANSWERABLE_CAP) : probability, 3);
 }
 
 /** The features the model weighs; `outOfScope` and `missingNumber` are not weighed but cap the result. */

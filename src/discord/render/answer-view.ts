@@ -30,10 +30,6 @@ export function answerReply(
   const shown = answer.passages.slice(0, SHOWN_PASSAGES);
   const more = answer.passages.slice(SHOWN_PASSAGES, SHOWN_PASSAGES + MORE_PASSAGES);
   const footer = `${text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date)} · ${text.confidence(Math.round(answer.confidence * 100))}`;
-  const positions = (passages: readonly Passage[]) =>
-    passages
-      .map((passage) => index.statementPositions.get(passage.id) ?? -1)
-      .filter((position) => position >= 0);
   const buttons = [
     ...(more.length > 0
       ? [
@@ -42,15 +38,15 @@ export function answerReply(
               kind: "ask-more",
               version: versionTag(index),
               language: answer.language,
-              statements: positions(more),
+              statements: positionsOf(index, more),
             }),
             text.buttonMoreResults,
             ButtonStyle.Primary,
           ),
         ]
       : []),
-    languageButton(index, answer.language, positions(shown)),
-    ...(requestId ? voteButtons(index, answer.language, requestId, positions(shown)) : []),
+    languageButton(index, answer.language, positionsOf(index, shown)),
+    ...(requestId ? voteButtons(index, answer.language, requestId, positionsOf(index, shown)) : []),
   ];
   const payload: ReplyPayload = {
     embeds: passageEmbeds(shown, index, answer.language, footer, answer.question),
@@ -102,9 +98,7 @@ function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
   const text = messagesFor(answer.language);
   const topics = closestTopicNames(answer, index.knowledge);
   const lines = [text.noAnswer, ...(topics ? [text.closestTopics(topics)] : []), text.tryTopics];
-  const near = nearMisses(answer)
-    .map((passage) => index.statementPositions.get(passage.id) ?? -1)
-    .filter((position) => position >= 0);
+  const near = positionsOf(index, nearMisses(answer));
   return {
     content: truncate(lines.join("\n"), DiscordLimits.content),
     components: [
@@ -135,6 +129,13 @@ function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
       },
     ],
   };
+}
+
+/** The passages' statements by position in the knowledge: what a button id carries. */
+function positionsOf(index: SearchIndex, passages: readonly Passage[]): number[] {
+  return passages
+    .map((passage) => index.statementPositions.get(passage.id) ?? -1)
+    .filter((position) => position >= 0);
 }
 
 function languageButton(index: SearchIndex, current: Language, positions: readonly number[]) {
