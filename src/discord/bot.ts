@@ -27,7 +27,7 @@ export interface RunningBot {
 
 const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
   [GatewayCloseCodes.DisallowedIntents]:
-    "Discord refused the gateway connection (close code 4014): the bot asks for the Message Content intent because ASK_CHANNEL_IDS is set, but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or leave ASK_CHANNEL_IDS empty.",
+    "Discord refused the gateway connection (close code 4014): the bot asks for the Message Content intent (MESSAGE_CONTENT_INTENT, or ASK_CHANNEL_IDS set), but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or set MESSAGE_CONTENT_INTENT=false and leave ASK_CHANNEL_IDS empty.",
   [GatewayCloseCodes.AuthenticationFailed]:
     "Discord rejected the token (close code 4004). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.",
 };

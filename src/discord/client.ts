@@ -2,8 +2,9 @@ import { Client, GatewayIntentBits, Partials } from "discord.js";
 import type { Settings } from "../config/settings.js";
 
 /**
- * The discord.js client with the least it needs: Message Content only when ask-channels are
- * configured (the bot still sees DMs and mentions without it), and no mention ever parsed, so
+ * The discord.js client with the least it needs: Message Content only when the deployment has it
+ * (MESSAGE_CONTENT_INTENT, which ask-channels need; the bot still sees DMs and mentions without
+ * it), and no mention ever parsed, so
  * nothing the bot sends can ping anyone.
  */
 export function createBotClient(settings: Settings): Client {
@@ -12,7 +13,7 @@ export function createBotClient(settings: Settings): Client {
     GatewayIntentBits.GuildMessages,
     GatewayIntentBits.DirectMessages,
   ];
-  if (settings.ASK_CHANNEL_IDS.length > 0) intents.push(GatewayIntentBits.MessageContent);
+  if (settings.MESSAGE_CONTENT_INTENT) intents.push(GatewayIntentBits.MessageContent);
   return new Client({
     intents,
     // DMs arrive on channels discord.js has not cached; deleted questions may be uncached too.
