@@ -29,20 +29,20 @@ const wholeNumber = (fallback: number, min: number, max: number) =>
         .transform(Number)
         .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
     );
-/** `true`/`false` (also yes/no, 1/0, on/off); empty means the default. */
-const flag = (fallback: boolean | undefined) =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value === "") return fallback;
-      if (/^(?:true|yes|1|on)$/.test(value)) return true;
-      if (/^(?:false|no|0|off)$/.test(value)) return false;
-      context.addIssue({ code: "custom", message: "must be true or false" });
-      return z.NEVER;
-    });
+/** `true`/`false` (also yes/no, 1/0, on/off); undefined when empty. */
+const optionalFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value, context) => {
+    if (value === undefined || value === "") return undefined;
+    if (/^(?:true|yes|1|on)$/.test(value)) return true;
+    if (/^(?:false|no|0|off)$/.test(value)) return false;
+    context.addIssue({ code: "custom", message: "must be true or false" });
+    return z.NEVER;
+  });
+const flag = (fallback: boolean) => optionalFlag.transform((value) => value ?? fallback);
 const withDefault = <T extends z.ZodType<unknown, string>>(schema: T, fallback: string) =>
   z
     .string()
@@ -98,7 +98,7 @@ const settingsSchema = z
     DATA_RETENTION_DAYS: wholeNumber(90, 1, 3650),
     ADMIN_GUILD_ID: optionalText.pipe(snowflake.optional()),
     // Undefined until the schema's transform below: its default follows ASK_CHANNEL_IDS.
-    MESSAGE_CONTENT_INTENT: flag(undefined),
+    MESSAGE_CONTENT_INTENT: optionalFlag,
     ASK_PUBLIC_DEFAULT: flag(false),
     ANSWER_MENTIONS: flag(true),
     FALLBACK_LANGUAGE: optionalText.pipe(
