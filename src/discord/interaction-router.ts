@@ -6,6 +6,7 @@ import { slashCommands } from "./commands/index.js";
 import { handleComponent } from "./components/component-handlers.js";
 import type { BotContext } from "./context.js";
 import { decodeCustomId } from "./custom-ids.js";
+import { refuseOutsideHomeServer } from "./home-server.js";
 
 /** Commands that ask the engine a question: the ones cooldowns apply to. */
 const QUESTION_COMMANDS = new Set(["ask"]);
@@ -35,6 +36,7 @@ export async function routeInteraction(interaction: Interaction, context: BotCon
 }
 
 async function dispatch(interaction: Interaction, context: BotContext): Promise<void> {
+  if (await refuseOutsideHomeServer(interaction, context.settings, context.logger)) return;
   if (interaction.isChatInputCommand()) {
     const command = slashCommands.get(interaction.commandName);
     if (!command) {

@@ -54,6 +54,7 @@ export const de: Messages = {
   somethingWentWrong: "Bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
   slowDown: (seconds) => `Du fragst sehr schnell – bitte versuch es in ${seconds} s noch einmal.`,
   busy: "Ich bin gerade sehr beschäftigt – bitte versuch es in ein paar Sekunden noch einmal.",
+  notAvailableHere: "Das ist hier nicht verfügbar.",
   moderatorsOnly: "Nur Moderatoren können das Wissen ändern (Server verwalten oder eine Moderatorenrolle).",
   knowledgeStatusTitle: "Wissensstand",
   knowledgeLoaded: (when, origin) => `Geladen ${when} aus \`${origin}\``,

@@ -52,6 +52,7 @@ export const en: Messages = {
   somethingWentWrong: "Something went wrong on my side. Please try again in a moment.",
   slowDown: (seconds) => `You're asking quickly — please try again in ${seconds} s.`,
   busy: "I'm very busy right now — please try again in a few seconds.",
+  notAvailableHere: "This is not available here.",
   moderatorsOnly: "Only moderators can change the knowledge (Manage Server or a moderator role).",
   knowledgeStatusTitle: "Knowledge status",
   knowledgeLoaded: (when, origin) => `Loaded ${when} from \`${origin}\``,

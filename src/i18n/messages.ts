@@ -47,6 +47,8 @@ export interface Messages {
   readonly slowDown: (seconds: number) => string;
   readonly busy: string;
   readonly moderatorsOnly: string;
+  /** An operators' command or button used outside their home server. */
+  readonly notAvailableHere: string;
   readonly knowledgeStatusTitle: string;
   readonly knowledgeLoaded: (when: string, origin: string) => string;
   readonly lastRejection: (when: string, actor: string) => string;

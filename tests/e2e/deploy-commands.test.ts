@@ -1,17 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { captureIO } from "../support/capture.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../support/discord-standin.js";
+import { type DiscordStandIn, defaultGuild, startDiscordStandIn } from "../support/discord-standin.js";
 import type { Json } from "../support/json.js";
 
 describe("npm run deploy-commands against the stand-in", () => {
   let standIn: DiscordStandIn;
   let env: NodeJS.ProcessEnv;
+  let home: string;
+  let stranger: string;
 
   beforeAll(async () => {
-    standIn = await startDiscordStandIn();
-    env = { DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, GUILD_ID: standIn.guilds[0]?.id };
+    standIn = await startDiscordStandIn({
+      guilds: [defaultGuild({ name: "Operators" }), defaultGuild({ name: "A stranger's server" })],
+    });
+    home = standIn.guilds[0]?.id ?? "";
+    stranger = standIn.guilds[1]?.id ?? "";
+    // One server that is both the development guild and the home server: a single-server deployment.
+    env = {
+      DISCORD_TOKEN: standIn.token,
+      DISCORD_API_URL: standIn.apiUrl,
+      GUILD_ID: home,
+      ADMIN_GUILD_ID: home,
+    };
   });
+
+  const puts = () => standIn.requests.filter((request) => request.method === "PUT");
 
   afterAll(async () => {
     await standIn?.close();
@@ -48,13 +62,58 @@ describe("npm run deploy-commands against the stand-in", () => {
     ).toBe(true);
   });
 
-  it("registers globally with --global even when GUILD_ID is set", async () => {
+  it("registers the public commands globally with --global, and /knowledge to the home server only", async () => {
     standIn.clearRequests();
     const io = captureIO({ ...env, DISCORD_APPLICATION_ID: standIn.applicationId });
     expect(await runCli(["deploy-commands", "--global"], io)).toBe(0);
-    const put = await standIn.waitForRequest((request) => request.method === "PUT");
-    expect(put.path).toBe(`/applications/${standIn.applicationId}/commands`);
+    expect(puts().map((request) => request.path)).toEqual([
+      `/applications/${standIn.applicationId}/commands`,
+      `/applications/${standIn.applicationId}/guilds/${home}/commands`,
+    ]);
     expect(io.stdout.text).toMatch(/global/);
+    expect(io.stdout.text).toMatch(
+      /Registered 1 commands for guild \d+ \(the home server, ADMIN_GUILD_ID\): \/knowledge/,
+    );
+    // What a stranger's server is offered, through the API as its admin would see it.
+    expect(standIn.commandsVisibleIn(stranger)).not.toContain("knowledge");
+    expect(standIn.commandsVisibleIn(stranger)).toContain("ask");
+    expect(standIn.commandsVisibleIn(home)).toContain("knowledge");
+    expect(standIn.commandsVisibleIn(home).filter((name) => name === "knowledge")).toHaveLength(1);
+  });
+
+  it("with GUILD_ID for development, registers the public commands there and still /knowledge only at home", async () => {
+    // A global /knowledge registered by an older version would reach every server: it is removed.
+    const older = await fetch(`${standIn.apiUrl}/v10/applications/${standIn.applicationId}/commands`, {
+      method: "POST",
+      headers: { authorization: `Bot ${standIn.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "knowledge", description: "from an older version" }),
+    });
+    expect(older.status).toBe(201);
+    expect(standIn.commandsVisibleIn(stranger)).toContain("knowledge");
+    standIn.clearRequests();
+    const io = captureIO({ ...env, GUILD_ID: stranger });
+    expect(await runCli(["deploy-commands"], io)).toBe(0);
+    expect(puts().map((request) => request.path)).toEqual([
+      `/applications/${standIn.applicationId}/guilds/${stranger}/commands`,
+      `/applications/${standIn.applicationId}/guilds/${home}/commands`,
+    ]);
+    expect(standIn.commands.get(stranger)?.map((command) => command.name)).not.toContain("knowledge");
+    expect(standIn.commands.get(home)?.map((command) => command.name)).toEqual(["knowledge"]);
+    expect(standIn.commandsVisibleIn(stranger)).not.toContain("knowledge");
+  });
+
+  it("without ADMIN_GUILD_ID registers /knowledge nowhere and says so", async () => {
+    standIn.clearRequests();
+    const io = captureIO({ ...env, ADMIN_GUILD_ID: "", GUILD_ID: "" });
+    expect(await runCli(["deploy-commands"], io)).toBe(0);
+    expect(puts().map((request) => request.path)).toEqual([
+      `/applications/${standIn.applicationId}/commands`,
+    ]);
+    expect((puts()[0]?.body as Json[] | undefined)?.map((command) => command.name)).not.toContain(
+      "knowledge",
+    );
+    expect(io.stderr.text).toMatch(/ADMIN_GUILD_ID is not set: \/knowledge is not registered/);
+    expect(standIn.commandsVisibleIn(stranger)).not.toContain("knowledge");
   });
 
   it("reports a missing token as a usage error without calling Discord", async () => {
