@@ -2,17 +2,21 @@ import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "dis
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
+import { StoredData } from "../feedback/stored-data.js";
 import type { Logger } from "../logging/logger.js";
 import { startHealthServer } from "../ops/health-server.js";
 import { BotMetrics } from "../ops/metrics.js";
 import { RateLimiter } from "../ops/rate-limiter.js";
 import { WorkLimiter } from "../ops/work-limiter.js";
+import { environmentDefaults } from "../servers/server-settings.js";
+import { ServerSettingsStore } from "../servers/server-settings-store.js";
 import { auditToChannel } from "./audit.js";
 import { BoundedMap } from "./bounded-map.js";
 import { createBotClient } from "./client.js";
 import type { BotContext } from "./context.js";
 import { FreeTextResponder } from "./free-text.js";
 import { routeInteraction } from "./interaction-router.js";
+import { forgetLeftServer } from "./leaving.js";
 import { guardGatewayPackets } from "./packet-guard.js";
 import { PendingUploads } from "./pending-uploads.js";
 import { attachShardBridge, postsAudit } from "./shard-bridge.js";
@@ -71,6 +75,8 @@ export async function startBot(
     metrics,
     feedback,
     recentAnswers: new BoundedMap(RECENT_ANSWERS),
+    servers: new ServerSettingsStore(feedback.database, environmentDefaults(settings), logger),
+    storedData: new StoredData(feedback.database),
     cooldowns: new RateLimiter({
       userSeconds: settings.COOLDOWN_USER_SECONDS,
       channelSeconds: settings.COOLDOWN_CHANNEL_SECONDS,
@@ -156,6 +162,7 @@ export async function startBot(
     Events.MessageDelete,
     safely("removing an answer", (message) => freeText.onDelete(message)),
   );
+  client.on(Events.GuildDelete, (guild) => forgetLeftServer(guild, context));
   client.on(Events.ClientReady, (ready) =>
     logger.info(
       {

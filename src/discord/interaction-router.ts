@@ -47,7 +47,12 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
       return;
     }
     if (QUESTION_COMMANDS.has(interaction.commandName)) {
-      const decision = context.cooldowns.check(interaction.user.id, interaction.channelId);
+      const decision = context.cooldowns.check(
+        interaction.user.id,
+        interaction.channelId,
+        Date.now(),
+        context.servers.resolve(interaction.guildId).cooldownSeconds.value,
+      );
       if (!decision.allowed) {
         await declineCooledDown(interaction, decision, context);
         return;
@@ -87,7 +92,12 @@ async function declineBusy(interaction: Interaction, context: BotContext): Promi
     // and "try again in N s" costs no more than "busy" but tells them when a retry will work.
     const cooling =
       interaction.isChatInputCommand() && QUESTION_COMMANDS.has(interaction.commandName)
-        ? context.cooldowns.peek(interaction.user.id, interaction.channelId)
+        ? context.cooldowns.peek(
+            interaction.user.id,
+            interaction.channelId,
+            Date.now(),
+            context.servers.resolve(interaction.guildId).cooldownSeconds.value,
+          )
         : undefined;
     if (interaction.isRepliable() && cooling && !cooling.allowed) {
       await declineCooledDown(interaction, cooling, context);

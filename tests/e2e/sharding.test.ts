@@ -65,6 +65,7 @@ describe("sharding", () => {
         DISCORD_TOKEN: standIn.token,
         DISCORD_API_URL: standIn.apiUrl,
         SHARDS: "auto",
+        ADMIN_GUILD_ID: guilds[0].id,
         KNOWLEDGE_PATH: knowledgePath,
         DATA_DIR: join(folder, "data"),
         HEALTH_PORT: String(healthPort),
@@ -133,7 +134,8 @@ describe("sharding", () => {
       name: "knowledge",
       subcommand: "status",
       options: {},
-      guildId: guilds[1].id,
+      // The home server is on shard 0; the status still lists every shard.
+      guildId: guilds[0].id,
       ...MODERATOR,
     });
     const description = ((await standIn.firstResponse(status.id, 5000)).request.body as Json).data.embeds[0]

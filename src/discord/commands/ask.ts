@@ -19,7 +19,9 @@ export const askCommand: SlashCommand = {
     const { knowledge, settings } = context;
     const language = replyLanguage(interaction);
     const question = cleanUserText(interaction.options.getString("question", true));
-    const wantsPublic = interaction.options.getBoolean("public") ?? false;
+    const wantsPublic =
+      interaction.options.getBoolean("public") ??
+      context.servers.resolve(interaction.guildId).askPublic.value;
     const text = messagesFor(language);
     if (question === "") {
       await interaction.reply({ content: text.emptyQuestion, flags: MessageFlags.Ephemeral });
