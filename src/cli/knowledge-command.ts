@@ -19,7 +19,8 @@ const USAGE = `usage: summit-bot knowledge <command>
   diff A B                      what B adds, removes and changes compared with A
   history                       the versions kept in DATA_DIR/history, newest first
   rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the previous one)
-  gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down`;
+  gaps [--csv] [--server ID]    unanswered questions (similar ones grouped) and answers voted down,
+                                from every server or only the one with that id`;
 
 export const knowledgeCommand: CliCommand = async (args, io) => {
   const [sub, ...rest] = args;
@@ -170,14 +171,22 @@ async function rollback(args: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function gaps(args: readonly string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { csv: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args: [...args],
+    options: { csv: { type: "boolean" }, server: { type: "string" } },
+  });
+  if (values.server !== undefined && !/^\d{17,20}$/.test(values.server))
+    throw new UsageError(`--server must be a Discord server id (17 to 20 digits)\n${USAGE}`);
+  const narrowed = values.server === undefined ? {} : { guildId: values.server };
   const settings = settingsOrReport(io);
   if (!settings) return ExitCode.usage;
   const store = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
   try {
     writeLine(
       io.stdout,
-      values.csv ? store.gapsCsv({ limit: 500 }) : renderGapsReport(store.gaps({ limit: 20 })),
+      values.csv
+        ? store.gapsCsv({ limit: 500, ...narrowed })
+        : renderGapsReport(store.gaps({ limit: 20, ...narrowed })),
     );
   } finally {
     store.close();
