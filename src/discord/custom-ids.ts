@@ -16,7 +16,8 @@ export type CustomId =
   | { kind: "topics-page"; language: Language; topic: string; page: number }
   | { kind: "knowledge-confirm"; language: Language; upload: string }
   | { kind: "knowledge-cancel"; language: Language; upload: string }
-  | { kind: "vote"; vote: 1 | -1; language: Language; version: string; answer: string; statements: number[] };
+  | { kind: "vote"; vote: 1 | -1; language: Language; version: string; answer: string; statements: number[] }
+  | { kind: "privacy-delete"; language: Language };
 
 export const VERSION_LENGTH = 8;
 const MAX_STATEMENTS = 8;
@@ -39,6 +40,8 @@ export function encodeCustomId(id: CustomId): string {
       return `knowledge:confirm:${id.language}:${id.upload}`;
     case "knowledge-cancel":
       return `knowledge:cancel:${id.language}:${id.upload}`;
+    case "privacy-delete":
+      return `privacy:delete:${id.language}`;
     case "vote":
       return `vote:${id.vote === 1 ? "up" : "down"}:${id.language}:${id.version}:${id.answer}:${id.statements.join(".")}`;
   }
@@ -86,6 +89,11 @@ export function decodeCustomId(raw: unknown): CustomId | undefined {
       return undefined;
     }
     return { kind: "vote", vote: action === "up" ? 1 : -1, language, version, answer, statements };
+  }
+  // Names no user: whoever clicks deletes their own data, so a forged id cannot reach anyone else's.
+  if (scope === "privacy" && action === "delete" && parts.length === 3) {
+    const language = parts[2];
+    if (isLanguage(language)) return { kind: "privacy-delete", language };
   }
   if (scope === "knowledge" && (action === "confirm" || action === "cancel") && parts.length === 4) {
     const [, , language, upload] = parts as [string, string, string, string];

@@ -19,6 +19,17 @@ export function isModerator(
   return roleIds.some((roleId) => settings.MODERATOR_ROLE_IDS.includes(roleId));
 }
 
+/**
+ * Whether the user may set the bot up for this server (/setup): Manage Server here. Discord shows
+ * the command only to them (default_member_permissions), and server admins can change that, so
+ * the bot checks again.
+ */
+export function isServerAdmin(interaction: Interaction): boolean {
+  return (
+    interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false)
+  );
+}
+
 /** How a moderator is named in logs and the audit channel: never by anything but tag and id. */
 export function actorOf(interaction: Interaction): string {
   return `${interaction.user.tag} (${interaction.user.id})`;

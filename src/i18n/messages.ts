@@ -78,6 +78,42 @@ export interface Messages {
   readonly gapsDownVoted: string;
   readonly gapsEmpty: string;
   readonly forgotUser: (questions: number, votes: number) => string;
+  readonly serverOnly: string;
+  readonly manageServerOnly: string;
+  readonly setupTitle: string;
+  readonly setupAskChannels: string;
+  readonly setupAskPublic: string;
+  readonly setupFallbackLanguage: string;
+  readonly setupCooldown: string;
+  readonly setupMentions: string;
+  readonly setupSetHere: string;
+  readonly setupDefault: string;
+  readonly setupNone: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly seconds: (seconds: number) => string;
+  readonly serverLanguage: (language: string) => string;
+  readonly setupNoMessageContent: string;
+  readonly setupChannelWrongType: string;
+  readonly setupTooManyChannels: (max: number) => string;
+  readonly setupAlreadyAskChannel: (channel: string) => string;
+  readonly setupNotAskChannel: (channel: string) => string;
+  readonly setupChanged: (setting: string, before: string, after: string) => string;
+  readonly setupResetDone: (settings: string) => string;
+  readonly setupNothingToReset: string;
+  readonly choiceGerman: string;
+  readonly choiceEnglish: string;
+  readonly choiceServerLanguage: string;
+  readonly setupAll: string;
+  readonly privacyNothing: string;
+  readonly privacySummary: (
+    questions: number,
+    votes: number,
+    oldest: string,
+    retentionDays: number,
+  ) => string;
+  readonly privacyDeleteButton: string;
+  readonly privacyDeleted: (questions: number, votes: number) => string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;
 }
 
@@ -109,6 +145,21 @@ export const COMMAND_PARTS = [
   "knowledge gaps",
   "knowledge forget-user",
   "knowledge forget-user user",
+  "setup",
+  "setup show",
+  "setup ask-channel-add",
+  "setup ask-channel-remove",
+  "channel",
+  "setup ask-public",
+  "setup language",
+  "setup language value",
+  "setup cooldown",
+  "setup cooldown seconds",
+  "setup mentions",
+  "setup reset",
+  "setup reset setting",
+  "enabled",
+  "privacy",
 ] as const;
 export type CommandPart = (typeof COMMAND_PARTS)[number];
 

@@ -45,17 +45,26 @@ describe("npm run deploy-commands against the stand-in", () => {
       "ask",
       "help",
       "knowledge",
+      "privacy",
+      "setup",
       "statement",
       "topics",
     ]);
     const ask = commands.find((command) => command.name === "ask") as Json;
     expect(ask.name_localizations).toEqual({ de: "frage" });
     expect(ask.options[0]).toMatchObject({ name: "question", autocomplete: true, required: true });
-    expect(io.stdout.text).toMatch(/Registered 6 commands for guild/);
+    expect(io.stdout.text).toMatch(/Registered 8 commands for guild/);
     const knowledge = commands.find((command) => command.name === "knowledge") as Json;
     // Only members with Manage Server see the moderator command, and only in servers.
     expect(knowledge.default_member_permissions).toBe("32");
     expect(knowledge.contexts).toEqual([0]);
+    // Server admins set the bot up for their server; everyone may see and delete their own data.
+    const setup = commands.find((command) => command.name === "setup") as Json;
+    expect(setup.name_localizations).toEqual({ de: "einrichten" });
+    expect(setup.default_member_permissions).toBe("32");
+    const privacy = commands.find((command) => command.name === "privacy") as Json;
+    expect(privacy.name_localizations).toEqual({ de: "datenschutz" });
+    expect(privacy.contexts).toEqual([0, 1]);
     // The application id came from the API, as no DISCORD_APPLICATION_ID was set.
     expect(
       standIn.requests.some((request) => request.method === "GET" && request.path === "/applications/@me"),

@@ -3,6 +3,7 @@ import { messagesFor } from "../../i18n/messages.js";
 import { statementPassage } from "../../search/answer.js";
 import { canEmbed } from "../commands/command.js";
 import { changeMessage } from "../commands/knowledge.js";
+import { deleteOwnData } from "../commands/privacy.js";
 import type { BotContext } from "../context.js";
 import type { CustomId } from "../custom-ids.js";
 import { actorOf, isModerator } from "../moderation.js";
@@ -103,6 +104,9 @@ export async function handleComponent(
       });
       return;
     }
+    case "privacy-delete":
+      await deleteOwnData(interaction, id.language, context);
+      return;
     case "topics-page": {
       const page = topicPageReply(index, id.language, id.topic, id.page);
       await updateOrReply(interaction, page ?? topicsHomeReply(index, id.language));

@@ -1,0 +1,67 @@
+import {
+  ActionRowBuilder,
+  ApplicationIntegrationType,
+  ButtonBuilder,
+  ButtonStyle,
+  InteractionContextType,
+  type MessageComponentInteraction,
+  MessageFlags,
+  SlashCommandBuilder,
+} from "discord.js";
+import { messagesFor } from "../../i18n/messages.js";
+import type { Language } from "../../search/language.js";
+import type { BotContext } from "../context.js";
+import { encodeCustomId } from "../custom-ids.js";
+import { replyLanguage, type SlashCommand } from "./command.js";
+import { localized } from "./localized.js";
+
+/**
+ * `/privacy` (`/datenschutz`): for everyone, in any server and in DMs, what the bot keeps about
+ * them, and a button that deletes all of it. No moderator is involved and no user is named in the
+ * button: whoever clicks deletes their own rows, and only theirs.
+ */
+export const privacyCommand: SlashCommand = {
+  data: localized(new SlashCommandBuilder(), "privacy")
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .toJSON(),
+
+  async execute(interaction, context) {
+    const language = replyLanguage(interaction);
+    const text = messagesFor(language);
+    const kept = context.storedData.aboutUser(context.feedback.hashUser(interaction.user.id));
+    if (kept.oldest === null) {
+      await interaction.reply({ content: text.privacyNothing, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const deleteButton = new ButtonBuilder()
+      .setCustomId(encodeCustomId({ kind: "privacy-delete", language }))
+      .setLabel(text.privacyDeleteButton)
+      .setStyle(ButtonStyle.Danger);
+    await interaction.reply({
+      content: text.privacySummary(
+        kept.unanswered,
+        kept.votes,
+        kept.oldest.toISOString().slice(0, 10),
+        context.settings.DATA_RETENTION_DAYS,
+      ),
+      components: [new ActionRowBuilder<ButtonBuilder>().addComponents(deleteButton).toJSON()],
+      flags: MessageFlags.Ephemeral,
+    });
+  },
+};
+
+/** The delete button: removes every row kept for the person who clicked. */
+export async function deleteOwnData(
+  interaction: MessageComponentInteraction,
+  language: Language,
+  context: BotContext,
+): Promise<void> {
+  const deleted = context.feedback.forgetUser(interaction.user.id);
+  // Counts only: the log must not become a record of who asked for deletion.
+  context.logger.info({ ...deleted }, "a person deleted their stored data with /privacy");
+  const content = messagesFor(language).privacyDeleted(deleted.unanswered, deleted.votes);
+  if (interaction.message.flags.has(MessageFlags.Ephemeral))
+    await interaction.update({ content, components: [] });
+  else await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+}
