@@ -9,7 +9,10 @@ describe("RateLimiter", () => {
   it("uses the length a server set for its users, apart from the default", () => {
     const limiter = new RateLimiter({ userSeconds: 3, channelSeconds: 0 });
     expect(limiter.check("u1", "c1", T0, 30)).toEqual({ allowed: true });
-    expect(limiter.check("u1", "c1", T0 + 10_000, 30)).toMatchObject({ allowed: false, retryAfterSeconds: 20 });
+    expect(limiter.check("u1", "c1", T0 + 10_000, 30)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 20,
+    });
     // The same user in a server on the default length is not held by the other server's cooldown.
     expect(limiter.check("u1", "c2", T0 + 10_000)).toEqual({ allowed: true });
     expect(limiter.check("u1", "c2", T0 + 11_000)).toMatchObject({ allowed: false, retryAfterSeconds: 2 });
