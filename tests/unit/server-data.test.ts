@@ -48,6 +48,19 @@ describe("per-server data in the bot's database", () => {
       knowledgeVersion: "1",
     });
 
+  const voteInB = (userId: string, vote: 1 | -1) =>
+    feedback.recordVote({
+      answerId: "1",
+      userId,
+      vote,
+      statementIds: ["s1"],
+      question: "q",
+      language: "en",
+      guildId: SERVER_B,
+      channelId: CHANNEL_B,
+      knowledgeVersion: "1",
+    });
+
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), "summit-servers-"));
     clock = new Date("2026-03-01T12:00:00Z");
@@ -124,17 +137,7 @@ describe("per-server data in the bot's database", () => {
     ask(ALICE, SERVER_A, "what about cotton?");
     ask(BOB, SERVER_B, "what about rare earths?");
     ask(BOB, null, "what about the weather?");
-    feedback.recordVote({
-      answerId: "1",
-      userId: ALICE,
-      vote: -1,
-      statementIds: ["s1"],
-      question: "q",
-      language: "en",
-      guildId: SERVER_B,
-      channelId: CHANNEL_B,
-      knowledgeVersion: "1",
-    });
+    voteInB(ALICE, -1);
     const examples = (guildId?: string) =>
       feedback
         .gaps(guildId === undefined ? {} : { guildId })
@@ -163,17 +166,7 @@ describe("per-server data in the bot's database", () => {
     clock = new Date(first.getTime() + 60_000);
     ask(ALICE, null, "and about wheat?");
     ask(BOB, SERVER_B, "what about rare earths?");
-    feedback.recordVote({
-      answerId: "1",
-      userId: ALICE,
-      vote: 1,
-      statementIds: ["s1"],
-      question: "q",
-      language: "en",
-      guildId: SERVER_B,
-      channelId: CHANNEL_B,
-      knowledgeVersion: "1",
-    });
+    voteInB(ALICE, 1);
     expect(data.aboutUser(feedback.hashUser(ALICE))).toEqual({ unanswered: 2, votes: 1, oldest: first });
     expect(data.aboutUser(feedback.hashUser(BOB))).toMatchObject({ unanswered: 1, votes: 0 });
   });
