@@ -122,6 +122,27 @@ describe("per-server data in the bot's database", () => {
     ).toThrow();
   });
 
+  it("applies a change made by one process (a shard) in every other at once", () => {
+    open();
+    const otherShard = FeedbackStore.open(dataDir, { retentionDays: 90, now: () => clock });
+    try {
+      const read = readSettings({});
+      if (!read.ok) throw new Error("bad test settings");
+      const there = new ServerSettingsStore(
+        otherShard.database,
+        environmentDefaults(read.settings),
+        silentLogger(),
+      );
+      expect(there.resolve(SERVER_A).answerMentions).toEqual({ value: true, source: "environment" });
+      settingsStore().set(SERVER_A, "answerMentions", false);
+      expect(there.resolve(SERVER_A).answerMentions).toEqual({ value: false, source: "server" });
+      there.reset(SERVER_A);
+      expect(settingsStore().resolve(SERVER_A).answerMentions.source).toBe("environment");
+    } finally {
+      otherShard.close();
+    }
+  });
+
   it("ignores a stored value that is not valid instead of trusting it", () => {
     open();
     feedback.database
