@@ -2,6 +2,7 @@ import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "dis
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
+import { shortHash } from "../knowledge/knowledge-set.js";
 import type { Logger } from "../logging/logger.js";
 import { startHealthServer } from "../ops/health-server.js";
 import { BotMetrics } from "../ops/metrics.js";
@@ -105,7 +106,7 @@ export async function startBot(
             ready: client.isReady(),
             details: {
               knowledgeVersion: knowledge.current.document.version,
-              knowledgeHash: knowledge.current.hash.slice(0, 12),
+              knowledgeHash: shortHash(knowledge.current.hash),
               statements: knowledge.current.statements.length,
               ping: client.ws.ping,
             },
