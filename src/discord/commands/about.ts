@@ -1,4 +1,5 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { renderAbout } from "../../cli/terminal-render.js";
 import { aboutReply } from "../render/info-view.js";
 import { fitForChannel } from "../render/reply.js";
 import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
@@ -6,11 +7,17 @@ import { localized } from "./localized.js";
 
 export const aboutCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "about").toJSON(),
+  rules: { cooldown: false, moderatorsOnly: false },
 
   async execute(interaction, { knowledge }) {
     await interaction.reply({
       ...fitForChannel(aboutReply(knowledge.index, replyLanguage(interaction)), canEmbed(interaction)),
       flags: MessageFlags.Ephemeral,
     });
+  },
+
+  chat: {
+    usage: "",
+    run: (_argument, { index, language }) => renderAbout(index.knowledge, language),
   },
 };

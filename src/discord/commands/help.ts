@@ -1,4 +1,5 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { messagesFor } from "../../i18n/messages.js";
 import { helpReply } from "../render/info-view.js";
 import { fitForChannel } from "../render/reply.js";
 import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
@@ -6,11 +7,18 @@ import { localized } from "./localized.js";
 
 export const helpCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "help").toJSON(),
+  rules: { cooldown: false, moderatorsOnly: false },
 
   async execute(interaction) {
     await interaction.reply({
       ...fitForChannel(helpReply(replyLanguage(interaction)), canEmbed(interaction)),
       flags: MessageFlags.Ephemeral,
     });
+  },
+
+  chat: {
+    usage: "",
+    run: (_argument, session) =>
+      `${session.commandList}\n\n${messagesFor(session.language).helpText.replaceAll("`", "")}`,
   },
 };

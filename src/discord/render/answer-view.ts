@@ -3,7 +3,9 @@ import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../../i18n/messages.js";
 import { type Answer, closestTopicNames, nearMisses, type Passage } from "../../search/answer.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
-import { encodeCustomId, VERSION_LENGTH } from "../custom-ids.js";
+import { askButtonIds, voteIds } from "../commands/ask-ids.js";
+import { topicsIds } from "../commands/topics-ids.js";
+import { VERSION_LENGTH } from "../custom-ids.js";
 import { DiscordLimits, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
 
@@ -34,7 +36,7 @@ export function answerReply(
     ...(more.length > 0
       ? [
           button(
-            encodeCustomId({
+            askButtonIds.encode({
               kind: "ask-more",
               version: versionTag(index),
               language: answer.language,
@@ -109,7 +111,7 @@ function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
           ...(near.length > 0
             ? [
                 button(
-                  encodeCustomId({
+                  askButtonIds.encode({
                     kind: "ask-near",
                     version: versionTag(index),
                     language: answer.language,
@@ -121,7 +123,7 @@ function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
               ]
             : []),
           button(
-            encodeCustomId({ kind: "topics-home", language: answer.language }),
+            topicsIds.encode({ kind: "topics-home", language: answer.language }),
             text.topicsTitle,
             ButtonStyle.Secondary,
           ),
@@ -142,7 +144,7 @@ function languageButton(index: SearchIndex, current: Language, positions: readon
   const target: Language = current === "de" ? "en" : "de";
   const text = messagesFor(current);
   return button(
-    encodeCustomId({
+    askButtonIds.encode({
       kind: "ask-language",
       version: versionTag(index),
       language: target,
@@ -163,7 +165,7 @@ function voteButtons(
   const text = messagesFor(language);
   const vote = (value: 1 | -1, emoji: string, label: string) => ({
     ...button(
-      encodeCustomId({
+      voteIds.encode({
         kind: "vote",
         vote: value,
         language,
