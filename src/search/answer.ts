@@ -3,7 +3,6 @@ import type { SourceRecord } from "../knowledge/schema.js";
 import { roundTo } from "../util/numbers.js";
 import { containsPhrase } from "./analyzer.js";
 import {
-  ANSWER_THRESHOLD,
   type BestStatementFacts,
   type ConfidenceFeatures,
   confidenceFeatures,
@@ -15,6 +14,13 @@ import { asksForMissingNumber } from "./question-shape.js";
 import { type ResolvedUnit, resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
 import { stem } from "./stem.js";
+import {
+  ANSWER_THRESHOLD,
+  EXAMPLE_QUESTION_WEIGHT,
+  NEAR_MISS_FLOOR,
+  RELATIVE_PASSAGE_FLOOR,
+  RERANKED_CANDIDATES,
+} from "./tuning.js";
 
 export interface Passage {
   readonly id: string;
@@ -70,8 +76,6 @@ const NO_SIGNALS: ConfidenceFeatures = Object.freeze({
   outOfScope: 0,
   missingNumber: 0,
 });
-/** Passages far weaker than the best one are noise, not further answers. */
-const RELATIVE_PASSAGE_FLOOR = 0.3;
 /** Beyond this, a "question" is an essay or an attack; the adapters reject it before this point. */
 const MAX_ANALYZED_LENGTH = 2000;
 const MAX_UNITS = 48;
@@ -179,8 +183,6 @@ export function sourceLine(source: SourceRecord): string {
   return [source.name, source.publisher, source.date].filter(Boolean).join(", ");
 }
 
-/** Below this confidence the nearest misses are too far off to be worth a look. */
-const NEAR_MISS_FLOOR = 0.1;
 const NEAR_MISS_LIMIT = 3;
 
 /**
@@ -207,9 +209,6 @@ export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max =
   return [...names].slice(0, max).join(", ");
 }
 
-/** How much a fitting example question lifts a statement: chosen on the tuning part (1 of 0.3–2). */
-const EXAMPLE_QUESTION_WEIGHT = 1;
-const RERANKED_CANDIDATES = 10;
 const analysedExamples = new WeakMap<Statement, readonly ReadonlySet<number>[]>();
 
 /**
