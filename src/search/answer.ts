@@ -209,7 +209,12 @@ export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max =
   return [...names].slice(0, max).join(", ");
 }
 
-const analysedExamples = new WeakMap<Statement, readonly ReadonlySet<number>[]>();
+/**
+ * Example questions as term ids, per index: term ids belong to one index, and a reload hands the
+ * next index the very statement objects it did not change (ReusingYamlLoader), so a cache keyed
+ * by statement alone would read one index's ids in another.
+ */
+const analysedExamples = new WeakMap<SearchIndex, Map<number, readonly ReadonlySet<number>[]>>();
 
 /**
  * People ask in the shape of the example questions: a statement one of whose example questions
@@ -250,7 +255,12 @@ function rerankByExampleQuestions(
 /** A statement's example questions as sets of term ids, analysed once per knowledge version. */
 function examplesOf(index: SearchIndex, statementIndex: number): readonly ReadonlySet<number>[] {
   const statement = index.knowledge.statements[statementIndex] as Statement;
-  let examples = analysedExamples.get(statement);
+  let analysed = analysedExamples.get(index);
+  if (!analysed) {
+    analysed = new Map();
+    analysedExamples.set(index, analysed);
+  }
+  let examples = analysed.get(statementIndex);
   if (!examples) {
     examples = statement.questions.map(
       (question) =>
@@ -261,7 +271,7 @@ function examplesOf(index: SearchIndex, statementIndex: number): readonly Readon
           }),
         ),
     );
-    analysedExamples.set(statement, examples);
+    analysed.set(statementIndex, examples);
   }
   return examples;
 }
