@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
-import { renderGapsReport } from "../feedback/gaps-report.js";
+import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
 import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
@@ -177,7 +177,7 @@ async function gaps(args: readonly string[], io: CliIO): Promise<number> {
   try {
     writeLine(
       io.stdout,
-      values.csv ? store.gapsCsv({ limit: 500 }) : renderGapsReport(store.gaps({ limit: 20 })),
+      values.csv ? renderGapsCsv(store.gaps({ limit: 500 })) : renderGapsReport(store.gaps({ limit: 20 })),
     );
   } finally {
     store.close();

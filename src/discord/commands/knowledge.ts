@@ -8,6 +8,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
+import { renderGapsCsv } from "../../feedback/gaps-report.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
 import { shortHash } from "../../knowledge/knowledge-set.js";
@@ -163,7 +164,7 @@ async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotC
     ...gapsReply(feedback.gaps({ limit: 10 }), replyLanguage(interaction)),
     files: [
       {
-        attachment: Buffer.from(feedback.gapsCsv({ limit: 500 }), "utf8"),
+        attachment: Buffer.from(renderGapsCsv(feedback.gaps({ limit: 500 })), "utf8"),
         name: "knowledge-gaps.csv",
       },
     ],
