@@ -13,7 +13,7 @@ import { askEngine } from "./ask-engine.js";
 import { BoundedMap } from "./bounded-map.js";
 import type { BotContext } from "./context.js";
 import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "./render/answer-view.js";
-import type { ReplyPayload } from "./render/reply.js";
+import { fitForChannel, type ReplyPayload } from "./render/reply.js";
 
 /** Why the bot may answer a message; undefined means the message is not for the bot. */
 type Trigger = "direct-message" | "mention" | "ask-channel";
@@ -112,7 +112,7 @@ export class FreeTextResponder {
       channelId: message.channelId,
     });
     if (quiet && !answer.answered && answer.outcome !== "unsupported-language") return undefined;
-    return answerReply(answer, index, canEmbed(message), message.id);
+    return fitForChannel(answerReply(answer, index, message.id), canEmbed(message));
   }
 
   private triggerOf(message: Message): Trigger | undefined {

@@ -14,6 +14,7 @@ import {
   SHOWN_PASSAGES,
   versionTag,
 } from "../render/answer-view.js";
+import { fitForChannel } from "../render/reply.js";
 import { type AskButtonId, askButtonIds, type VoteId, voteIds } from "./ask-ids.js";
 import {
   type CommandRules,
@@ -71,7 +72,7 @@ export const askCommand: SlashCommand = {
     // A non-answer is only for the asker, even when asked in public: it would be noise in the channel.
     const ephemeral = !wantsPublic || !answer.answered;
     await interaction.reply({
-      ...answerReply(answer, index, canEmbed(interaction), interaction.id),
+      ...fitForChannel(answerReply(answer, index, interaction.id), canEmbed(interaction)),
       ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     });
   },
@@ -121,13 +122,12 @@ async function answerButton(
   }
   const passages = id.statements.map((position) => statementPassage(index, position, id.language));
   if (id.kind === "ask-language") {
-    const payload = languageSwitchReply(passages, index, id.language, id.statements, canEmbed(interaction));
-    await updateOrReply(interaction, payload);
+    await updateOrReply(interaction, languageSwitchReply(passages, index, id.language, id.statements));
     return;
   }
   const note = id.kind === "ask-near" ? text.closestStatementsNote : undefined;
   await interaction.reply({
-    ...morePassagesReply(passages, index, id.language, canEmbed(interaction), note),
+    ...fitForChannel(morePassagesReply(passages, index, id.language, note), canEmbed(interaction)),
     flags: MessageFlags.Ephemeral,
   });
 }

@@ -18,12 +18,7 @@ export function versionTag(index: SearchIndex): string {
 }
 
 /** The reply to a question: passages as embeds with their sources, or an honest "not found". */
-export function answerReply(
-  answer: Answer,
-  index: SearchIndex,
-  embedsAllowed = true,
-  requestId?: string,
-): ReplyPayload {
+export function answerReply(answer: Answer, index: SearchIndex, requestId?: string): ReplyPayload {
   const text = messagesFor(answer.language);
   if (answer.outcome === "unsupported-language") return { content: UNSUPPORTED_LANGUAGE_NOTE };
   if (answer.outcome === "empty") return { content: text.emptyQuestion };
@@ -50,13 +45,11 @@ export function answerReply(
     languageButton(index, answer.language, positionsOf(index, shown)),
     ...(requestId ? voteButtons(index, answer.language, requestId, positionsOf(index, shown)) : []),
   ];
-  const payload: ReplyPayload = {
+  return {
     embeds: passageEmbeds(shown, index, answer.language, footer, answer.question),
     components: [{ type: ComponentType.ActionRow, components: buttons }],
+    textFallback: passagesAsText(shown, answer.language, footer),
   };
-  return embedsAllowed
-    ? payload
-    : { content: passagesAsText(shown, answer.language, footer), components: payload.components ?? [] };
 }
 
 /** The same statements again in the other language, with a button back. */
@@ -65,16 +58,17 @@ export function languageSwitchReply(
   index: SearchIndex,
   language: Language,
   positions: readonly number[],
-  embedsAllowed = true,
 ): ReplyPayload {
   const text = messagesFor(language);
   const footer = text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date);
   const components = [
     { type: ComponentType.ActionRow as const, components: [languageButton(index, language, positions)] },
   ];
-  return embedsAllowed
-    ? { embeds: passageEmbeds(passages, index, language, footer), components }
-    : { content: passagesAsText(passages, language, footer), components };
+  return {
+    embeds: passageEmbeds(passages, index, language, footer),
+    components,
+    textFallback: passagesAsText(passages, language, footer),
+  };
 }
 
 /**
@@ -85,15 +79,16 @@ export function morePassagesReply(
   passages: readonly Passage[],
   index: SearchIndex,
   language: Language,
-  embedsAllowed = true,
   note?: string,
 ): ReplyPayload {
   const text = messagesFor(language);
   if (passages.length === 0) return { content: text.noMoreResults };
   const footer = text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date);
-  return embedsAllowed
-    ? { ...(note ? { content: note } : {}), embeds: passageEmbeds(passages, index, language, footer) }
-    : { content: [...(note ? [note] : []), passagesAsText(passages, language, footer)].join("\n\n") };
+  return {
+    ...(note ? { content: note } : {}),
+    embeds: passageEmbeds(passages, index, language, footer),
+    textFallback: [...(note ? [note] : []), passagesAsText(passages, language, footer)].join("\n\n"),
+  };
 }
 
 function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
