@@ -2,12 +2,12 @@ import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { renderAbout } from "../../cli/terminal-render.js";
 import { aboutReply } from "../render/info-view.js";
 import { fitForChannel } from "../render/reply.js";
-import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
+import { canEmbed, OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 export const aboutCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "about").toJSON(),
-  rules: { cooldown: false, moderatorsOnly: false },
+  rules: OPEN_TO_ALL,
 
   async execute(interaction, { knowledge }) {
     await interaction.reply({

@@ -17,18 +17,15 @@ import {
 import { fitForChannel } from "../render/reply.js";
 import { type AskButtonId, askButtonIds, type VoteId, voteIds } from "./ask-ids.js";
 import {
-  type CommandRules,
   type ComponentInteraction,
   canEmbed,
   componentKind,
+  OPEN_TO_ALL,
   replyLanguage,
   type SlashCommand,
   updateOrReply,
 } from "./command.js";
 import { localized, publicOption } from "./localized.js";
-
-/** Clicks on an answer's buttons read what is already found: no cooldown, open to everyone. */
-const ANYONE: CommandRules = { cooldown: false, moderatorsOnly: false };
 
 export const askCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "ask")
@@ -102,7 +99,11 @@ export const askCommand: SlashCommand = {
     },
   },
 
-  components: [componentKind(askButtonIds, ANYONE, answerButton), componentKind(voteIds, ANYONE, vote)],
+  // Clicks on an answer's buttons read what is already found: no cooldown, open to everyone.
+  components: [
+    componentKind(askButtonIds, OPEN_TO_ALL, answerButton),
+    componentKind(voteIds, OPEN_TO_ALL, vote),
+  ],
 };
 
 /** More results, the other language, the closest statements: the statements the id names. */

@@ -26,6 +26,9 @@ export interface CommandRules {
   readonly moderatorsOnly: boolean;
 }
 
+/** No cooldown, no restriction: reading what the knowledge holds. */
+export const OPEN_TO_ALL: CommandRules = { cooldown: false, moderatorsOnly: false };
+
 export type CommandHandler = (interaction: ChatInputCommandInteraction, context: BotContext) => Promise<void>;
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;

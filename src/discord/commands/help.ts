@@ -2,12 +2,12 @@ import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { helpReply } from "../render/info-view.js";
 import { fitForChannel } from "../render/reply.js";
-import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
+import { canEmbed, OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 export const helpCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "help").toJSON(),
-  rules: { cooldown: false, moderatorsOnly: false },
+  rules: OPEN_TO_ALL,
 
   async execute(interaction) {
     await interaction.reply({

@@ -5,7 +5,7 @@ import { answerQuestion } from "../../search/answer.js";
 import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
 import { fitForChannel } from "../render/reply.js";
-import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
+import { canEmbed, OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized, publicOption } from "./localized.js";
 
 const MAX_CHOICES = 25;
@@ -17,7 +17,7 @@ export const statementCommand: SlashCommand = {
     )
     .addBooleanOption(publicOption)
     .toJSON(),
-  rules: { cooldown: false, moderatorsOnly: false },
+  rules: OPEN_TO_ALL,
 
   async execute(interaction, { knowledge }) {
     const language = replyLanguage(interaction);

@@ -4,18 +4,16 @@ import type { BotContext } from "../context.js";
 import { fitForChannel } from "../render/reply.js";
 import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
 import {
-  type CommandRules,
   type ComponentInteraction,
   canEmbed,
   componentKind,
+  OPEN_TO_ALL,
   replyLanguage,
   type SlashCommand,
   updateOrReply,
 } from "./command.js";
 import { localized } from "./localized.js";
 import { type TopicsId, topicsIds } from "./topics-ids.js";
-
-const OPEN_TO_ALL: CommandRules = { cooldown: false, moderatorsOnly: false };
 
 export const topicsCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "topics")
