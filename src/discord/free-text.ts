@@ -9,7 +9,7 @@ import {
 import { languageOfLocale, messagesFor } from "../i18n/messages.js";
 import { cleanUserText } from "../search/normalize.js";
 import { looksLikeQuestion } from "../search/question-shape.js";
-import { askEngine } from "./ask-engine.js";
+import { answerAndRecord } from "./ask-engine.js";
 import { BoundedMap } from "./bounded-map.js";
 import type { BotContext } from "./context.js";
 import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "./render/answer-view.js";
@@ -105,7 +105,7 @@ export class FreeTextResponder {
     }
     const index = this.context.knowledge.index;
     const limit = SHOWN_PASSAGES + MORE_PASSAGES;
-    const answer = askEngine(this.context, question, { fallbackLanguage, limit }, "message", {
+    const answer = answerAndRecord(this.context, question, { fallbackLanguage, limit }, "message", {
       requestId: message.id,
       userId: message.author.id,
       guildId: message.guildId,

@@ -4,7 +4,7 @@ import { messagesFor } from "../../i18n/messages.js";
 import { answerQuestion, statementPassage } from "../../search/answer.js";
 import { cleanUserText } from "../../search/normalize.js";
 import { MAX_SUGGESTIONS, suggestQuestions } from "../../search/suggest.js";
-import { askEngine } from "../ask-engine.js";
+import { answerAndRecord } from "../ask-engine.js";
 import type { BotContext } from "../context.js";
 import {
   answerReply,
@@ -54,7 +54,7 @@ export const askCommand: SlashCommand = {
       return;
     }
     const index = knowledge.index;
-    const answer = askEngine(
+    const answer = answerAndRecord(
       context,
       question,
       { language, limit: SHOWN_PASSAGES + MORE_PASSAGES },
