@@ -8,8 +8,7 @@ import {
   Routes,
 } from "discord.js";
 import type { Settings } from "../config/settings.js";
-import { slashCommands } from "./commands/index.js";
-import { HOME_SERVER_COMMANDS } from "./home-server.js";
+import { commandModules } from "./commands/index.js";
 
 /** One set of commands registered in one place. */
 export interface Registration {
@@ -45,9 +44,12 @@ export async function deployCommands(
   const applicationId =
     settings.DISCORD_APPLICATION_ID ??
     ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id;
-  const all = [...slashCommands.values()].map((command) => command.data);
-  const publicCommands = all.filter((command) => !HOME_SERVER_COMMANDS.has(command.name));
-  const operatorCommands = all.filter((command) => HOME_SERVER_COMMANDS.has(command.name));
+  const publicCommands = commandModules
+    .filter((command) => !command.rules.homeServerOnly)
+    .map((command) => command.data);
+  const operatorCommands = commandModules
+    .filter((command) => command.rules.homeServerOnly)
+    .map((command) => command.data);
   const home = settings.ADMIN_GUILD_ID;
   const publicGuild = global ? undefined : settings.GUILD_ID;
 
@@ -90,8 +92,12 @@ async function removeGlobalOperatorCommands(rest: DiscordRest, applicationId: st
   const global = (await rest.get(
     Routes.applicationCommands(applicationId),
   )) as RESTGetAPIApplicationCommandsResult;
+  const operators = new Set(operatorCommandNames());
   for (const command of global) {
-    if (HOME_SERVER_COMMANDS.has(command.name))
-      await rest.delete(Routes.applicationCommand(applicationId, command.id));
+    if (operators.has(command.name)) await rest.delete(Routes.applicationCommand(applicationId, command.id));
   }
+}
+
+function operatorCommandNames(): string[] {
+  return commandModules.filter((command) => command.rules.homeServerOnly).map((command) => command.data.name);
 }

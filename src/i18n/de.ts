@@ -90,6 +90,12 @@ export const de: Messages = {
   gapsUnanswered: "Oft gefragt, nicht beantwortet",
   gapsDownVoted: "Am häufigsten schlecht bewertet",
   gapsEmpty: "Noch nichts: keine unbeantworteten Fragen und keine schlechten Bewertungen gespeichert.",
+  setupInTerminal:
+    "/einrichten ist für die Admins eines Discord-Servers. Hier gelten die Einstellungen aus der Umgebung (.env).",
+  privacyInTerminal:
+    "Der Terminal-Chat speichert nichts über dich: Deine Fragen bleiben auf dem Bildschirm dieses Rechners.",
+  knowledgeInTerminal:
+    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
   serverOnly: "Dieser Befehl funktioniert nur auf einem Server.",
@@ -159,6 +165,10 @@ export const de: Messages = {
     "knowledge gaps": {
       name: "luecken",
       description: "Fragen, die der Bot nicht beantworten konnte, und schlecht bewertete Antworten",
+    },
+    "knowledge gaps server": {
+      name: "server",
+      description: "Nur die Fragen aus diesem Server (seine ID); Standard: alle Server",
     },
     "knowledge forget-user": {
       name: "nutzer-vergessen",

@@ -1,4 +1,59 @@
-import type { Messages } from "./messages.js";
+import type { CommandWords, Messages } from "./messages.js";
+
+/**
+ * The slash commands, subcommands and options by their English name path, and what Discord shows
+ * for each. These keys are the list of command parts: German must name each of them too.
+ */
+export const englishCommands = {
+  ask: { description: "Ask about the Germany–Central Asia summit of 29 September 2023" },
+  "ask question": { description: "Your question, in English or German" },
+  public: { description: "Show the reply to everyone in the channel (default: only you)" },
+  topics: { description: "Browse the topics and their statements" },
+  "topics topic": { description: "Open one topic directly" },
+  statement: { description: "Show one statement in full, with its source" },
+  "statement id": { description: "The statement's id (type to search)" },
+  about: { description: "What this bot knows, where it comes from, and how to ask" },
+  help: { description: "How to ask the bot, its commands and languages" },
+  knowledge: { description: "Moderators: inspect and change the knowledge the bot answers from" },
+  "knowledge status": {
+    description: "Version, counts, where it was loaded from, the last rejected change",
+  },
+  "knowledge reload": { description: "Re-read the knowledge file from disk now" },
+  "knowledge upload": {
+    description: "Check a new knowledge file, show the changes, apply after confirmation",
+  },
+  file: { description: "The YAML knowledge file" },
+  "knowledge validate": { description: "Check a knowledge file without applying it" },
+  "knowledge download": { description: "The knowledge file in use, as an attachment" },
+  "knowledge history": { description: "The versions kept, newest first" },
+  "knowledge rollback": { description: "Restore a kept version (default: the one before the current)" },
+  "knowledge rollback version": { description: "Version from /knowledge history" },
+  "knowledge gaps": {
+    description: "The questions people asked that the bot could not answer, and answers voted down",
+  },
+  "knowledge gaps server": {
+    description: "Only the questions from this server (its id); default: every server",
+  },
+  "knowledge forget-user": {
+    description: "Delete everything stored for a member (unanswered questions, votes)",
+  },
+  "knowledge forget-user user": { description: "The member" },
+  setup: { description: "Server admins: how the bot behaves in this server" },
+  "setup show": { description: "Every setting for this server, and whether it is set here or the default" },
+  "setup ask-channel-add": { description: "Answer plain questions in a channel, thread or forum" },
+  "setup ask-channel-remove": { description: "Stop answering plain questions in a channel" },
+  channel: { description: "A text channel, thread or forum of this server" },
+  "setup ask-public": { description: "Whether /ask answers are public unless the asker says otherwise" },
+  "setup language": { description: "Reply language when a question's language cannot be told" },
+  "setup language value": { description: "German, English, or the server's language" },
+  "setup cooldown": { description: "Seconds between two questions of one member" },
+  "setup cooldown seconds": { description: "0 to 3600; 0 turns the cooldown off" },
+  "setup mentions": { description: "Whether the bot answers when mentioned" },
+  "setup reset": { description: "Back to the defaults: one setting, or all" },
+  "setup reset setting": { description: "The setting (default: all)" },
+  enabled: { description: "On or off" },
+  privacy: { description: "What the bot keeps about you, and deleting it" },
+} as const satisfies Record<string, CommandWords>;
 
 export const en: Messages = {
   languageName: "English",
@@ -87,6 +142,12 @@ export const en: Messages = {
   gapsUnanswered: "Most asked, not answered",
   gapsDownVoted: "Voted down most",
   gapsEmpty: "Nothing yet: no unanswered questions and no down votes stored.",
+  setupInTerminal:
+    "/setup is for a Discord server's admins. Here the settings come from the environment (.env).",
+  privacyInTerminal:
+    "The terminal chat stores nothing about you: your questions stay on this machine's screen.",
+  knowledgeInTerminal:
+    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
   serverOnly: "This command works only in a server.",
@@ -124,51 +185,5 @@ export const en: Messages = {
   privacyDeleteButton: "Delete all my data",
   privacyDeleted: (questions, votes) =>
     `Deleted: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}. Nothing about you is kept now.`,
-  commands: {
-    ask: { description: "Ask about the Germany–Central Asia summit of 29 September 2023" },
-    "ask question": { description: "Your question, in English or German" },
-    public: { description: "Show the reply to everyone in the channel (default: only you)" },
-    topics: { description: "Browse the topics and their statements" },
-    "topics topic": { description: "Open one topic directly" },
-    statement: { description: "Show one statement in full, with its source" },
-    "statement id": { description: "The statement's id (type to search)" },
-    about: { description: "What this bot knows, where it comes from, and how to ask" },
-    help: { description: "How to ask the bot, its commands and languages" },
-    knowledge: { description: "Moderators: inspect and change the knowledge the bot answers from" },
-    "knowledge status": {
-      description: "Version, counts, where it was loaded from, the last rejected change",
-    },
-    "knowledge reload": { description: "Re-read the knowledge file from disk now" },
-    "knowledge upload": {
-      description: "Check a new knowledge file, show the changes, apply after confirmation",
-    },
-    file: { description: "The YAML knowledge file" },
-    "knowledge validate": { description: "Check a knowledge file without applying it" },
-    "knowledge download": { description: "The knowledge file in use, as an attachment" },
-    "knowledge history": { description: "The versions kept, newest first" },
-    "knowledge rollback": { description: "Restore a kept version (default: the one before the current)" },
-    "knowledge rollback version": { description: "Version from /knowledge history" },
-    "knowledge gaps": {
-      description: "The questions people asked that the bot could not answer, and answers voted down",
-    },
-    "knowledge forget-user": {
-      description: "Delete everything stored for a member (unanswered questions, votes)",
-    },
-    "knowledge forget-user user": { description: "The member" },
-    setup: { description: "Server admins: how the bot behaves in this server" },
-    "setup show": { description: "Every setting for this server, and whether it is set here or the default" },
-    "setup ask-channel-add": { description: "Answer plain questions in a channel, thread or forum" },
-    "setup ask-channel-remove": { description: "Stop answering plain questions in a channel" },
-    channel: { description: "A text channel, thread or forum of this server" },
-    "setup ask-public": { description: "Whether /ask answers are public unless the asker says otherwise" },
-    "setup language": { description: "Reply language when a question's language cannot be told" },
-    "setup language value": { description: "German, English, or the server's language" },
-    "setup cooldown": { description: "Seconds between two questions of one member" },
-    "setup cooldown seconds": { description: "0 to 3600; 0 turns the cooldown off" },
-    "setup mentions": { description: "Whether the bot answers when mentioned" },
-    "setup reset": { description: "Back to the defaults: one setting, or all" },
-    "setup reset setting": { description: "The setting (default: all)" },
-    enabled: { description: "On or off" },
-    privacy: { description: "What the bot keeps about you, and deleting it" },
-  },
+  commands: englishCommands,
 };

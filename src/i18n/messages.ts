@@ -1,6 +1,6 @@
 import type { Language } from "../search/language.js";
 import { de } from "./de.js";
-import { en } from "./en.js";
+import { en, type englishCommands } from "./en.js";
 
 /** Every sentence the bot says to people, once per language. */
 export interface Messages {
@@ -114,6 +114,11 @@ export interface Messages {
   ) => string;
   readonly privacyDeleteButton: string;
   readonly privacyDeleted: (questions: number, votes: number) => string;
+  /** What the terminal chat says to /knowledge: moderators use the knowledge CLI there. */
+  readonly knowledgeInTerminal: string;
+  /** What the terminal chat says to /setup and /privacy: they belong to Discord servers and people. */
+  readonly setupInTerminal: string;
+  readonly privacyInTerminal: string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;
 }
 
@@ -122,46 +127,7 @@ export interface Messages {
  * path's last word, never translated here: the code reads it back from every interaction.
  * Options that several commands share ("public", "file") are named alone.
  */
-export const COMMAND_PARTS = [
-  "ask",
-  "ask question",
-  "public",
-  "topics",
-  "topics topic",
-  "statement",
-  "statement id",
-  "about",
-  "help",
-  "knowledge",
-  "knowledge status",
-  "knowledge reload",
-  "knowledge upload",
-  "file",
-  "knowledge validate",
-  "knowledge download",
-  "knowledge history",
-  "knowledge rollback",
-  "knowledge rollback version",
-  "knowledge gaps",
-  "knowledge forget-user",
-  "knowledge forget-user user",
-  "setup",
-  "setup show",
-  "setup ask-channel-add",
-  "setup ask-channel-remove",
-  "channel",
-  "setup ask-public",
-  "setup language",
-  "setup language value",
-  "setup cooldown",
-  "setup cooldown seconds",
-  "setup mentions",
-  "setup reset",
-  "setup reset setting",
-  "enabled",
-  "privacy",
-] as const;
-export type CommandPart = (typeof COMMAND_PARTS)[number];
+export type CommandPart = keyof typeof englishCommands;
 
 /** What Discord shows for a command part: its description, and its name where that is translated. */
 export interface CommandWords {

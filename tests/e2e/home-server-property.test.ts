@@ -87,7 +87,7 @@ describe("nothing from outside the home server reaches the operators' code paths
       spies[`knowledge.${method}`] = vi.spyOn(knowledge, method);
     for (const method of ["list", "find", "read", "save"] as const)
       spies[`history.${method}`] = vi.spyOn(KnowledgeHistory.prototype, method);
-    for (const method of ["gaps", "gapsCsv", "forgetUser"] as const)
+    for (const method of ["gaps", "forgetUser"] as const)
       spies[`feedback.${method}`] = vi.spyOn(FeedbackStore.prototype, method);
     for (const method of ["set", "reset", "resolve", "stored"] as const)
       spies[`servers.${method}`] = vi.spyOn(ServerSettingsStore.prototype, method);
@@ -191,7 +191,6 @@ describe("nothing from outside the home server reaches the operators' code paths
           "history.read",
           "history.save",
           "feedback.gaps",
-          "feedback.gapsCsv",
           "storedData.forgetServer",
         ])
           expect(spies[name]?.mock.calls, name).toEqual([]);

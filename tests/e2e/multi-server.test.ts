@@ -166,6 +166,19 @@ describe("one bot in many servers", () => {
     expect(csv).toMatch(/World Cup/);
     expect(csv).toMatch(/currency/);
 
+    const narrowed = standIn.sendSlashCommand({
+      name: "knowledge",
+      subcommand: "gaps",
+      options: { server: stranger.id },
+      ...inHome,
+    });
+    const narrowedCsv =
+      (
+        await standIn.waitForRequest((request) => request.path.includes(narrowed.id))
+      ).files?.[0]?.data.toString("utf8") ?? "";
+    expect(narrowedCsv).toMatch(/World Cup/);
+    expect(narrowedCsv).not.toMatch(/currency/);
+
     const io = captureIO({ DATA_DIR: dataDir, KNOWLEDGE_PATH: knowledgePath });
     expect(await runCli(["knowledge", "gaps", "--server", stranger.id], io)).toBe(0);
     expect(io.stdout.text).toMatch(/World Cup/);

@@ -4,16 +4,20 @@ import {
   ButtonBuilder,
   ButtonStyle,
   InteractionContextType,
-  type MessageComponentInteraction,
   MessageFlags,
   SlashCommandBuilder,
 } from "discord.js";
 import { messagesFor } from "../../i18n/messages.js";
-import type { Language } from "../../search/language.js";
 import type { BotContext } from "../context.js";
-import { encodeCustomId } from "../custom-ids.js";
-import { replyLanguage, type SlashCommand } from "./command.js";
+import {
+  type ComponentInteraction,
+  componentKind,
+  OPEN_TO_ALL,
+  replyLanguage,
+  type SlashCommand,
+} from "./command.js";
 import { localized } from "./localized.js";
+import { type PrivacyDeleteId, privacyIds } from "./privacy-ids.js";
 
 /**
  * `/privacy` (`/datenschutz`): for everyone, in any server and in DMs, what the bot keeps about
@@ -26,6 +30,13 @@ export const privacyCommand: SlashCommand = {
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .toJSON(),
 
+  rules: OPEN_TO_ALL,
+
+  chat: {
+    usage: "",
+    run: (_argument, { language }) => messagesFor(language).privacyInTerminal,
+  },
+
   async execute(interaction, context) {
     const language = replyLanguage(interaction);
     const text = messagesFor(language);
@@ -35,7 +46,7 @@ export const privacyCommand: SlashCommand = {
       return;
     }
     const deleteButton = new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: "privacy-delete", language }))
+      .setCustomId(privacyIds.encode({ kind: "privacy-delete", language }))
       .setLabel(text.privacyDeleteButton)
       .setStyle(ButtonStyle.Danger);
     await interaction.reply({
@@ -49,12 +60,14 @@ export const privacyCommand: SlashCommand = {
       flags: MessageFlags.Ephemeral,
     });
   },
+
+  components: [componentKind(privacyIds, OPEN_TO_ALL, deleteOwnData)],
 };
 
 /** The delete button: removes every row kept for the person who clicked. */
-export async function deleteOwnData(
-  interaction: MessageComponentInteraction,
-  language: Language,
+async function deleteOwnData(
+  interaction: ComponentInteraction,
+  { language }: PrivacyDeleteId,
   context: BotContext,
 ): Promise<void> {
   const deleted = context.feedback.forgetUser(interaction.user.id);

@@ -17,7 +17,7 @@ import {
 } from "../../servers/server-settings.js";
 import type { SettingChange } from "../../servers/server-settings-store.js";
 import type { BotContext } from "../context.js";
-import { actorOf, isServerAdmin } from "../moderation.js";
+import { actorOf } from "../moderation.js";
 import {
   formatSetting,
   ownAskChannels,
@@ -25,7 +25,7 @@ import {
   settingLabel,
   setupShowContent,
 } from "../render/setup-view.js";
-import { replyLanguage, type SlashCommand } from "./command.js";
+import { OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 /** Where plain questions can be asked: text and announcement channels, their threads, and forums (each post a thread). */
@@ -107,18 +107,19 @@ export const setupCommand: SlashCommand = {
     )
     .toJSON(),
 
+  rules: { ...OPEN_TO_ALL, serverAdminsOnly: true },
+
+  chat: {
+    usage: "",
+    run: (_argument, { language }) => messagesFor(language).setupInTerminal,
+  },
+
   async execute(interaction, context) {
     const language = replyLanguage(interaction);
     const text = messagesFor(language);
     const reply = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral });
-    if (!interaction.inGuild()) {
-      await reply(text.serverOnly);
-      return;
-    }
-    if (!isServerAdmin(interaction)) {
-      await reply(text.manageServerOnly);
-      return;
-    }
+    // The declared rule let only a server's admins through, so this is a server.
+    if (!interaction.inGuild()) return;
     const guildId = interaction.guildId;
     const view = serverView(interaction);
     const { servers } = context;
