@@ -125,7 +125,6 @@ export const de: Messages = {
   choiceGerman: "Deutsch",
   choiceEnglish: "Englisch",
   choiceServerLanguage: "Die Sprache des Servers",
-  setupAll: "alle Einstellungen",
   privacyNothing:
     "Ich speichere nichts über dich: keine unbeantworteten Fragen und keine Bewertungen. Beantwortete Fragen werden nie gespeichert.",
   privacySummary: (questions, votes, oldest, retentionDays) =>

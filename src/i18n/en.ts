@@ -177,7 +177,6 @@ export const en: Messages = {
   choiceGerman: "German",
   choiceEnglish: "English",
   choiceServerLanguage: "The server's language",
-  setupAll: "all settings",
   privacyNothing:
     "I keep nothing about you: no unanswered questions and no votes. Answered questions are never stored.",
   privacySummary: (questions, votes, oldest, retentionDays) =>

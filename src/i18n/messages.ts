@@ -104,7 +104,6 @@ export interface Messages {
   readonly choiceGerman: string;
   readonly choiceEnglish: string;
   readonly choiceServerLanguage: string;
-  readonly setupAll: string;
   readonly privacyNothing: string;
   readonly privacySummary: (
     questions: number,

@@ -7,7 +7,6 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import { languageOfLocale, messagesFor } from "../../i18n/messages.js";
-import type { Language } from "../../search/language.js";
 import {
   MAX_ASK_CHANNELS,
   MAX_COOLDOWN_SECONDS,
@@ -25,7 +24,7 @@ import {
   settingLabel,
   setupShowContent,
 } from "../render/setup-view.js";
-import { OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
+import { bySubcommand, OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized } from "./localized.js";
 
 /** Where plain questions can be asked: text and announcement channels, their threads, and forums (each post a thread). */
@@ -114,80 +113,125 @@ export const setupCommand: SlashCommand = {
     run: (_argument, { language }) => messagesFor(language).setupInTerminal,
   },
 
-  async execute(interaction, context) {
-    const language = replyLanguage(interaction);
-    const text = messagesFor(language);
-    const reply = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral });
-    // The declared rule let only a server's admins through, so this is a server.
-    if (!interaction.inGuild()) return;
-    const guildId = interaction.guildId;
-    const view = serverView(interaction);
-    const { servers } = context;
-    const change = <K extends ServerSettingKey>(key: K, value: ServerSettings[K]) =>
-      reply(changed(servers.set(guildId, key, value), interaction, context, language, view));
-    switch (interaction.options.getSubcommand()) {
-      case "show":
-        await reply(
-          setupShowContent(servers.resolve(guildId), language, view, context.settings.MESSAGE_CONTENT_INTENT),
-        );
-        return;
-      case "ask-channel-add":
-      case "ask-channel-remove": {
-        const adding = interaction.options.getSubcommand() === "ask-channel-add";
-        if (adding && !context.settings.MESSAGE_CONTENT_INTENT) {
-          await reply(text.setupNoMessageContent);
-          return;
-        }
-        const channel = interaction.options.getChannel("channel", true);
-        if (!(ASK_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) {
-          await reply(text.setupChannelWrongType);
-          return;
-        }
-        const current = ownAskChannels(servers.resolve(guildId).askChannels, view);
-        const mention = `<#${channel.id}>`;
-        if (adding === current.includes(channel.id)) {
-          await reply(adding ? text.setupAlreadyAskChannel(mention) : text.setupNotAskChannel(mention));
-          return;
-        }
-        if (adding && current.length >= MAX_ASK_CHANNELS) {
-          await reply(text.setupTooManyChannels(MAX_ASK_CHANNELS));
-          return;
-        }
-        await change(
-          "askChannels",
-          adding ? [...current, channel.id] : current.filter((id) => id !== channel.id),
-        );
-        return;
-      }
-      case "ask-public":
-        await change("askPublic", interaction.options.getBoolean("enabled", true));
-        return;
-      case "mentions":
-        await change("answerMentions", interaction.options.getBoolean("enabled", true));
-        return;
-      case "language": {
-        const value = interaction.options.getString("value", true);
-        await change("fallbackLanguage", value === "de" || value === "en" ? value : null);
-        return;
-      }
-      case "cooldown":
-        await change("cooldownSeconds", interaction.options.getInteger("seconds", true));
-        return;
-      case "reset": {
-        const requested = interaction.options.getString("setting");
-        const key = SERVER_SETTING_KEYS.find((name) => name === requested);
-        const changes = servers.reset(guildId, key);
-        for (const entry of changes) logChange(entry, interaction, context);
-        await reply(
-          changes.length === 0
-            ? text.setupNothingToReset
-            : text.setupResetDone(changes.map((entry) => settingLabel(entry.key, language)).join(", ")),
-        );
-        return;
-      }
-    }
-  },
+  execute: bySubcommand({
+    show,
+    "ask-channel-add": (interaction, context) => changeAskChannels(interaction, context, "add"),
+    "ask-channel-remove": (interaction, context) => changeAskChannels(interaction, context, "remove"),
+    "ask-public": (interaction, context) =>
+      change(interaction, context, "askPublic", interaction.options.getBoolean("enabled", true)),
+    mentions: (interaction, context) =>
+      change(interaction, context, "answerMentions", interaction.options.getBoolean("enabled", true)),
+    language: (interaction, context) => {
+      const value = interaction.options.getString("value", true);
+      return change(
+        interaction,
+        context,
+        "fallbackLanguage",
+        value === "de" || value === "en" ? value : null,
+      );
+    },
+    cooldown: (interaction, context) =>
+      change(interaction, context, "cooldownSeconds", interaction.options.getInteger("seconds", true)),
+    reset,
+  }),
 };
+
+/** The declared rule lets only a server's admins through, so every handler runs in a server. */
+type ServerCommand = ChatInputCommandInteraction<"cached" | "raw">;
+
+function privately(interaction: ChatInputCommandInteraction, content: string): Promise<unknown> {
+  return interaction.reply({ content, flags: MessageFlags.Ephemeral });
+}
+
+function inServer(interaction: ChatInputCommandInteraction): interaction is ServerCommand {
+  return interaction.inGuild();
+}
+
+async function show(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  if (!inServer(interaction)) return;
+  const language = replyLanguage(interaction);
+  const resolved = context.servers.resolve(interaction.guildId);
+  const content = setupShowContent(
+    resolved,
+    language,
+    serverView(interaction),
+    context.settings.MESSAGE_CONTENT_INTENT,
+  );
+  await privately(interaction, content);
+}
+
+async function changeAskChannels(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+  action: "add" | "remove",
+): Promise<void> {
+  if (!inServer(interaction)) return;
+  const text = messagesFor(replyLanguage(interaction));
+  const adding = action === "add";
+  if (adding && !context.settings.MESSAGE_CONTENT_INTENT) {
+    await privately(interaction, text.setupNoMessageContent);
+    return;
+  }
+  const channel = interaction.options.getChannel("channel", true);
+  if (!(ASK_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) {
+    await privately(interaction, text.setupChannelWrongType);
+    return;
+  }
+  const current = ownAskChannels(
+    context.servers.resolve(interaction.guildId).askChannels,
+    serverView(interaction),
+  );
+  const mention = `<#${channel.id}>`;
+  if (adding === current.includes(channel.id)) {
+    await privately(
+      interaction,
+      adding ? text.setupAlreadyAskChannel(mention) : text.setupNotAskChannel(mention),
+    );
+    return;
+  }
+  if (adding && current.length >= MAX_ASK_CHANNELS) {
+    await privately(interaction, text.setupTooManyChannels(MAX_ASK_CHANNELS));
+    return;
+  }
+  const next = adding ? [...current, channel.id] : current.filter((id) => id !== channel.id);
+  await change(interaction, context, "askChannels", next);
+}
+
+/** Sets one setting for this server, logs it, and tells the admin old → new. */
+async function change<K extends ServerSettingKey>(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+  key: K,
+  value: ServerSettings[K],
+): Promise<void> {
+  if (!inServer(interaction)) return;
+  const language = replyLanguage(interaction);
+  const view = serverView(interaction);
+  const entry = context.servers.set(interaction.guildId, key, value);
+  logChange(entry, interaction, context);
+  const content = messagesFor(language).setupChanged(
+    settingLabel(key, language),
+    formatSetting(key, entry.before, language, view),
+    formatSetting(key, entry.after, language, view),
+  );
+  await privately(interaction, content);
+}
+
+async function reset(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  if (!inServer(interaction)) return;
+  const language = replyLanguage(interaction);
+  const text = messagesFor(language);
+  const requested = interaction.options.getString("setting");
+  const key = SERVER_SETTING_KEYS.find((name) => name === requested);
+  const changes = context.servers.reset(interaction.guildId, key);
+  for (const entry of changes) logChange(entry, interaction, context);
+  await privately(
+    interaction,
+    changes.length === 0
+      ? text.setupNothingToReset
+      : text.setupResetDone(changes.map((entry) => settingLabel(entry.key, language)).join(", ")),
+  );
+}
 
 function serverView(interaction: ChatInputCommandInteraction): ServerView {
   const guild = interaction.guild;
@@ -197,22 +241,7 @@ function serverView(interaction: ChatInputCommandInteraction): ServerView {
   };
 }
 
-/** Logs a change (who, which server, old → new) and words it for the admin who made it. */
-function changed(
-  entry: SettingChange,
-  interaction: ChatInputCommandInteraction,
-  context: BotContext,
-  language: Language,
-  view: ServerView,
-): string {
-  logChange(entry, interaction, context);
-  return messagesFor(language).setupChanged(
-    settingLabel(entry.key, language),
-    formatSetting(entry.key, entry.before, language, view),
-    formatSetting(entry.key, entry.after, language, view),
-  );
-}
-
+/** Every change is logged: who, which server, old → new. */
 function logChange(
   entry: SettingChange,
   interaction: ChatInputCommandInteraction,
