@@ -3,7 +3,7 @@ import { auditToChannel } from "./audit.js";
 import type { BotContext } from "./context.js";
 import { FreeTextResponder } from "./free-text.js";
 import { routeInteraction } from "./interaction-router.js";
-import { forgetLeftServer } from "./leaving.js";
+import { forgetLeftServer, forgetServersLeftWhileOffline } from "./leaving.js";
 import { postsAudit } from "./shard-bridge.js";
 
 const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
@@ -59,9 +59,10 @@ function onMessages(client: Client, context: BotContext): void {
   );
 }
 
-/** Removed from a server (not an outage): what was kept for it goes. */
+/** Removed from a server (not an outage), now or while offline: what was kept for it goes. */
 function onLeavingServer(client: Client, context: BotContext): void {
   client.on(Events.GuildDelete, (guild) => forgetLeftServer(guild, context));
+  client.once(Events.ClientReady, (ready) => forgetServersLeftWhileOffline(ready, context));
 }
 
 function onReady(client: Client, { logger, knowledge }: BotContext): void {

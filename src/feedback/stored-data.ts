@@ -27,6 +27,7 @@ export class StoredData {
   private readonly deleteServerUnanswered: Database.Statement<[string]>;
   private readonly deleteServerVotes: Database.Statement<[string]>;
   private readonly deleteServerSettings: Database.Statement<[string]>;
+  private readonly selectServerIds: Database.Statement<[], { guild_id: string }>;
 
   constructor(private readonly db: Database.Database) {
     this.countUser = db.prepare(
@@ -37,6 +38,10 @@ export class StoredData {
     this.deleteServerUnanswered = db.prepare("DELETE FROM unanswered WHERE guild_id = ?");
     this.deleteServerVotes = db.prepare("DELETE FROM votes WHERE guild_id = ?");
     this.deleteServerSettings = db.prepare("DELETE FROM server_settings WHERE guild_id = ?");
+    this.selectServerIds = db.prepare(
+      `SELECT guild_id FROM server_settings UNION SELECT guild_id FROM unanswered WHERE guild_id IS NOT NULL
+       UNION SELECT guild_id FROM votes WHERE guild_id IS NOT NULL`,
+    );
   }
 
   aboutUser(userHash: string): StoredAboutUser {
@@ -45,6 +50,11 @@ export class StoredData {
     const votes = row?.votes ?? 0;
     const oldest = unanswered + votes > 0 && row?.oldest != null ? new Date(row.oldest) : null;
     return { unanswered, votes, oldest };
+  }
+
+  /** Every server something is kept for. */
+  serverIds(): string[] {
+    return this.selectServerIds.all().map((row) => row.guild_id);
   }
 
   /** Deletes everything kept for a server: its questions, votes and settings, in one transaction. */

@@ -292,4 +292,15 @@ describe("one bot in many servers", () => {
     const shownHome = await command("setup", "show", {}, inHome);
     expect(shownHome.content).toMatch(/30 s \(set here\)/);
   });
+
+  it("deletes what it kept for a server that removed it while the bot was offline", async () => {
+    expect(rowsOf(home.id)).toBe(1);
+    await testBot.bot.stop();
+    // Nobody is connected to be told: the bot learns of it only from the guilds it finds at start.
+    expect(standIn.removeGuild(home.id)).toBe(0);
+    await start();
+    expect(testBot.bot.client.guilds.cache.has(home.id)).toBe(false);
+    expect(rowsOf(home.id)).toBe(0);
+    expect(logs.text).toMatch(new RegExp(`"guildId":"${home.id}".*left this server while offline`));
+  });
 });
