@@ -87,6 +87,7 @@ export const de: Messages = {
   voteThanks: "Danke für die Rückmeldung – sie hilft der Moderation, die Antworten zu verbessern.",
   voteChanged: "Deine Bewertung ist geändert. Danke!",
   gapsTitle: "Wissenslücken",
+  gapsTitleForServer: (guildId) => `Wissenslücken im Server ${guildId}`,
   gapsUnanswered: "Oft gefragt, nicht beantwortet",
   gapsDownVoted: "Am häufigsten schlecht bewertet",
   gapsEmpty: "Noch nichts: keine unbeantworteten Fragen und keine schlechten Bewertungen gespeichert.",

@@ -139,6 +139,7 @@ export const en: Messages = {
   voteThanks: "Thanks for the feedback — it helps the moderators improve the answers.",
   voteChanged: "Your vote is changed. Thanks!",
   gapsTitle: "Knowledge gaps",
+  gapsTitleForServer: (guildId) => `Knowledge gaps in server ${guildId}`,
   gapsUnanswered: "Most asked, not answered",
   gapsDownVoted: "Voted down most",
   gapsEmpty: "Nothing yet: no unanswered questions and no down votes stored.",

@@ -74,6 +74,7 @@ export interface Messages {
   readonly voteThanks: string;
   readonly voteChanged: string;
   readonly gapsTitle: string;
+  readonly gapsTitleForServer: (guildId: string) => string;
   readonly gapsUnanswered: string;
   readonly gapsDownVoted: string;
   readonly gapsEmpty: string;
