@@ -143,6 +143,15 @@ describe("one bot in many servers", () => {
       { guildId: stranger.id, user: bob, roles: [moderatorRole] },
     );
     expect(withRole.content).toMatch(/nicht verfügbar|not available/);
+    // This deployment has no Message Content intent: /setup says so instead of taking a channel.
+    const refused = await command(
+      "setup",
+      "ask-channel-add",
+      { channel: { channelId: strangerAskChannel } },
+      { ...asStranger, locale: "en-US" },
+    );
+    expect(refused.content).toMatch(/without the Message Content intent/);
+    expect(testBot.feedback().database.prepare("SELECT COUNT(*) FROM server_settings").pluck().get()).toBe(0);
     await testBot.bot.stop();
     await start();
   });

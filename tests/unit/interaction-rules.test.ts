@@ -108,4 +108,12 @@ describe("declared rules", () => {
     expect(await passesRules(inDm.interaction, ADMINS, shared)).toBe(false);
     expect(inDm.replies[0]?.content).toBe(messagesFor("en").serverOnly);
   });
+
+  it("accept the operators' own nowhere when no home server is set", async () => {
+    const shared = context();
+    const noHome = { ...shared, settings: { ...shared.settings, ADMIN_GUILD_ID: undefined } } as BotContext;
+    const moderator = interaction({ manageGuild: true });
+    expect(await passesRules(moderator.interaction, OPERATORS, noHome)).toBe(false);
+    expect(moderator.replies[0]?.content).toBe(messagesFor("en").notAvailableHere);
+  });
 });
