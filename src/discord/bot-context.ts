@@ -44,8 +44,8 @@ export function buildBotContext(
     metrics,
     feedback,
     recentAnswers: new BoundedMap(RECENT_ANSWERS),
-    servers: new ServerSettingsStore(feedback.database, environmentDefaults(settings), logger),
-    storedData: new StoredData(feedback.database),
+    servers: new ServerSettingsStore(() => feedback.database, environmentDefaults(settings), logger),
+    storedData: new StoredData(() => feedback.database),
     cooldowns: new RateLimiter({
       userSeconds: settings.COOLDOWN_USER_SECONDS,
       channelSeconds: settings.COOLDOWN_CHANNEL_SECONDS,

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import { type DatabaseSource, preparedPer } from "../feedback/prepared.js";
 import type { Logger } from "../logging/logger.js";
 import {
   type ResolvedServerSettings,
@@ -14,6 +14,16 @@ interface SettingRow {
   value: string;
 }
 
+const statements = preparedPer((db) => ({
+  selectRows: db.prepare<[string], SettingRow>("SELECT key, value FROM server_settings WHERE guild_id = ?"),
+  upsert: db.prepare<[string, string, string, number]>(
+    `INSERT INTO server_settings (guild_id, key, value, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (guild_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ),
+  deleteOne: db.prepare<[string, string]>("DELETE FROM server_settings WHERE guild_id = ? AND key = ?"),
+  deleteAll: db.prepare<[string]>("DELETE FROM server_settings WHERE guild_id = ?"),
+}));
+
 /** One setting's change: what applied before and what applies now. */
 export interface SettingChange<K extends ServerSettingKey = ServerSettingKey> {
   readonly key: K;
@@ -28,30 +38,17 @@ export interface SettingChange<K extends ServerSettingKey = ServerSettingKey> {
  * stale; a read is a primary-key lookup of a few microseconds.
  */
 export class ServerSettingsStore {
-  private readonly selectRows: Database.Statement<[string], SettingRow>;
-  private readonly upsert: Database.Statement<[string, string, string, number]>;
-  private readonly deleteOne: Database.Statement<[string, string]>;
-  private readonly deleteAll: Database.Statement<[string]>;
-
   constructor(
-    private readonly db: Database.Database,
+    private readonly database: DatabaseSource,
     private readonly defaults: ServerSettings,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.selectRows = db.prepare("SELECT key, value FROM server_settings WHERE guild_id = ?");
-    this.upsert = db.prepare(
-      `INSERT INTO server_settings (guild_id, key, value, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (guild_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    );
-    this.deleteOne = db.prepare("DELETE FROM server_settings WHERE guild_id = ? AND key = ?");
-    this.deleteAll = db.prepare("DELETE FROM server_settings WHERE guild_id = ?");
-  }
+  ) {}
 
   /** What this server set for itself; a stored value that is not valid is left out (the default applies). */
   stored(guildId: string): Partial<ServerSettings> {
     const own: Partial<Record<ServerSettingKey, unknown>> = {};
-    for (const row of this.selectRows.all(guildId)) {
+    for (const row of statements(this.database()).selectRows.all(guildId)) {
       if (!isKey(row.key)) continue;
       const parsed = SERVER_SETTING_SCHEMAS[row.key].safeParse(parseJson(row.value));
       if (parsed.success) own[row.key] = parsed.data;
@@ -77,10 +74,11 @@ export class ServerSettingsStore {
   /** Sets one setting for one server; returns what applied before and after. */
   set<K extends ServerSettingKey>(guildId: string, key: K, value: ServerSettings[K]): SettingChange<K> {
     const valid = SERVER_SETTING_SCHEMAS[key].parse(value);
-    return this.db
+    const db = this.database();
+    return db
       .transaction((): SettingChange<K> => {
         const before = this.resolve(guildId)[key];
-        this.upsert.run(guildId, key, JSON.stringify(valid), this.now().getTime());
+        statements(db).upsert.run(guildId, key, JSON.stringify(valid), this.now().getTime());
         return { key, before, after: this.resolve(guildId)[key] };
       })
       .immediate();
@@ -88,11 +86,12 @@ export class ServerSettingsStore {
 
   /** Back to the environment's defaults: one setting, or all of them. Returns what changed. */
   reset(guildId: string, key?: ServerSettingKey): SettingChange[] {
-    return this.db
+    const db = this.database();
+    return db
       .transaction((): SettingChange[] => {
         const before = this.resolve(guildId);
-        if (key === undefined) this.deleteAll.run(guildId);
-        else this.deleteOne.run(guildId, key);
+        if (key === undefined) statements(db).deleteAll.run(guildId);
+        else statements(db).deleteOne.run(guildId, key);
         const after = this.resolve(guildId);
         return SERVER_SETTING_KEYS.filter(
           (name) => before[name].source === "server" && (!key || key === name),

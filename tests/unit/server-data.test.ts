@@ -35,7 +35,11 @@ describe("per-server data in the bot's database", () => {
   const settingsStore = (env: Record<string, string> = {}) => {
     const read = readSettings(env);
     if (!read.ok) throw new Error("bad test settings");
-    return new ServerSettingsStore(feedback.database, environmentDefaults(read.settings), silentLogger());
+    return new ServerSettingsStore(
+      () => feedback.database,
+      environmentDefaults(read.settings),
+      silentLogger(),
+    );
   };
   const ask = (userId: string, guildId: string | null, text: string) =>
     feedback.recordUnanswered({
@@ -129,7 +133,7 @@ describe("per-server data in the bot's database", () => {
       const read = readSettings({});
       if (!read.ok) throw new Error("bad test settings");
       const there = new ServerSettingsStore(
-        otherShard.database,
+        () => otherShard.database,
         environmentDefaults(read.settings),
         silentLogger(),
       );
@@ -141,6 +145,17 @@ describe("per-server data in the bot's database", () => {
     } finally {
       otherShard.close();
     }
+  });
+
+  it("answers with the defaults when the database is unavailable, and refuses to change anything", () => {
+    const read = readSettings({ ANSWER_MENTIONS: "false" });
+    if (!read.ok) throw new Error("bad test settings");
+    const unavailable = () => {
+      throw new Error("the database is off");
+    };
+    const store = new ServerSettingsStore(unavailable, environmentDefaults(read.settings), silentLogger());
+    expect(store.resolve(SERVER_A).answerMentions).toEqual({ value: false, source: "environment" });
+    expect(() => store.set(SERVER_A, "askPublic", true)).toThrow(/off/);
   });
 
   it("ignores a stored value that is not valid instead of trusting it", () => {
@@ -171,7 +186,7 @@ describe("per-server data in the bot's database", () => {
     settingsStore().set(SERVER_A, "askPublic", true);
     settingsStore().set(SERVER_B, "askPublic", true);
 
-    const deleted = new StoredData(feedback.database).forgetServer(SERVER_B);
+    const deleted = new StoredData(() => feedback.database).forgetServer(SERVER_B);
     expect(deleted).toEqual({ unanswered: 1, votes: 1, settings: 1 });
     expect(examples()).toEqual(["what about cotton?", "what about the weather?"]);
     expect(settingsStore().resolve(SERVER_A).askPublic.source).toBe("server");
@@ -180,7 +195,7 @@ describe("per-server data in the bot's database", () => {
 
   it("tells a person what is kept about them: counts by kind and the oldest date", () => {
     open();
-    const data = new StoredData(feedback.database);
+    const data = new StoredData(() => feedback.database);
     expect(data.aboutUser(feedback.hashUser(ALICE))).toEqual({ unanswered: 0, votes: 0, oldest: null });
     const first = clock;
     ask(ALICE, SERVER_A, "what about cotton?");
