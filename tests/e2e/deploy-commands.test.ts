@@ -83,7 +83,21 @@ describe("npm run deploy-commands against the stand-in", () => {
     expect(io.stdout.text).toMatch(
       /Registered 1 commands for guild \d+ \(the home server, ADMIN_GUILD_ID\): \/knowledge/,
     );
-    // What a stranger's server is offered, through the API as its admin would see it.
+    // What a stranger's server is offered, asked of the API: the global commands and its own.
+    const offered = async (path: string) =>
+      (
+        (await (
+          await fetch(`${standIn.apiUrl}/v10/applications/${standIn.applicationId}${path}`, {
+            headers: { authorization: `Bot ${standIn.token}` },
+          })
+        ).json()) as Json[]
+      ).map((command) => command.name as string);
+    const strangerSees = [
+      ...(await offered("/commands")),
+      ...(await offered(`/guilds/${stranger}/commands`)),
+    ];
+    expect(strangerSees).toContain("setup");
+    expect(strangerSees).not.toContain("knowledge");
     expect(standIn.commandsVisibleIn(stranger)).not.toContain("knowledge");
     expect(standIn.commandsVisibleIn(stranger)).toContain("ask");
     expect(standIn.commandsVisibleIn(home)).toContain("knowledge");
