@@ -2,7 +2,7 @@ import { type Interaction, MessageFlags } from "discord.js";
 import type { Settings } from "../config/settings.js";
 import { messagesFor } from "../i18n/messages.js";
 import type { Logger } from "../logging/logger.js";
-import { replyLanguage } from "./commands/command.js";
+import { type CommandRules, replyLanguage } from "./commands/command.js";
 
 /** Whether the interaction comes from the operators' home server; never without ADMIN_GUILD_ID. */
 export function inHomeServer(interaction: Interaction, settings: Pick<Settings, "ADMIN_GUILD_ID">): boolean {
@@ -10,16 +10,17 @@ export function inHomeServer(interaction: Interaction, settings: Pick<Settings, 
 }
 
 /**
- * For what is declared `homeServerOnly`: from anywhere but the home server, a short private "not
- * available here", nothing done, and a warning naming the server, since it means a stale command
- * list, a copied button, or someone trying. Returns whether it refused.
+ * For what is declared `homeServerOnly` (rules of a command or id scope; none: not declared): from
+ * anywhere but the home server, a short private "not available here", nothing done, and a warning
+ * naming the server, since it means a stale command list, a copied button, or someone trying.
+ * Returns whether it refused.
  */
 export async function refuseOutsideHomeServer(
   interaction: Interaction,
-  settings: Pick<Settings, "ADMIN_GUILD_ID">,
-  logger: Logger,
+  rules: Pick<CommandRules, "homeServerOnly"> | undefined,
+  { settings, logger }: { settings: Pick<Settings, "ADMIN_GUILD_ID">; logger: Logger },
 ): Promise<boolean> {
-  if (inHomeServer(interaction, settings)) return false;
+  if (!rules?.homeServerOnly || inHomeServer(interaction, settings)) return false;
   logger.warn(
     {
       requestId: interaction.id,

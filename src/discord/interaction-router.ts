@@ -50,11 +50,7 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
     if (await passesRules(interaction, command.rules, context)) await command.execute(interaction, context);
   } else if (interaction.isAutocomplete()) {
     const command = slashCommands.get(interaction.commandName);
-    if (
-      command?.rules.homeServerOnly &&
-      (await refuseOutsideHomeServer(interaction, context.settings, context.logger))
-    )
-      return;
+    if (await refuseOutsideHomeServer(interaction, command?.rules, context)) return;
     if (command?.autocomplete) await command.autocomplete(interaction, context);
     else await interaction.respond([]);
   } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
@@ -70,11 +66,7 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
  */
 async function answerModal(interaction: ModalSubmitInteraction, context: BotContext): Promise<void> {
   const kind = componentKinds.get(customIdParts(interaction.customId)?.[0] ?? "");
-  if (
-    kind?.rules.homeServerOnly &&
-    (await refuseOutsideHomeServer(interaction, context.settings, context.logger))
-  )
-    return;
+  if (await refuseOutsideHomeServer(interaction, kind?.rules, context)) return;
   await interaction.reply({
     content: messagesFor(replyLanguage(interaction)).expired,
     flags: MessageFlags.Ephemeral,

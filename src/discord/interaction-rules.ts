@@ -19,8 +19,7 @@ export async function passesRules(
   language: Language = replyLanguage(interaction),
 ): Promise<boolean> {
   // First: an outsider is told "not available here", not invited to become a moderator.
-  if (rules.homeServerOnly && (await refuseOutsideHomeServer(interaction, context.settings, context.logger)))
-    return false;
+  if (await refuseOutsideHomeServer(interaction, rules, context)) return false;
   if (rules.moderatorsOnly && !isModerator(interaction, context.settings)) {
     await interaction.reply({ content: messagesFor(language).moderatorsOnly, flags: MessageFlags.Ephemeral });
     return false;
