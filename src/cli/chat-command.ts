@@ -1,19 +1,15 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import type { Settings } from "../config/settings.js";
 import { messagesFor } from "../i18n/messages.js";
-import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
-import { answerQuestion } from "../search/answer.js";
 import type { Language } from "../search/language.js";
 import type { SearchIndex } from "../search/search-index.js";
-import { loadIndexOrReport, parseLanguageOption } from "./ask-command.js";
+import { loadIndexOrReport, parseLanguageOption, renderReply } from "./ask-command.js";
 import { type CliCommand, type CliIO, ExitCode, writeLine } from "./io.js";
-import {
-  renderAbout,
-  renderAnswer,
-  renderStatement,
-  renderTopicStatements,
-  renderTopics,
-} from "./terminal-render.js";
+import { knowledgeOption } from "./knowledge-location.js";
+import { settingsOrReport } from "./settings-or-report.js";
+import { askInTerminal } from "./terminal-question.js";
+import { renderAbout, renderStatement, renderTopicStatements, renderTopics } from "./terminal-render.js";
 
 const CHAT_HELP = `Type a question in English or German, or a command:
   /topics [TOPIC]     the topics, or one topic's statements
@@ -28,17 +24,24 @@ export const chatCommand: CliCommand = async (args, io) => {
     args: [...args],
     options: { lang: { type: "string" }, knowledge: { type: "string" } },
   });
-  const index = await loadIndexOrReport(
-    values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH,
-    io,
-  );
+  const language = parseLanguageOption(values.lang);
+  const settings = settingsOrReport(io);
+  if (!settings) return ExitCode.usage;
+  const index = await loadIndexOrReport(io, knowledgeOption(io, values.knowledge));
   if (!index) return ExitCode.checkFailed;
-  await runChat(index, io, parseLanguageOption(values.lang));
+  await runChat(index, io, { settings, language });
   return ExitCode.ok;
 };
 
+export interface ChatOptions {
+  readonly settings: Pick<Settings, "MAX_QUESTION_LENGTH">;
+  /** Reply language; by default each question's own. */
+  readonly language?: Language | undefined;
+}
+
 /** The terminal chat: the bot's commands and answers, without Discord. */
-export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: Language): Promise<void> {
+export async function runChat(index: SearchIndex, io: CliIO, options: ChatOptions): Promise<void> {
+  const initialLanguage = options.language;
   let fixedLanguage = initialLanguage;
   // Commands answer in the language of the last question, as a conversation would.
   let lastLanguage: Language = initialLanguage ?? "en";
@@ -98,9 +101,12 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
         break;
       default: {
         const question = command === "/ask" ? argument : line;
-        const answer = answerQuestion(index, question, fixedLanguage ? { language: fixedLanguage } : {});
-        lastLanguage = answer.language;
-        writeLine(io.stdout, `\nbot> ${renderAnswer(answer, knowledge).replaceAll("\n", "\n     ")}`);
+        const reply = askInTerminal(index, question, {
+          language: fixedLanguage,
+          maxLength: options.settings.MAX_QUESTION_LENGTH,
+        });
+        lastLanguage = reply.language;
+        writeLine(io.stdout, `\nbot> ${renderReply(reply, index).replaceAll("\n", "\n     ")}`);
       }
     }
     lines.prompt();

@@ -1,6 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { messagesFor } from "../../i18n/messages.js";
-import { cleanUserText } from "../../search/normalize.js";
+import { cleanUserText, exceedsQuestionLength } from "../../search/normalize.js";
 import { MAX_SUGGESTIONS, suggestQuestions } from "../../search/suggest.js";
 import { askEngine } from "../ask-engine.js";
 import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "../render/answer-view.js";
@@ -25,7 +25,7 @@ export const askCommand: SlashCommand = {
       await interaction.reply({ content: text.emptyQuestion, flags: MessageFlags.Ephemeral });
       return;
     }
-    if ([...question].length > settings.MAX_QUESTION_LENGTH) {
+    if (exceedsQuestionLength(question, settings.MAX_QUESTION_LENGTH)) {
       await interaction.reply({
         content: text.questionTooLong(settings.MAX_QUESTION_LENGTH),
         flags: MessageFlags.Ephemeral,
