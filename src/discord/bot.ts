@@ -1,17 +1,20 @@
-import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "discord.js";
+import { type Client, Events, GatewayCloseCodes } from "discord.js";
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
 import type { Logger } from "../logging/logger.js";
+import { settleWithin } from "../ops/deadline.js";
 import { startHealthServer } from "../ops/health-server.js";
 import { BotMetrics } from "../ops/metrics.js";
 import { RateLimiter } from "../ops/rate-limiter.js";
 import { WorkLimiter } from "../ops/work-limiter.js";
 import { auditToChannel } from "./audit.js";
 import { BoundedMap } from "./bounded-map.js";
-import { createBotClient } from "./client.js";
+import { createBotClient, REST_TIMEOUT_MS } from "./client.js";
+import { describeConnectFailure } from "./connect-failure.js";
 import type { BotContext } from "./context.js";
 import { FreeTextResponder } from "./free-text.js";
+import { GatewayStatus } from "./gateway-status.js";
 import { routeInteraction } from "./interaction-router.js";
 import { guardGatewayPackets } from "./packet-guard.js";
 import { PendingUploads } from "./pending-uploads.js";
@@ -22,6 +25,8 @@ export interface RunningBot {
   readonly feedback: FeedbackStore;
   /** Resolves with the process exit code once the bot has stopped, for whatever reason. */
   readonly stopped: Promise<number>;
+  /** Why the bot stopped by itself (a refused token, no connection), for standard error. */
+  failure(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -39,8 +44,10 @@ const PURGE_INTERVAL_MS = 24 * 60 * 60_000;
 /** Answers a vote may still name its question for; older votes record the statements only. */
 const RECENT_ANSWERS = 5000;
 
-const INVALID_TOKEN_MESSAGE =
-  "Discord rejected the token (401). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.";
+/** Within the shutdown deadline: destroying the client waits on a gateway that may be gone. */
+const DESTROY_DEADLINE_MS = 4_000;
+/** While logging in takes this long, say so: discord.js retries a silent API for a minute. */
+const SLOW_LOGIN_NOTICE_MS = 15_000;
 
 /** Connects to Discord and answers until stopped; the token is used, never logged. */
 export async function startBot(
@@ -51,6 +58,8 @@ export async function startBot(
   const client = createBotClient(settings);
   guardGatewayPackets(client, logger);
   const metrics = new BotMetrics();
+  const gateway = new GatewayStatus(logger, metrics);
+  gateway.attach(client);
   const feedback = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
   const purgeTimer = setInterval(() => {
     try {
@@ -91,8 +100,11 @@ export async function startBot(
     resolveStopped = resolve;
   });
   let stopping = false;
+  let failure: string | undefined;
   const pingTimer = setInterval(() => {
-    for (const [shardId, shard] of client.ws.shards) metrics.setGatewayPing(shardId, shard.ping);
+    // A shard's last ping outlives its connection; while it is down the round trip is unknown.
+    for (const [shardId, shard] of client.ws.shards)
+      metrics.setGatewayPing(shardId, gateway.isUp(shardId) ? shard.ping : -1);
   }, PING_SAMPLE_MS).unref();
   // Under a ShardingManager the manager serves health and metrics for all shards.
   const health =
@@ -101,26 +113,37 @@ export async function startBot(
           host: settings.HEALTH_HOST,
           port: settings.HEALTH_PORT,
           logger,
-          health: async () => ({
-            ready: client.isReady(),
-            details: {
-              knowledgeVersion: knowledge.current.document.version,
-              knowledgeHash: knowledge.current.hash.slice(0, 12),
-              statements: knowledge.current.statements.length,
-              ping: client.ws.ping,
-            },
-          }),
+          health: async () => {
+            const connection = gateway.health();
+            return {
+              ready: connection.ready,
+              details: {
+                ...(connection.reason ? { reason: connection.reason } : {}),
+                connectedShards: connection.connectedShards,
+                shards: connection.shards,
+                knowledgeVersion: knowledge.current.document.version,
+                knowledgeHash: knowledge.current.hash.slice(0, 12),
+                statements: knowledge.current.statements.length,
+                ping: connection.ready ? client.ws.ping : null,
+              },
+            };
+          },
           metrics: async () => ({ body: await metrics.render(), contentType: metrics.contentType }),
         })
       : undefined;
-  const stop = async (code = 0): Promise<void> => {
+  const stop = async (code = 0, reason?: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    failure = reason;
     clearInterval(pingTimer);
     clearInterval(purgeTimer);
     await health?.close();
-    await client.destroy();
+    // With the gateway unreachable, destroy() can wait on a reconnect for a minute: the database
+    // and the log matter more than a polite goodbye to a server that is not there.
+    if ((await settleWithin(client.destroy(), DESTROY_DEADLINE_MS)) === "late")
+      logger.warn({ deadlineMs: DESTROY_DEADLINE_MS }, "the Discord client did not close in time");
     feedback.close();
+    logger.flush();
     resolveStopped(code);
   };
 
@@ -170,21 +193,28 @@ export async function startBot(
     const message = FATAL_CLOSE_MESSAGES[event.code];
     if (!message) return;
     logger.fatal({ code: event.code, shardId }, message);
-    void stop(1);
+    void stop(1, message);
   });
-  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, "gateway connection resumed"));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord.js error"));
 
+  logger.info({ api: settings.DISCORD_API_URL }, "connecting to Discord");
+  const started = Date.now();
+  const slowLogin = setInterval(() => {
+    logger.warn(
+      { api: settings.DISCORD_API_URL, seconds: Math.round((Date.now() - started) / 1000) },
+      "no answer from the Discord API yet; still trying (check the network and DISCORD_API_URL)",
+    );
+  }, SLOW_LOGIN_NOTICE_MS).unref();
   try {
     await client.login(settings.DISCORD_TOKEN);
   } catch (error) {
-    const invalidToken = (error as { code?: string }).code === DiscordjsErrorCodes.TokenInvalid;
-    logger.fatal(
-      { err: invalidToken ? undefined : error },
-      invalidToken ? INVALID_TOKEN_MESSAGE : "could not connect to Discord",
-    );
-    await stop(1);
+    const message = describeConnectFailure(error, settings.DISCORD_API_URL, REST_TIMEOUT_MS);
+    // The stack is for whoever debugs discord.js, not for an operator fixing a setting.
+    logger.fatal({ err: logger.isLevelEnabled("debug") ? error : undefined }, message);
+    await stop(1, message);
+  } finally {
+    clearInterval(slowLogin);
   }
-  return { client, feedback, stopped, stop: () => stop(0) };
+  return { client, feedback, stopped, failure: () => failure, stop: () => stop(0) };
 }
