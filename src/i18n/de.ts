@@ -1,4 +1,5 @@
 import type { Messages } from "./messages.js";
+import { versionLabel } from "./version-label.js";
 
 export const de: Messages = {
   languageName: "Deutsch",
@@ -16,7 +17,7 @@ export const de: Messages = {
   source: "Quelle",
   directQuote: "Wörtliches Zitat",
   paraphrase: "Zusammenfassung in eigenen Worten",
-  knowledgeVersion: (version, date) => `Wissensstand ${version} (${date})`,
+  knowledgeVersion: (version, date) => `Wissensstand ${versionLabel(version, date)}`,
   confidence: (percent) => `Sicherheit ${percent} %`,
   buttonMoreResults: "Weitere Ergebnisse",
   buttonGerman: "Original (Deutsch)",
@@ -37,7 +38,7 @@ export const de: Messages = {
   topic: "Thema",
   aboutTitle: "Über diesen Bot",
   aboutIntro: (summit, date, place) =>
-    `Ich beantworte Fragen zum ${summit} (${date}, ${place}) und seiner gemeinsamen Erklärung – aus einer kuratierten Sammlung von Aussagen, jede mit ihrer Quelle.`,
+    `Ich beantworte Fragen zu einem Gipfeltreffen und seiner gemeinsamen Erklärung: ${summit} (${date}, ${place}). Meine Antworten stammen aus einer kuratierten Sammlung von Aussagen, jede mit ihrer Quelle.`,
   participants: "Teilnehmer",
   sources: "Quellen",
   knowledgeLine: (statements, topics) => `${statements} Aussagen in ${topics} Themen`,

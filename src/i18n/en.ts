@@ -1,4 +1,5 @@
 import type { Messages } from "./messages.js";
+import { versionLabel } from "./version-label.js";
 
 export const en: Messages = {
   languageName: "English",
@@ -16,7 +17,7 @@ export const en: Messages = {
   source: "Source",
   directQuote: "Direct quotation",
   paraphrase: "Summary in our words",
-  knowledgeVersion: (version, date) => `Knowledge version ${version} (${date})`,
+  knowledgeVersion: (version, date) => `Knowledge version ${versionLabel(version, date)}`,
   confidence: (percent) => `confidence ${percent}%`,
   buttonMoreResults: "More results",
   buttonGerman: "Original (Deutsch)",
@@ -35,7 +36,7 @@ export const en: Messages = {
   topic: "Topic",
   aboutTitle: "About this bot",
   aboutIntro: (summit, date, place) =>
-    `I answer questions about the ${summit} (${date}, ${place}) and its joint declaration, from a curated set of statements — each with its source.`,
+    `I answer questions about one summit and its joint declaration: ${summit} (${date}, ${place}). My answers come from a curated set of statements, each with its source.`,
   participants: "Participants",
   sources: "Source documents",
   knowledgeLine: (statements, topics) => `${statements} statements in ${topics} topics`,

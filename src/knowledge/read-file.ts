@@ -20,11 +20,11 @@ export async function readKnowledgeText(path: string): Promise<KnowledgeText> {
 function unreadableReason(code: string | undefined, error: unknown): string {
   switch (code) {
     case "ENOENT":
-      return "was not found";
+      return "is missing (no such file)";
     case "EISDIR":
       return "is a folder, not a knowledge file";
     case "ENOTDIR":
-      return "was not found (a part of its path is a file, not a folder)";
+      return "is missing (a part of its path is a file, not a folder)";
     case "EACCES":
     case "EPERM":
       return "cannot be read (permission denied)";

@@ -38,7 +38,9 @@ describe("the terminal chat and ask", () => {
     const io = captureIO({ KNOWLEDGE_PATH: "/nonexistent/summit.yaml" }, "");
     expect(await runCli(["ask", "--json", "hello"], io)).toBe(2);
     expect(io.stdout.text).toBe("");
-    expect(io.stderr.text).toMatch(/\/nonexistent\/summit\.yaml \(set by KNOWLEDGE_PATH\) was not found/);
+    expect(io.stderr.text).toMatch(
+      /\/nonexistent\/summit\.yaml \(set by KNOWLEDGE_PATH\) is missing \(no such file\)/,
+    );
   });
 
   it("exits 2 for bad usage", async () => {

@@ -22,10 +22,18 @@ describe("errors in plain words, with the right exit code", () => {
   it("a knowledge file that is missing or a folder is a setting to fix (2), naming file and setting", async () => {
     const missing = join(folder, "nosuch.yaml");
     const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
-      [["knowledge", "check", missing], {}, /nosuch\.yaml \(given as PATH\) was not found/],
-      [["ask", "--knowledge", missing, "hi"], {}, /nosuch\.yaml \(set by --knowledge\) was not found/],
-      [["ask", "hi"], { KNOWLEDGE_PATH: missing }, /nosuch\.yaml \(set by KNOWLEDGE_PATH\) was not found/],
-      [["chat"], { KNOWLEDGE_PATH: missing }, /set by KNOWLEDGE_PATH\) was not found/],
+      [["knowledge", "check", missing], {}, /nosuch\.yaml \(given as PATH\) is missing \(no such file\)/],
+      [
+        ["ask", "--knowledge", missing, "hi"],
+        {},
+        /nosuch\.yaml \(set by --knowledge\) is missing \(no such file\)/,
+      ],
+      [
+        ["ask", "hi"],
+        { KNOWLEDGE_PATH: missing },
+        /nosuch\.yaml \(set by KNOWLEDGE_PATH\) is missing \(no such file\)/,
+      ],
+      [["chat"], { KNOWLEDGE_PATH: missing }, /set by KNOWLEDGE_PATH\) is missing \(no such file\)/],
       [["knowledge", "check", folder], {}, /\(given as PATH\) is a folder, not a knowledge file/],
       [["start"], { KNOWLEDGE_PATH: folder }, /set by KNOWLEDGE_PATH\) is a folder/],
     ];
