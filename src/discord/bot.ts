@@ -156,7 +156,7 @@ export async function startBot(
       });
     };
 
-  attachShardBridge(client, knowledge, metrics, logger);
+  attachShardBridge(client, knowledge, metrics, logger, gateway);
   if (settings.AUDIT_CHANNEL_ID) {
     const post = auditToChannel(client, settings.AUDIT_CHANNEL_ID, logger);
     knowledge.onAudit((event) => {

@@ -152,4 +152,20 @@ describe("sharding", () => {
     expect(metrics).toMatch(/summit_questions_total\{outcome="answered",source="slash"\} [1-9]/);
     expect(metrics).not.toContain(standIn.token);
   });
+
+  it("reports not ready, naming the shards, while the gateway is down", async () => {
+    standIn.stopGateway();
+    const down = await until(async () => {
+      const response = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+      return response.status === 503 ? ((await response.json()) as Json) : undefined;
+    }, 5_000);
+    expect(down.details.reason).toMatch(/shard \d lost its gateway connection/);
+    const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+    expect(metrics).toMatch(/^summit_gateway_outages_total 2$/m);
+    standIn.startGateway();
+    await until(async () => {
+      const response = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+      return response.status === 200 ? true : undefined;
+    }, 20_000);
+  }, 40_000);
 });

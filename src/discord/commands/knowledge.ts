@@ -235,6 +235,6 @@ async function shardLines(client: Client): Promise<string[]> {
   const summaries = await shardSummaries(client);
   return summaries.map(
     (summary) =>
-      `shard ${summary.shards.join(",")}: ${summary.version} \`${summary.hash}\` · ${summary.statements} · ${summary.ready ? "ready" : "connecting"} · ${summary.ping} ms`,
+      `shard ${summary.shards.join(",")}: ${summary.version} \`${summary.hash}\` · ${summary.statements} · ${summary.ready ? `ready · ${summary.ping} ms` : "disconnected"}`,
   );
 }
