@@ -22,6 +22,15 @@ describe("health through a gateway outage", () => {
     const answer = await getText(`http://127.0.0.1:${port}/healthz`);
     return { status: answer.status, body: JSON.parse(answer.body) as Json };
   };
+  const healthWhenStatus = (status: number, timeoutMs: number) =>
+    until(
+      async () => {
+        const answer = await health();
+        return answer.status === status ? answer : undefined;
+      },
+      timeoutMs,
+      `${status} from /healthz`,
+    );
 
   beforeAll(async () => {
     standIn = await startDiscordStandIn();
@@ -41,14 +50,7 @@ describe("health through a gateway outage", () => {
 
     const lostAt = performance.now();
     expect(standIn.stopGateway()).toBeGreaterThan(0);
-    const down = await until(
-      async () => {
-        const answer = await health();
-        return answer.status === 503 ? answer : undefined;
-      },
-      5_000,
-      "503 from /healthz",
-    );
+    const down = await healthWhenStatus(503, 5_000);
     expect(performance.now() - lostAt).toBeLessThan(5_000);
     expect(down.body.ready).toBe(false);
     expect(down.body.details.reason).toMatch(
@@ -67,14 +69,7 @@ describe("health through a gateway outage", () => {
 
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     standIn.startGateway();
-    const up = await until(
-      async () => {
-        const answer = await health();
-        return answer.status === 200 ? answer : undefined;
-      },
-      20_000,
-      "200 from /healthz after the gateway is back",
-    );
+    const up = await healthWhenStatus(200, 20_000);
     expect(up.body.ready).toBe(true);
     expect(up.body.details.reason).toBeUndefined();
     expect(typeof up.body.details.ping).toBe("number");
