@@ -1,23 +1,18 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import type { KnowledgeService } from "../app/knowledge-service.js";
+import { openKnowledgeService } from "../app/open-knowledge.js";
+import { ensureDataDir } from "../config/data-dir.js";
 import type { Settings } from "../config/settings.js";
 import { messagesFor } from "../i18n/messages.js";
+import { createLogger } from "../logging/logger.js";
 import type { Language } from "../search/language.js";
-import type { SearchIndex } from "../search/search-index.js";
-import { loadIndexOrReport, parseLanguageOption, renderReply } from "./ask-command.js";
+import { parseLanguageOption } from "./ask-command.js";
+import { ChatSession } from "./chat-session.js";
 import { type CliCommand, type CliIO, ExitCode, writeLine } from "./io.js";
-import { knowledgeOption } from "./knowledge-location.js";
+import { ensureKnowledgeReadable, type KnowledgeLocation, knowledgeOption } from "./knowledge-location.js";
+import { reportIssues } from "./report-issues.js";
 import { settingsOrReport } from "./settings-or-report.js";
-import { askInTerminal } from "./terminal-question.js";
-import { renderAbout, renderStatement, renderTopicStatements, renderTopics } from "./terminal-render.js";
-
-const CHAT_HELP = `Type a question in English or German, or a command:
-  /topics [TOPIC]     the topics, or one topic's statements
-  /statement ID       one statement in full
-  /about              what the bot knows
-  /lang de|en|auto    reply language (auto: the question's language)
-  /help               this help
-  /quit               leave (or Ctrl+D)`;
 
 export const chatCommand: CliCommand = async (args, io) => {
   const { values } = parseArgs({
@@ -27,11 +22,30 @@ export const chatCommand: CliCommand = async (args, io) => {
   const language = parseLanguageOption(values.lang);
   const settings = settingsOrReport(io);
   if (!settings) return ExitCode.usage;
-  const index = await loadIndexOrReport(io, knowledgeOption(io, values.knowledge));
-  if (!index) return ExitCode.checkFailed;
-  await runChat(index, io, { settings, language });
+  const knowledge = await openChatKnowledge(settings, knowledgeOption(io, values.knowledge), io);
+  if (!knowledge) return ExitCode.checkFailed;
+  await runChat(knowledge, io, { settings, language });
   return ExitCode.ok;
 };
+
+/**
+ * The knowledge as the bot holds it — kept in DATA_DIR's history, reloaded when the file changes
+ * — or undefined after reporting why the file is not valid.
+ */
+export async function openChatKnowledge(
+  settings: Settings,
+  location: KnowledgeLocation,
+  io: CliIO,
+): Promise<KnowledgeService | undefined> {
+  await ensureKnowledgeReadable(location);
+  ensureDataDir(settings.DATA_DIR);
+  // The chat says itself what a reload changed; only a real fault goes to the log.
+  const logger = createLogger(settings.LOG_LEVEL === "silent" ? "silent" : "error");
+  const opened = await openKnowledgeService({ ...settings, KNOWLEDGE_PATH: location.path }, logger);
+  if (opened.ok) return opened.value;
+  reportIssues(opened.issues, io);
+  return undefined;
+}
 
 export interface ChatOptions {
   readonly settings: Pick<Settings, "MAX_QUESTION_LENGTH">;
@@ -39,13 +53,9 @@ export interface ChatOptions {
   readonly language?: Language | undefined;
 }
 
-/** The terminal chat: the bot's commands and answers, without Discord. */
-export async function runChat(index: SearchIndex, io: CliIO, options: ChatOptions): Promise<void> {
-  const initialLanguage = options.language;
-  let fixedLanguage = initialLanguage;
-  // Commands answer in the language of the last question, as a conversation would.
-  let lastLanguage: Language = initialLanguage ?? "en";
-  const knowledge = index.knowledge;
+/** The terminal chat: the bot's commands and answers, without Discord, until /quit or end of input. */
+export async function runChat(knowledge: KnowledgeService, io: CliIO, options: ChatOptions): Promise<void> {
+  const session = new ChatSession(knowledge, options.settings.MAX_QUESTION_LENGTH, options.language);
   const terminal = Boolean(io.stdout.isTTY && io.stdin.isTTY);
   const lines = createInterface({
     input: io.stdin,
@@ -53,63 +63,46 @@ export async function runChat(index: SearchIndex, io: CliIO, options: ChatOption
     terminal,
     crlfDelay: Number.POSITIVE_INFINITY,
   });
+  // Prompts are for people typing; a script piping questions in wants the answers alone.
+  const prompt = () => {
+    if (terminal) lines.prompt();
+  };
+  knowledge.onAudit(({ change }) => {
+    const { chat } = messagesFor(session.language);
+    if (change.kind === "applied")
+      writeLine(
+        io.stdout,
+        `\n${chat.reloaded(change.before.document.version, change.after.document.version)}`,
+      );
+    else if (change.kind === "rejected")
+      writeLine(
+        io.stdout,
+        `\n${chat.reloadRejected(knowledge.current.document.version, change.issues.length)}`,
+      );
+    prompt();
+  });
+  const stopWatching = knowledge.watch();
+  const current = knowledge.current;
   writeLine(
     io.stdout,
-    `summit-bot — ${knowledge.document.summit.title.en} · ${knowledge.statements.length} statements, version ${knowledge.document.version}`,
+    `summit-bot — ${current.document.summit.title.en} · ${current.statements.length} statements, version ${current.document.version}`,
   );
-  writeLine(io.stdout, CHAT_HELP);
+  writeLine(io.stdout, session.help());
   lines.setPrompt("\nyou> ");
-  lines.prompt();
-  for await (const rawLine of lines) {
-    const line = rawLine.trim();
-    const language = fixedLanguage ?? lastLanguage;
-    const [command, ...rest] = line.split(/\s+/);
-    const argument = rest.join(" ");
-    if (line === "") {
-      lines.prompt();
-      continue;
-    }
-    if (command === "/quit" || command === "/exit") break;
-    switch (command) {
-      case "/help":
-        writeLine(io.stdout, `${CHAT_HELP}\n\n${messagesFor(language).helpText.replaceAll("`", "")}`);
-        break;
-      case "/topics":
-        writeLine(
-          io.stdout,
-          argument
-            ? (renderTopicStatements(knowledge, argument, language) ?? renderTopics(knowledge, language))
-            : renderTopics(knowledge, language),
-        );
-        break;
-      case "/statement": {
-        const statement = knowledge.statementsById.get(argument);
-        writeLine(
-          io.stdout,
-          statement
-            ? renderStatement(knowledge, statement, language)
-            : messagesFor(language).statementNotFound(argument).replaceAll("`", ""),
-        );
-        break;
+  prompt();
+  try {
+    for await (const line of lines) {
+      if (line.trim() === "") {
+        prompt();
+        continue;
       }
-      case "/about":
-        writeLine(io.stdout, renderAbout(knowledge, language));
-        break;
-      case "/lang":
-        fixedLanguage = argument === "de" || argument === "en" ? argument : undefined;
-        writeLine(io.stdout, `reply language: ${fixedLanguage ?? "auto"}`);
-        break;
-      default: {
-        const question = command === "/ask" ? argument : line;
-        const reply = askInTerminal(index, question, {
-          language: fixedLanguage,
-          maxLength: options.settings.MAX_QUESTION_LENGTH,
-        });
-        lastLanguage = reply.language;
-        writeLine(io.stdout, `\nbot> ${renderReply(reply, index).replaceAll("\n", "\n     ")}`);
-      }
+      const reply = session.handle(line);
+      if (reply.quit) break;
+      writeLine(io.stdout, `\n${reply.text}`);
+      prompt();
     }
-    lines.prompt();
+  } finally {
+    stopWatching();
+    lines.close();
   }
-  lines.close();
 }

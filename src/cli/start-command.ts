@@ -3,8 +3,7 @@ import { ensureDataDir } from "../config/data-dir.js";
 import { startBot } from "../discord/bot.js";
 import { startShardingManager } from "../discord/shard-manager.js";
 import { createLogger } from "../logging/logger.js";
-import { buildSearchIndex } from "../search/search-index.js";
-import { runChat } from "./chat-command.js";
+import { openChatKnowledge, runChat } from "./chat-command.js";
 import { type CliCommand, ExitCode, UsageError, writeLine } from "./io.js";
 import { ensureKnowledgeReadable, knowledgeLocation, loadKnowledgeOrReport } from "./knowledge-location.js";
 import { reportIssues } from "./report-issues.js";
@@ -18,14 +17,15 @@ export const startCommand: CliCommand = async (args, io) => {
   const token = settings.DISCORD_TOKEN;
   const location = knowledgeLocation(io);
   if (!token) {
-    const knowledge = await loadKnowledgeOrReport(location, io);
-    if (!knowledge) return ExitCode.checkFailed;
     // A newcomer without a token still gets to try the answers, in the terminal.
     if (io.stdin.isTTY && io.stdout.isTTY) {
+      const knowledge = await openChatKnowledge(settings, location, io);
+      if (!knowledge) return ExitCode.checkFailed;
       writeLine(io.stdout, `${NO_TOKEN_MESSAGE}\nMeanwhile, ask the bot here in the terminal.\n`);
-      await runChat(buildSearchIndex(knowledge), io, { settings });
+      await runChat(knowledge, io, { settings });
       return ExitCode.ok;
     }
+    if (!(await loadKnowledgeOrReport(location, io))) return ExitCode.checkFailed;
     writeLine(
       io.stderr,
       `${NO_TOKEN_MESSAGE}\n(Run it in a terminal to try the answers in a chat without Discord.)`,

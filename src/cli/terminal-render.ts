@@ -19,7 +19,11 @@ export function renderAnswer(answer: Answer, knowledge: KnowledgeSet): string {
     if (topics) lines.push(text.closestTopics(topics));
     const near = nearMisses(answer);
     if (near.length > 0) {
-      lines.push(text.closestStatements(near.map((passage) => `/statement ${passage.id}`).join(", ")));
+      lines.push(
+        text.closestStatements(
+          near.map((passage) => `/${text.chat.commands.statement.name} ${passage.id}`).join(", "),
+        ),
+      );
     }
     lines.push(text.tryTopics.replaceAll("`", ""));
   } else {

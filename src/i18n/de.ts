@@ -129,4 +129,29 @@ export const de: Messages = {
     },
     "knowledge forget-user user": { name: "mitglied", description: "Das Mitglied" },
   },
+  chat: {
+    intro: "Stell eine Frage auf Deutsch oder Englisch, oder gib einen Befehl ein:",
+    commands: {
+      ask: {
+        name: "frage",
+        usage: "FRAGE",
+        description: "fragen (dasselbe, wie die Frage einfach zu tippen)",
+      },
+      topics: { name: "themen", usage: "[THEMA]", description: "die Themen, oder die Aussagen eines Themas" },
+      statement: { name: "aussage", usage: "KENNUNG", description: "eine Aussage vollständig" },
+      about: { name: "info", usage: "", description: "was der Bot weiß" },
+      lang: { name: "sprache", usage: "de|en|auto", description: "Antwortsprache (auto: die der Frage)" },
+      help: { name: "hilfe", usage: "", description: "diese Hilfe" },
+      quit: { name: "ende", usage: "", description: "beenden (oder Strg+D)" },
+    },
+    aliases: "Die englischen Namen gehen auch: /ask, /topics, /statement, /about, /lang, /help, /quit.",
+    unknownCommand: (command) => `Unbekannter Befehl ${command} – versuch /hilfe.`,
+    usage: (usage) => `Aufruf: ${usage}`,
+    topicNotFound: (topic) => `Es gibt kein Thema „${topic}“. Die Themen:`,
+    replyLanguage: (language) => `Antwortsprache: ${language}`,
+    reloaded: (before, after) =>
+      `(Die Wissensdatei hat sich geändert: jetzt Stand ${after}, vorher ${before}.)`,
+    reloadRejected: (version, errors) =>
+      `(Die Wissensdatei hat sich geändert, ist aber nicht gültig – ${errors} Fehler, siehe npm run --silent knowledge -- check. Ich antworte weiter mit Stand ${version}.)`,
+  },
 };

@@ -119,4 +119,24 @@ export const en: Messages = {
     },
     "knowledge forget-user user": { description: "The member" },
   },
+  chat: {
+    intro: "Type a question in English or German, or a command:",
+    commands: {
+      ask: { name: "ask", usage: "QUESTION", description: "ask (the same as typing the question)" },
+      topics: { name: "topics", usage: "[TOPIC]", description: "the topics, or one topic's statements" },
+      statement: { name: "statement", usage: "ID", description: "one statement in full" },
+      about: { name: "about", usage: "", description: "what the bot knows" },
+      lang: { name: "lang", usage: "de|en|auto", description: "reply language (auto: each question's own)" },
+      help: { name: "help", usage: "", description: "this help" },
+      quit: { name: "quit", usage: "", description: "leave (or Ctrl+D)" },
+    },
+    aliases: "The German names work too: /frage, /themen, /aussage, /info, /sprache, /hilfe, /ende.",
+    unknownCommand: (command) => `Unknown command ${command} — try /help.`,
+    usage: (usage) => `Usage: ${usage}`,
+    topicNotFound: (topic) => `There is no topic "${topic}". The topics:`,
+    replyLanguage: (language) => `Reply language: ${language}`,
+    reloaded: (before, after) => `(The knowledge file changed: now version ${after}, before ${before}.)`,
+    reloadRejected: (version, errors) =>
+      `(The knowledge file changed but is not valid — ${errors} error${errors === 1 ? "" : "s"}, see npm run --silent knowledge -- check. Still answering from version ${version}.)`,
+  },
 };

@@ -77,6 +77,27 @@ export interface Messages {
   readonly gapsEmpty: string;
   readonly forgotUser: (questions: number, votes: number) => string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;
+  readonly chat: ChatMessages;
+}
+
+/** The terminal chat's commands: what Discord has, plus choosing the reply language and leaving. */
+export const CHAT_COMMANDS = ["ask", "topics", "statement", "about", "lang", "help", "quit"] as const;
+export type ChatCommandKey = (typeof CHAT_COMMANDS)[number];
+
+/** What the terminal chat says beyond the bot's replies. */
+export interface ChatMessages {
+  readonly intro: string;
+  /** Per command: its name here (both languages' names are always understood), usage and meaning. */
+  readonly commands: Readonly<
+    Record<ChatCommandKey, { readonly name: string; readonly usage: string; readonly description: string }>
+  >;
+  readonly aliases: string;
+  readonly unknownCommand: (command: string) => string;
+  readonly usage: (usage: string) => string;
+  readonly topicNotFound: (topic: string) => string;
+  readonly replyLanguage: (language: string) => string;
+  readonly reloaded: (before: string, after: string) => string;
+  readonly reloadRejected: (version: string, errors: number) => string;
 }
 
 /**
