@@ -6,8 +6,7 @@ import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
 import { type CliCommand, type CliIO, ExitCode, UsageError, writeLine } from "./io.js";
 import { type KnowledgeLocation, knowledgeOption, loadKnowledgeOrReport } from "./knowledge-location.js";
 import { settingsOrReport } from "./settings-or-report.js";
-import { askInTerminal, isTooLong, type TerminalReply } from "./terminal-question.js";
-import { renderAnswer } from "./terminal-render.js";
+import { askInTerminal, isTooLong, renderReply, type TerminalReply } from "./terminal-question.js";
 
 export const askCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parseArgs({
@@ -61,10 +60,6 @@ export async function loadIndexOrReport(
 ): Promise<SearchIndex | undefined> {
   const knowledge = await loadKnowledgeOrReport(location, io);
   return knowledge && buildSearchIndex(knowledge);
-}
-
-export function renderReply(reply: TerminalReply, index: SearchIndex): string {
-  return isTooLong(reply) ? reply.message : renderAnswer(reply, index.knowledge);
 }
 
 /** The `ask --json` line: the documented fields first, more for tools that want them. */

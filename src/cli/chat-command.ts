@@ -8,7 +8,7 @@ import { messagesFor } from "../i18n/messages.js";
 import { createLogger } from "../logging/logger.js";
 import type { Language } from "../search/language.js";
 import { parseLanguageOption } from "./ask-command.js";
-import { ChatSession } from "./chat-session.js";
+import { ChatConversation } from "./chat-conversation.js";
 import { type CliCommand, type CliIO, ExitCode, writeLine } from "./io.js";
 import { ensureKnowledgeReadable, type KnowledgeLocation, knowledgeOption } from "./knowledge-location.js";
 import { reportIssues } from "./report-issues.js";
@@ -55,7 +55,7 @@ export interface ChatOptions {
 
 /** The terminal chat: the bot's commands and answers, without Discord, until /quit or end of input. */
 export async function runChat(knowledge: KnowledgeService, io: CliIO, options: ChatOptions): Promise<void> {
-  const session = new ChatSession(knowledge, options.settings.MAX_QUESTION_LENGTH, options.language);
+  const session = new ChatConversation(knowledge, options.settings.MAX_QUESTION_LENGTH, options.language);
   const terminal = Boolean(io.stdout.isTTY && io.stdin.isTTY);
   const lines = createInterface({
     input: io.stdin,

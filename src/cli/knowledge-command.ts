@@ -3,10 +3,10 @@ import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
 import { ensureDataDir } from "../config/data-dir.js";
 import type { Settings } from "../config/settings.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
-import { renderGapsReport } from "../feedback/gaps-report.js";
+import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
 import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
-import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
+import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { createLogger } from "../logging/logger.js";
 import { scopeOverlaps } from "../search/scope-overlaps.js";
 import { buildSearchIndex } from "../search/search-index.js";
@@ -80,7 +80,7 @@ export function summarize(knowledge: KnowledgeSet): string[] {
     `${knowledge.origin}: valid`,
     `title:      ${document.title}`,
     `version:    ${document.version} (${document.date})`,
-    `hash:       ${knowledge.hash.slice(0, 12)}`,
+    `hash:       ${shortHash(knowledge.hash)}`,
     `statements: ${knowledge.statements.length} (${quotes} direct quotations, ${questions} example questions)`,
     `topics:     ${knowledge.topics.length}`,
     `languages:  de, en`,
@@ -145,7 +145,7 @@ async function rollback(args: readonly string[], io: CliIO): Promise<number> {
   }
   const service = opened.value;
   const requested = positionals[0];
-  const current = service.current.hash.slice(0, 12);
+  const current = shortHash(service.current.hash);
   const entry = requested
     ? await service.history.find(requested)
     : (await service.history.list()).find((candidate) => candidate.version !== current);
@@ -175,7 +175,7 @@ async function gaps(args: readonly string[], io: CliIO): Promise<number> {
   try {
     writeLine(
       io.stdout,
-      values.csv ? store.gapsCsv({ limit: 500 }) : renderGapsReport(store.gaps({ limit: 20 })),
+      values.csv ? renderGapsCsv(store.gaps({ limit: 500 })) : renderGapsReport(store.gaps({ limit: 20 })),
     );
   } finally {
     store.close();

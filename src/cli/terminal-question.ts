@@ -3,6 +3,7 @@ import { type Answer, answerQuestion } from "../search/answer.js";
 import { detectLanguage, type Language } from "../search/language.js";
 import { cleanUserText, exceedsQuestionLength } from "../search/normalize.js";
 import type { SearchIndex } from "../search/search-index.js";
+import { renderAnswer } from "./terminal-render.js";
 
 /** A question the terminal declined before searching, as the bot declines it in Discord. */
 export interface TooLongQuestion {
@@ -36,4 +37,9 @@ export function askInTerminal(
 
 export function isTooLong(reply: TerminalReply): reply is TooLongQuestion {
   return reply.outcome === "too-long";
+}
+
+/** The reply as the terminal shows it: the answer, or why the question was declined. */
+export function renderReply(reply: TerminalReply, index: SearchIndex): string {
+  return isTooLong(reply) ? reply.message : renderAnswer(reply, index.knowledge);
 }

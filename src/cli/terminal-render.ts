@@ -21,7 +21,7 @@ export function renderAnswer(answer: Answer, knowledge: KnowledgeSet): string {
     if (near.length > 0) {
       lines.push(
         text.closestStatements(
-          near.map((passage) => `/${text.chat.commands.statement.name} ${passage.id}`).join(", "),
+          near.map((passage) => `/${text.commands.statement.name ?? "statement"} ${passage.id}`).join(", "),
         ),
       );
     }

@@ -1,5 +1,6 @@
 import type { Client } from "discord.js";
 import type { AuditEvent, KnowledgeService } from "../app/knowledge-service.js";
+import { shortHash } from "../knowledge/knowledge-set.js";
 import type { Logger } from "../logging/logger.js";
 import type { BotMetrics, MetricsSnapshot } from "../ops/metrics.js";
 import type { GatewayStatus } from "./gateway-status.js";
@@ -54,7 +55,7 @@ export function attachShardBridge(
         ready: connection.ready,
         ...(connection.reason ? { reason: connection.reason } : {}),
         version: knowledge.current.document.version,
-        hash: knowledge.current.hash.slice(0, 12),
+        hash: shortHash(knowledge.current.hash),
         statements: knowledge.current.statements.length,
         ping: connection.ready ? client.ws.ping : null,
       };

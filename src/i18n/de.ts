@@ -88,6 +88,8 @@ export const de: Messages = {
   gapsUnanswered: "Oft gefragt, nicht beantwortet",
   gapsDownVoted: "Am häufigsten schlecht bewertet",
   gapsEmpty: "Noch nichts: keine unbeantworteten Fragen und keine schlechten Bewertungen gespeichert.",
+  knowledgeInTerminal:
+    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
   commands: {
@@ -131,20 +133,14 @@ export const de: Messages = {
   },
   chat: {
     intro: "Stell eine Frage auf Deutsch oder Englisch, oder gib einen Befehl ein:",
-    commands: {
-      ask: {
-        name: "frage",
-        usage: "FRAGE",
-        description: "fragen (dasselbe, wie die Frage einfach zu tippen)",
-      },
-      topics: { name: "themen", usage: "[THEMA]", description: "die Themen, oder die Aussagen eines Themas" },
-      statement: { name: "aussage", usage: "KENNUNG", description: "eine Aussage vollständig" },
-      about: { name: "info", usage: "", description: "was der Bot weiß" },
+    own: {
       lang: { name: "sprache", usage: "de|en|auto", description: "Antwortsprache (auto: die der Frage)" },
-      help: { name: "hilfe", usage: "", description: "diese Hilfe" },
-      quit: { name: "ende", usage: "", description: "beenden (oder Strg+D)" },
+      quit: { name: "ende", usage: "", description: "Beenden (oder Strg+D)" },
     },
-    aliases: "Die englischen Namen gehen auch: /ask, /topics, /statement, /about, /lang, /help, /quit.",
+    argumentNames: { QUESTION: "FRAGE", TOPIC: "THEMA", ID: "KENNUNG" },
+    howToAsk:
+      "Frag in eigenen Worten, auf Deutsch oder Englisch: Die besten Stellen kommen zuerst, jede mit ihrer Quelle; wenn nichts passt, sage ich es.",
+    otherNames: (names) => `Die englischen Namen gehen auch: ${names}.`,
     unknownCommand: (command) => `Unbekannter Befehl ${command} – versuch /hilfe.`,
     usage: (usage) => `Aufruf: ${usage}`,
     topicNotFound: (topic) => `Es gibt kein Thema „${topic}“. Die Themen:`,

@@ -1,6 +1,6 @@
 import type { Language } from "../search/language.js";
 import { de } from "./de.js";
-import { en } from "./en.js";
+import { en, type englishCommands } from "./en.js";
 
 /** Every sentence the bot says to people, once per language. */
 export interface Messages {
@@ -76,22 +76,29 @@ export interface Messages {
   readonly gapsDownVoted: string;
   readonly gapsEmpty: string;
   readonly forgotUser: (questions: number, votes: number) => string;
+  /** What the terminal chat says to /knowledge: moderators use the knowledge CLI there. */
+  readonly knowledgeInTerminal: string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;
   readonly chat: ChatMessages;
 }
 
-/** The terminal chat's commands: what Discord has, plus choosing the reply language and leaving. */
-export const CHAT_COMMANDS = ["ask", "topics", "statement", "about", "lang", "help", "quit"] as const;
-export type ChatCommandKey = (typeof CHAT_COMMANDS)[number];
+/** The commands only the terminal chat has; the others are the bot's, from the command registry. */
+export const CHAT_OWN_COMMANDS = ["lang", "quit"] as const;
+export type ChatOwnCommand = (typeof CHAT_OWN_COMMANDS)[number];
 
 /** What the terminal chat says beyond the bot's replies. */
 export interface ChatMessages {
   readonly intro: string;
-  /** Per command: its name here (both languages' names are always understood), usage and meaning. */
-  readonly commands: Readonly<
-    Record<ChatCommandKey, { readonly name: string; readonly usage: string; readonly description: string }>
+  /** Its own commands: the name in this language (both languages' names always work), usage, meaning. */
+  readonly own: Readonly<
+    Record<ChatOwnCommand, { readonly name: string; readonly usage: string; readonly description: string }>
   >;
-  readonly aliases: string;
+  /** The registry's argument names (QUESTION, TOPIC, ID) as this language writes them. */
+  readonly argumentNames: Readonly<Record<string, string>>;
+  /** After the commands in /help: how answers come, without Discord's options and mentions. */
+  readonly howToAsk: string;
+  /** Below the help: the commands' names in the other language. */
+  readonly otherNames: (names: string) => string;
   readonly unknownCommand: (command: string) => string;
   readonly usage: (usage: string) => string;
   readonly topicNotFound: (topic: string) => string;
@@ -105,31 +112,7 @@ export interface ChatMessages {
  * path's last word, never translated here: the code reads it back from every interaction.
  * Options that several commands share ("public", "file") are named alone.
  */
-export const COMMAND_PARTS = [
-  "ask",
-  "ask question",
-  "public",
-  "topics",
-  "topics topic",
-  "statement",
-  "statement id",
-  "about",
-  "help",
-  "knowledge",
-  "knowledge status",
-  "knowledge reload",
-  "knowledge upload",
-  "file",
-  "knowledge validate",
-  "knowledge download",
-  "knowledge history",
-  "knowledge rollback",
-  "knowledge rollback version",
-  "knowledge gaps",
-  "knowledge forget-user",
-  "knowledge forget-user user",
-] as const;
-export type CommandPart = (typeof COMMAND_PARTS)[number];
+export type CommandPart = keyof typeof englishCommands;
 
 /** What Discord shows for a command part: its description, and its name where that is translated. */
 export interface CommandWords {

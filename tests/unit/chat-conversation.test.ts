@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ChatSession } from "../../src/cli/chat-session.js";
+import { ChatConversation } from "../../src/cli/chat-conversation.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { loadKnowledgeFile } from "../../src/knowledge/load.js";
 import { buildSearchIndex, type SearchIndex } from "../../src/search/search-index.js";
@@ -18,7 +18,7 @@ beforeAll(async () => {
   index = buildSearchIndex(loaded.value);
 });
 
-const session = (language?: "de" | "en") => new ChatSession({ index }, 300, language);
+const session = (language?: "de" | "en") => new ChatConversation({ index }, 300, language);
 
 describe("the terminal chat's commands", () => {
   it("knows the commands under their names in both languages, in any case", () => {
