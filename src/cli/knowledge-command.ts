@@ -4,6 +4,7 @@ import { ensureDataDir } from "../config/data-dir.js";
 import type { Settings } from "../config/settings.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
 import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
+import { versionLabel } from "../i18n/version-label.js";
 import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
 import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
@@ -79,7 +80,7 @@ export function summarize(knowledge: KnowledgeSet): string[] {
   return [
     `${knowledge.origin}: valid`,
     `title:      ${document.title}`,
-    `version:    ${document.version} (${document.date})`,
+    `version:    ${versionLabel(document.version, document.date)}`,
     `hash:       ${shortHash(knowledge.hash)}`,
     `statements: ${knowledge.statements.length} (${quotes} direct quotations, ${questions} example questions)`,
     `topics:     ${knowledge.topics.length}`,
