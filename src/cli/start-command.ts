@@ -43,8 +43,10 @@ export const startCommand: CliCommand = async (args, io) => {
   if (settings.SHARDS !== undefined && process.env.SHARDING_MANAGER === undefined) {
     const knowledge = await loadKnowledgeOrReport(location, io);
     if (!knowledge) return ExitCode.checkFailed;
+    // Listening before the shards start: a signal while they connect still stops within the deadline.
+    const signalled = untilStopSignal({ logger });
     const running = await startShardingManager({ ...settings, DISCORD_TOKEN: token }, entryScript(), logger);
-    await untilStopSignal({ logger });
+    await signalled;
     await running.stop();
     logger.info("all shards stopped");
     logger.flush();
@@ -59,8 +61,11 @@ export const startCommand: CliCommand = async (args, io) => {
   }
   const knowledge = opened.value;
   const stopWatching = knowledge.watch();
+  // Listening before logging in: logging in waits on a gateway that may be gone, and a signal then
+  // must still end the process within the deadline, with 0.
+  const signalled = untilStopSignal({ logger }).then(() => ExitCode.ok);
   const bot = await startBot({ ...settings, DISCORD_TOKEN: token }, knowledge, logger);
-  const code = await Promise.race([bot.stopped, untilStopSignal({ logger }).then(() => ExitCode.ok)]);
+  const code = await Promise.race([bot.stopped, signalled]);
   await bot.stop();
   stopWatching();
   // Plain words on stderr even with LOG_LEVEL=silent: a bot that exits must say why.

@@ -28,7 +28,11 @@ const DESTROY_DEADLINE_MS = 4_000;
 /** While logging in takes this long, say so: discord.js retries a silent API for a minute. */
 const SLOW_LOGIN_NOTICE_MS = 15_000;
 
-/** Connects to Discord and answers until stopped; the token is used, never logged. */
+/**
+ * Connects to Discord and answers until stopped; the token is used, never logged. Returns while
+ * logging in is still under way — it waits on a gateway that may be gone, and a stop asked for
+ * meanwhile must not wait for it; `client` emits clientReady once connected.
+ */
 export async function startBot(
   settings: Settings,
   knowledge: KnowledgeService,
@@ -62,12 +66,18 @@ export async function startBot(
   };
   attachShardBridge(client, knowledge, context.metrics, logger, gateway);
   wireClientEvents(client, context, stop);
-  await login(client, settings, logger, stop);
+  void login(client, settings, logger, stop, () => stopping);
   return { client, feedback: context.feedback, stopped, failure: () => failure, stop: () => stop(0) };
 }
 
 /** Logs in, saying where; a failure says what was tried, where and what to check, and stops the bot. */
-async function login(client: Client, settings: Settings, logger: Logger, stop: StopBot): Promise<void> {
+async function login(
+  client: Client,
+  settings: Settings,
+  logger: Logger,
+  stop: StopBot,
+  stopping: () => boolean,
+): Promise<void> {
   const api = settings.DISCORD_API_URL;
   logger.info({ api }, "connecting to Discord");
   const started = Date.now();
@@ -80,6 +90,8 @@ async function login(client: Client, settings: Settings, logger: Logger, stop: S
   try {
     await client.login(settings.DISCORD_TOKEN);
   } catch (error) {
+    // Destroying the client to stop ends a login under way: that is no failure to report.
+    if (stopping()) return;
     const message = describeConnectFailure(error, api, REST_TIMEOUT_MS);
     // The stack is for whoever debugs discord.js, not for an operator fixing a setting.
     logger.fatal({ err: logger.isLevelEnabled("debug") ? error : undefined }, message);

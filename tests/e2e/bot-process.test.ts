@@ -95,6 +95,24 @@ describe("the bot process: shutdown and fatal errors", () => {
     expect(running.stderr()).toMatch(/"signal":"SIGTERM","msg":"shutting down"/);
   }, 40_000);
 
+  it("ends within 10 s with exit code 0 on SIGTERM while it cannot reach the gateway at all", async () => {
+    standIn = await startDiscordStandIn();
+    standIn.stopGateway();
+    const running = await spawnBot({ DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl });
+    bot = running;
+    await until(
+      () => (running.stderr().includes('"msg":"connecting to Discord"') ? true : undefined),
+      10_000,
+      "the login attempt",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const signalledAt = performance.now();
+    running.child.kill("SIGTERM");
+    const exit = await running.exited;
+    expect(exit.at - signalledAt).toBeLessThan(10_000);
+    expect(exit).toMatchObject({ code: 0, signal: null });
+  }, 40_000);
+
   it("says on stderr why it cannot connect, even with LOG_LEVEL=silent, and exits 1", async () => {
     const port = await freePort();
     bot = await spawnBot({
