@@ -28,6 +28,24 @@ const TARGETS = new Map<string, ChatTarget>([
   ["exit", { own: "quit" }],
 ]);
 
+const ENGLISH_NAMES = new Set(
+  [
+    ...commandModules.map((command) => command.data.name),
+    ...CHAT_OWN_COMMANDS.map((own) => messagesFor("en").chat.own[own].name),
+  ].map(typedName),
+);
+
+/** Names only the German side has: typing one says the reader reads German. */
+const GERMAN_ONLY_NAMES = new Set(
+  [
+    ...commandModules.map((command) => command.data.name_localizations?.de),
+    ...CHAT_OWN_COMMANDS.map((own) => messagesFor("de").chat.own[own].name),
+  ]
+    .filter((name): name is string => name !== undefined)
+    .map(typedName)
+    .filter((name) => !ENGLISH_NAMES.has(name)),
+);
+
 function namesOf(command: SlashCommand): string[] {
   const german = command.data.name_localizations?.de;
   return german ? [command.data.name, german] : [command.data.name];
@@ -116,7 +134,10 @@ export class ChatConversation {
     if (!line.startsWith("/")) return { text: askCommand.chat.run(line, this.session()) };
     const [word = "/", ...rest] = line.split(/\s+/);
     const argument = rest.join(" ");
-    const target = TARGETS.get(typedName(word.slice(1)));
+    const name = typedName(word.slice(1));
+    const target = TARGETS.get(name);
+    // Whoever types /hilfe or /themen reads German: the conversation turns German, as after a question.
+    if (target && GERMAN_ONLY_NAMES.has(name)) this.lastLanguage = "de";
     const { chat } = messagesFor(this.language);
     if (!target) return { text: chat.unknownCommand(word) };
     if ("own" in target) return this.own(target.own, argument);

@@ -23,15 +23,23 @@ const session = (language?: "de" | "en") => new ChatConversation({ index }, 300,
 describe("the terminal chat's commands", () => {
   it("knows the commands under their names in both languages, in any case", () => {
     const chat = session();
-    expect(chat.handle("/themen").text).toMatch(/^Topics:\n\s+participants\s+Participants/);
+    expect(chat.handle("/topics").text).toMatch(/^Topics:\n\s+participants\s+Participants/);
     expect(chat.handle("/Help").text).toMatch(/\/topics \[TOPIC\]/);
-    expect(chat.handle("/HILFE").text).toMatch(/\/lang de\|en\|auto/);
+    expect(chat.handle("/THEMEN").text).toMatch(/^Themen:\n\s+participants\s+Teilnehmer/);
+    expect(chat.handle("/HILFE").text).toMatch(/\/sprache de\|en\|auto/);
     const id = index.knowledge.statements[0]?.id as string;
-    expect(chat.handle(`/STATEMENT ${id.toUpperCase()}`).text).toMatch(new RegExp(`^Statement ${id} `));
-    expect(chat.handle(`/aussage ${id}`).text).toMatch(new RegExp(`^Statement ${id} `));
-    expect(chat.handle("/info").text).toMatch(/^I answer questions about one summit/);
+    expect(chat.handle(`/aussage ${id}`).text).toMatch(new RegExp(`^Aussage ${id} `));
+    const english = session();
+    expect(english.handle(`/STATEMENT ${id.toUpperCase()}`).text).toMatch(new RegExp(`^Statement ${id} `));
+    expect(english.handle("/about").text).toMatch(/^I answer questions about one summit/);
     expect(chat.handle("/ENDE").quit).toBe(true);
     expect(chat.handle("/exit").quit).toBe(true);
+  });
+
+  it("turns German when a German command name is typed", () => {
+    const chat = session();
+    expect(chat.handle("/hilfe").text).toMatch(/^Stell eine Frage auf Deutsch/);
+    expect(chat.handle("/about").text).toMatch(/^Ich beantworte Fragen/);
   });
 
   it("says an unknown /word is unknown instead of answering it as a question", () => {
