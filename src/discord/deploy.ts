@@ -8,6 +8,7 @@ import {
   Routes,
 } from "discord.js";
 import type { Settings } from "../config/settings.js";
+import { REST_TIMEOUT_MS } from "./client.js";
 import { commandModules } from "./commands/index.js";
 
 /** One set of commands registered in one place. */
@@ -40,7 +41,9 @@ export async function deployCommands(
   settings: Settings & { DISCORD_TOKEN: string },
   global: boolean,
 ): Promise<DeployResult> {
-  const rest = new REST({ api: settings.DISCORD_API_URL }).setToken(settings.DISCORD_TOKEN);
+  const rest = new REST({ api: settings.DISCORD_API_URL, timeout: REST_TIMEOUT_MS }).setToken(
+    settings.DISCORD_TOKEN,
+  );
   const applicationId =
     settings.DISCORD_APPLICATION_ID ??
     ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id;
