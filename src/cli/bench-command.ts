@@ -1,8 +1,11 @@
 import { parseArgs } from "node:util";
 import { calibrationError, fitConfidenceModel, labelSignals } from "../bench/calibrate.js";
+import { type EvaluationReport, evaluate } from "../bench/evaluate.js";
 import { EVALUATION_PARTS, loadEvaluationSet } from "../bench/evaluation-set.js";
-import { type BenchResult, memoryProbe, runBench } from "../bench/run-bench.js";
+import { type BenchResult, engineResult, memoryProbe, runBench } from "../bench/run-bench.js";
+import { answeredSamples, chooseSureThreshold, precisionFrom } from "../bench/sure-threshold.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
+import { SURE_THRESHOLD } from "../search/confidence.js";
 import { loadIndexOrReport } from "./ask-command.js";
 import { type CliCommand, ExitCode, writeLine } from "./io.js";
 
@@ -14,6 +17,8 @@ export const benchCommand: CliCommand = async (args, io) => {
       knowledge: { type: "string" },
       calibrate: { type: "boolean" },
       "memory-probe": { type: "string" },
+      evaluation: { type: "boolean" },
+      set: { type: "string" },
     },
   });
   const knowledgePath = values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH;
@@ -40,12 +45,56 @@ export const benchCommand: CliCommand = async (args, io) => {
     writeLine(io.stdout, JSON.stringify(report, null, 2));
     return ExitCode.ok;
   }
+  if (values.evaluation) {
+    // Quality only, in seconds rather than the full bench's minutes; --set measures one file (a
+    // new batch, once, before it joins a part).
+    const sets =
+      values.set === undefined
+        ? await Promise.all(
+            EVALUATION_PARTS.map(async (part) => [part, await loadEvaluationSet(part)] as const),
+          )
+        : [[values.set, await loadEvaluationSet("tuning", values.set)] as const];
+    const tuning = answeredSamples(index, await loadEvaluationSet("tuning"));
+    const reports = Object.fromEntries(
+      sets.map(([name, cases]) => {
+        const { failures, ...report } = evaluate(cases, (question) => engineResult(index, question));
+        return [name, values.json ? { ...report, failures } : report];
+      }),
+    );
+    const certainty = {
+      sureThreshold: SURE_THRESHOLD,
+      chosenOnTuning: chooseSureThreshold(tuning),
+      tuningPrecisionAtThreshold: precisionFrom(tuning, SURE_THRESHOLD),
+    };
+    writeLine(
+      io.stdout,
+      values.json ? JSON.stringify({ certainty, reports }, null, 2) : renderEvaluation(certainty, reports),
+    );
+    return ExitCode.ok;
+  }
   const result = await runBench(index.knowledge, (line) => writeLine(io.stderr, line), { knowledgePath });
   writeLine(io.stdout, values.json ? JSON.stringify(result, null, 2) : renderBench(result));
   return ExitCode.ok;
 };
 
 const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
+
+function renderEvaluation(
+  certainty: { sureThreshold: number; chosenOnTuning: number; tuningPrecisionAtThreshold: number },
+  reports: Record<string, Omit<EvaluationReport, "failures">>,
+): string {
+  const lines = [
+    `sure from confidence ${certainty.sureThreshold} (the tuning part asks for ${certainty.chosenOnTuning}; answers from there right ${pct(certainty.tuningPrecisionAtThreshold)} on it)`,
+    "",
+    `  ${"part".padEnd(24)} ${"hit@1".padStart(7)} ${"de".padStart(7)} ${"en".padStart(7)} ${"typo".padStart(7)} ${"para".padStart(7)} ${"r@3".padStart(7)} ${"abstain".padStart(8)} ${"sure ok".padStart(8)} ${"lkly ok".padStart(8)} ${"sure".padStart(7)} ${"likely".padStart(7)} ${"none".padStart(7)}`,
+  ];
+  for (const [name, report] of Object.entries(reports)) {
+    lines.push(
+      `  ${name.slice(-24).padEnd(24)} ${[report.hitAt1, report.hitAt1German, report.hitAt1English, report.hitAt1Typo, report.hitAt1Paraphrase, report.recallAt3].map((metric) => pct(metric.rate).padStart(7)).join(" ")} ${pct(report.offTopicAbstention.rate).padStart(8)} ${pct(report.sureAnswersRight.rate).padStart(8)} ${pct(report.likelyAnswersRight.rate).padStart(8)} ${[report.answeredSure, report.answeredLikely, report.notAnswered].map((metric) => pct(metric.rate).padStart(7)).join(" ")}`,
+    );
+  }
+  return lines.join("\n");
+}
 
 function renderBench(result: BenchResult): string {
   const lines = [

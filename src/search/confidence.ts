@@ -22,6 +22,8 @@ export interface ConfidenceFeatures {
   readonly outOfScope: number;
   /** 1 when the question asks for a number (how many, since when …) and the best statement gives none. */
   readonly missingNumber: number;
+  /** 1 when the question names a participant and the best statement is about another one. */
+  readonly otherSubject: number;
 }
 
 /**
@@ -40,11 +42,18 @@ export const CONFIDENCE_MODEL = {
 } as const;
 
 export const ANSWER_THRESHOLD = 0.5;
+/**
+ * From here an answer is *sure*, below it *likely*: the lowest confidence at which answers on the
+ * tuning part are right at least 95 % of the time (`npm run bench -- --certainty`).
+ */
+export const SURE_THRESHOLD = 0.91;
 
 /** What the confidence needs to know of the best statement's text itself. */
 export interface BestStatementFacts {
   /** The question asks for a number the statement does not give. */
   readonly missingNumber: boolean;
+  /** The question names a participant the statement is not about, and it names another. */
+  readonly otherSubject: boolean;
   /** Whether the statement's text holds these stemmed words in a row. */
   readonly says: (phrase: readonly string[]) => boolean;
 }
@@ -79,12 +88,13 @@ export function confidenceFeatures(
     example: best?.exampleCoverage ?? 0,
     outOfScope: outOfScope ? 1 : 0,
     missingNumber: bestText.missingNumber ? 1 : 0,
+    otherSubject: bestText.otherSubject ? 1 : 0,
   };
 }
 
 /**
  * A question the best statement cannot answer in kind — an out-of-scope subject, a number it does
- * not give — is declined whatever else matches: its confidence is capped below this.
+ * not give, another participant than the one asked — is declined whatever else matches: its confidence is capped below this.
  */
 const UNANSWERABLE_CAP = 0.2;
 
@@ -95,11 +105,12 @@ export function confidenceOf(
   if (features.score === 0) return 0;
   const z = MODEL_FEATURES.reduce((sum, feature) => sum + model[feature] * features[feature], model.bias);
   const probability = 1 / (1 + Math.exp(-z));
-  const unanswerable = features.outOfScope === 1 || features.missingNumber === 1;
+  const unanswerable =
+    features.outOfScope === 1 || features.missingNumber === 1 || features.otherSubject === 1;
   return roundTo(unanswerable ? Math.min(probability, UNANSWERABLE_CAP) : probability, 3);
 }
 
-/** The features the model weighs; `outOfScope` and `missingNumber` are not weighed but cap the result. */
+/** The features the model weighs; `outOfScope`, `missingNumber` and `otherSubject` are not weighed but cap the result. */
 export const MODEL_FEATURES = ["coverage", "score", "margin", "known", "unexplained", "example"] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];
 

@@ -6,6 +6,11 @@ const QUESTION_WORDS = new Set(
   was were do does did can could will would has have any anyone`.split(/\s+/),
 );
 
+/** Whether a folded word opens a question ("who", "wann", "is"): it asks something of a subject. */
+export function isQuestionWord(word: string): boolean {
+  return QUESTION_WORDS.has(word);
+}
+
 /**
  * In an ask-channel the bot only speaks up for messages that look like questions: a question mark,
  * or a first word that opens a question. Chatter stays unanswered.
@@ -13,7 +18,7 @@ const QUESTION_WORDS = new Set(
 export function looksLikeQuestion(text: string): boolean {
   if (/[?？]\s*$/.test(text.trim())) return true;
   const first = tokenize(text)[0];
-  return first !== undefined && QUESTION_WORDS.has(first);
+  return first !== undefined && isQuestionWord(first);
 }
 
 /** Questions whose answer is a count or an amount: how many, how much. */

@@ -1,0 +1,71 @@
+import type { TopicRecord } from "../knowledge/schema.js";
+import { tokenize } from "./normalize.js";
+import { isQuestionWord } from "./question-shape.js";
+import type { ResolvedUnit, ScoredStatement } from "./score.js";
+import type { SearchIndex } from "./search-index.js";
+import { isNoise } from "./stopwords.js";
+import { subjectsAsked } from "./subject-guard.js";
+
+/** A question of this many words or fewer may be a bare subject ("summit?", "Erklärung"). */
+const BROAD_MAX_UNITS = 2;
+/** It is broad when at least this many statements match it … */
+const BROAD_MIN_EQUALS = 3;
+/** … each scoring at least this share of the best: a pick among them would be a coin toss. */
+const BROAD_SPREAD = 0.8;
+/**
+ * … and every word is common in the knowledge (idf at most this: in about one statement of eight
+ * or more, as "summit", "Erklärung", "agreement"), not a word one statement is about ("trade").
+ */
+const BROAD_MAX_WEIGHT = 2.1;
+
+export type BroadReading =
+  /** The question names a topic: its overview statement answers it. */
+  | { readonly kind: "overview"; readonly statementIndex: number }
+  /** No overview fits: the topics to pick from, not a pick among equals. */
+  | { readonly kind: "ambiguous" };
+
+const topicTerms = new WeakMap<TopicRecord, ReadonlySet<string>>();
+
+/**
+ * A one- or two-word question that matches many statements about equally gets the overview of
+ * the topic it names, or is offered the topics to pick from; undefined when it is not that broad.
+ */
+export function readBroadQuestion(
+  index: SearchIndex,
+  question: string,
+  resolved: readonly ResolvedUnit[],
+  ranked: readonly ScoredStatement[],
+): BroadReading | undefined {
+  const best = ranked[0];
+  if (!best || resolved.length > BROAD_MAX_UNITS) return undefined;
+  // "wann genau war der Gipfel" asks something of the summit; "Gipfel?" only names it.
+  const words = tokenize(question);
+  if (words.some(isQuestionWord) || words.filter((word) => !isNoise(word)).length > BROAD_MAX_UNITS)
+    return undefined;
+  if (resolved.some((unit) => unit.weight > BROAD_MAX_WEIGHT)) return undefined;
+  // A participant's name is no bare subject: "Tokayev" asks for Tokayev.
+  if (subjectsAsked(index, resolved).size > 0) return undefined;
+  const equals = ranked.filter((scored) => scored.score >= best.score * BROAD_SPREAD).length;
+  if (equals < BROAD_MIN_EQUALS) return undefined;
+  for (const topic of index.knowledge.topics) {
+    if (topic.overview === undefined) continue;
+    const terms = termsOfTopic(index, topic);
+    const named = resolved.every((unit) =>
+      unit.alternatives.some(
+        (alternative) => alternative.similarity === 1 && terms.has(index.terms[alternative.termId] as string),
+      ),
+    );
+    const statementIndex = index.statementPositions.get(topic.overview);
+    if (named && statementIndex !== undefined) return { kind: "overview", statementIndex };
+  }
+  return { kind: "ambiguous" };
+}
+
+function termsOfTopic(index: SearchIndex, topic: TopicRecord): ReadonlySet<string> {
+  let terms = topicTerms.get(topic);
+  if (!terms) {
+    terms = new Set(index.analyzer.indexTerms(`${topic.de} ${topic.en}`));
+    topicTerms.set(topic, terms);
+  }
+  return terms;
+}
