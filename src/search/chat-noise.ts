@@ -10,7 +10,7 @@ const SHORTCODE = /(?<![\p{L}\p{N}]):[a-z0-9_+-]{2,32}:(?![\p{L}\p{N}])/giu;
 const LINK = /\bhttps?:\/\/\S+/gi;
 // Pictographs, flags (regional indicators), skin tones, keycaps and the joiners that glue them.
 const EMOJI =
-  /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+  /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{200D}|\u{20E3}/gu;
 
 /** The question without the chat markup around it; white space collapsed. */
 export function stripChatNoise(text: string): string {
