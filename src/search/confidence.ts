@@ -46,7 +46,7 @@ export const ANSWER_THRESHOLD = 0.5;
  * From here an answer is *sure*, below it *likely*: the lowest confidence at which answers on the
  * tuning part are right at least 95 % of the time (`npm run bench -- --certainty`).
  */
-export const SURE_THRESHOLD = 0.91;
+export const SURE_THRESHOLD = 0.84;
 
 /** What the confidence needs to know of the best statement's text itself. */
 export interface BestStatementFacts {
