@@ -69,6 +69,7 @@ export function toJson(answer: Answer) {
     language: answer.language,
     answered: answer.answered,
     confidence: answer.confidence,
+    certainty: answer.certainty,
     passages: answer.passages.map((passage) => ({
       id: passage.id,
       score: passage.score,
@@ -83,6 +84,7 @@ export function toJson(answer: Answer) {
     })),
     detectedLanguage: answer.detectedLanguage,
     outcome: answer.outcome,
+    aboutNow: answer.aboutNow,
     knowledgeVersion: answer.knowledgeVersion,
   };
 }

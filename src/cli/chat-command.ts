@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { FollowUpMemory } from "../app/follow-up-memory.js";
 import { messagesFor } from "../i18n/messages.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
 import { answerQuestion } from "../search/answer.js";
@@ -43,6 +44,7 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
   // Commands answer in the language of the last question, as a conversation would.
   let lastLanguage: Language = initialLanguage ?? "en";
   const knowledge = index.knowledge;
+  const followUps = new FollowUpMemory();
   const terminal = Boolean(io.stdout.isTTY && io.stdin.isTTY);
   const lines = createInterface({
     input: io.stdin,
@@ -97,10 +99,14 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
         writeLine(io.stdout, `reply language: ${fixedLanguage ?? "auto"}`);
         break;
       default: {
-        const question = command === "/ask" ? argument : line;
+        const asked = command === "/ask" ? argument : line;
+        const question = followUps.read(index, "you", "terminal", asked);
         const answer = answerQuestion(index, question, fixedLanguage ? { language: fixedLanguage } : {});
         lastLanguage = answer.language;
-        writeLine(io.stdout, `\nbot> ${renderAnswer(answer, knowledge).replaceAll("\n", "\n     ")}`);
+        const readAs =
+          question === asked ? [] : [messagesFor(answer.language).readAsFollowUp(answer.question)];
+        const reply = [...readAs, renderAnswer(answer, knowledge)].join("\n");
+        writeLine(io.stdout, `\nbot> ${reply.replaceAll("\n", "\n     ")}`);
       }
     }
     lines.prompt();

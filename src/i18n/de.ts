@@ -18,6 +18,15 @@ export const de: Messages = {
   paraphrase: "Zusammenfassung in eigenen Worten",
   knowledgeVersion: (version, date) => `Wissensstand ${version} (${date})`,
   confidence: (percent) => `Sicherheit ${percent} %`,
+  probablyThis: "Vermutlich das:",
+  likelyInWords: (confidence) =>
+    `Ich bin nicht sicher, ob das deine Frage trifft – ${confidence >= 0.75 ? "gute Chancen" : confidence >= 0.6 ? "eher ja als nein" : "etwa fifty-fifty"} (${Math.round(confidence * 100)} %).`,
+  likelyVoteHint: "Wenn es nicht passt, drück 👎.",
+  thenNotNow: (summitDate, asOf) =>
+    `Hinweis: Mein Wissen beschreibt den Gipfel vom ${summitDate} und seine Folgen, Stand ${asOf} – nicht, wie es heute aussieht.`,
+  readAsFollowUp: (question) => `Zusammen mit deiner letzten Frage gelesen: „${question}“`,
+  broadQuestion: (topics) =>
+    `Das passt zu vielem, was ich weiß. Frag genauer oder wähle ein Thema${topics ? `: ${topics}` : ""}.`,
   buttonMoreResults: "Weitere Ergebnisse",
   buttonGerman: "Original (Deutsch)",
   buttonEnglish: "English",

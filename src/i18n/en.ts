@@ -18,6 +18,15 @@ export const en: Messages = {
   paraphrase: "Summary in our words",
   knowledgeVersion: (version, date) => `Knowledge version ${version} (${date})`,
   confidence: (percent) => `confidence ${percent}%`,
+  probablyThis: "Probably this:",
+  likelyInWords: (confidence) =>
+    `I'm not sure this is what you asked — ${confidence >= 0.75 ? "a fair chance" : confidence >= 0.6 ? "somewhat more likely than not" : "about even odds"} (${Math.round(confidence * 100)}%) that it fits.`,
+  likelyVoteHint: "If it misses, press 👎.",
+  thenNotNow: (summitDate, asOf) =>
+    `Note: what I know describes the summit of ${summitDate} and its follow-up, as recorded on ${asOf} — not how things stand today.`,
+  readAsFollowUp: (question) => `Read together with your last question: “${question}”`,
+  broadQuestion: (topics) =>
+    `That fits many things I know. Ask more precisely, or pick a topic${topics ? `: ${topics}` : ""}.`,
   buttonMoreResults: "More results",
   buttonGerman: "Original (Deutsch)",
   buttonEnglish: "English",

@@ -20,6 +20,18 @@ export interface Messages {
   readonly paraphrase: string;
   readonly knowledgeVersion: (version: string, date: string) => string;
   readonly confidence: (percent: number) => string;
+  /** Before a likely answer's passages. */
+  readonly probablyThis: string;
+  /** A likely answer's confidence in words: about even, fair, good chances (0..1). */
+  readonly likelyInWords: (confidence: number) => string;
+  /** Where a 👎 button goes with a likely answer. */
+  readonly likelyVoteHint: string;
+  /** For questions about the present: as of when the knowledge speaks. */
+  readonly thenNotNow: (summitDate: string, asOf: string) => string;
+  /** A bare word that fits many statements equally: the topics to pick from. */
+  readonly broadQuestion: (topics: string) => string;
+  /** A follow-up ("and Uzbekistan?") and how it was read, together with the question before it. */
+  readonly readAsFollowUp: (question: string) => string;
   readonly buttonMoreResults: string;
   readonly buttonGerman: string;
   readonly buttonEnglish: string;

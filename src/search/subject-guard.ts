@@ -15,6 +15,8 @@ interface SubjectTable {
   /** Per participant, the index terms (words and glossary concepts) that name it. */
   readonly subjects: readonly ReadonlySet<string>[];
   readonly ofStatement: WeakMap<Statement, ReadonlySet<number>>;
+  /** Every term naming any participant, the host's too. */
+  readonly allSubjects: ReadonlySet<string>;
 }
 
 const tables = new WeakMap<SearchIndex, SubjectTable>();
@@ -42,9 +44,16 @@ function tableOf(index: SearchIndex): SubjectTable {
         terms.add(term);
         for (const concept of index.analyzer.conceptsOf(term)) terms.add(concept);
       }
-      return [...terms].some((term) => titleTerms.has(term)) ? new Set<string>() : terms;
+      return terms;
     });
-    table = { subjects, ofStatement: new WeakMap() };
+    const allSubjects = new Set(subjects.flatMap((terms) => [...terms]));
+    table = {
+      subjects: subjects.map((terms) =>
+        [...terms].some((term) => titleTerms.has(term)) ? new Set<string>() : terms,
+      ),
+      ofStatement: new WeakMap(),
+      allSubjects,
+    };
     tables.set(index, table);
   }
   return table;
@@ -76,6 +85,15 @@ function subjectsNamed(table: SubjectTable, uses: (term: string) => boolean): Se
     }
   });
   return named;
+}
+
+/** Whether a word as typed names a participant ("Usbekistan", "Tokayev's"), the host included. */
+export function namesParticipant(index: SearchIndex, word: string): boolean {
+  const { allSubjects } = tableOf(index);
+  return tokenize(word).some((token) => {
+    const term = stem(token);
+    return [term, ...index.analyzer.conceptsOf(term)].some((name) => allSubjects.has(name));
+  });
 }
 
 /** The participants the question names. */
