@@ -11,12 +11,14 @@ const BROAD_MAX_UNITS = 2;
 /** It is broad when at least this many statements match it … */
 const BROAD_MIN_EQUALS = 3;
 /** … each scoring at least this share of the best: a pick among them would be a coin toss. */
-const BROAD_SPREAD = 0.8;
+const BROAD_SPREAD = 0.5;
 /**
  * … and every word is common in the knowledge (idf at most this: in about one statement of eight
  * or more, as "summit", "Erklärung", "agreement"), not a word one statement is about ("trade").
  */
 const BROAD_MAX_WEIGHT = 2.1;
+/** A topic's name is named when the question holds at least this share of its words. */
+const TOPIC_NAME_SHARE = 0.5;
 
 export type BroadReading =
   /** The question names a topic: its overview statement answers it. */
@@ -24,7 +26,7 @@ export type BroadReading =
   /** No overview fits: the topics to pick from, not a pick among equals. */
   | { readonly kind: "ambiguous" };
 
-const topicTerms = new WeakMap<TopicRecord, ReadonlySet<string>>();
+const topicWords = new WeakMap<TopicRecord, readonly (readonly (readonly string[])[])[]>();
 
 /**
  * A one- or two-word question that matches many statements about equally gets the overview of
@@ -47,25 +49,38 @@ export function readBroadQuestion(
   if (subjectsAsked(index, resolved).size > 0) return undefined;
   const equals = ranked.filter((scored) => scored.score >= best.score * BROAD_SPREAD).length;
   if (equals < BROAD_MIN_EQUALS) return undefined;
+  const asked = new Set(
+    resolved.flatMap((unit) =>
+      unit.alternatives
+        .filter((alternative) => alternative.similarity === 1)
+        .map((alternative) => index.terms[alternative.termId] as string),
+    ),
+  );
   for (const topic of index.knowledge.topics) {
     if (topic.overview === undefined) continue;
-    const terms = termsOfTopic(index, topic);
-    const named = resolved.every((unit) =>
-      unit.alternatives.some(
-        (alternative) => alternative.similarity === 1 && terms.has(index.terms[alternative.termId] as string),
-      ),
-    );
     const statementIndex = index.statementPositions.get(topic.overview);
+    // "summit" names "The summit"; "energy" does not name "Economy, energy and raw materials".
+    const named = wordsOfTopic(index, topic).some(
+      (words) =>
+        words.filter((terms) => terms.some((term) => asked.has(term))).length >=
+        words.length * TOPIC_NAME_SHARE,
+    );
     if (named && statementIndex !== undefined) return { kind: "overview", statementIndex };
   }
   return { kind: "ambiguous" };
 }
 
-function termsOfTopic(index: SearchIndex, topic: TopicRecord): ReadonlySet<string> {
-  let terms = topicTerms.get(topic);
-  if (!terms) {
-    terms = new Set(index.analyzer.indexTerms(`${topic.de} ${topic.en}`));
-    topicTerms.set(topic, terms);
+/** Per language, the topic name's words, each as the index terms it stands for. */
+function wordsOfTopic(index: SearchIndex, topic: TopicRecord): readonly (readonly (readonly string[])[])[] {
+  let words = topicWords.get(topic);
+  if (!words) {
+    words = [topic.de, topic.en].map((name) =>
+      tokenize(name)
+        .filter((word) => !isNoise(word))
+        .map((word) => index.analyzer.indexTerms(word))
+        .filter((terms) => terms.length > 0),
+    );
+    topicWords.set(topic, words);
   }
-  return terms;
+  return words;
 }

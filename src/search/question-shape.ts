@@ -3,7 +3,9 @@ import { foldText, tokenize } from "./normalize.js";
 const QUESTION_WORDS = new Set(
   `wer was wann wo wie warum wieso weshalb welche welcher welches welchen wem wen woher wohin womit wofuer worueber
   gibt gab hat haben ist sind war waren kann koennen stimmt weiss who what when where why how which whom whose is are
-  was were do does did can could will would has have any anyone`.split(/\s+/),
+  was were do does did can could will would has have any anyone whats whos wheres hows whens whys`.split(
+    /\s+/,
+  ),
 );
 
 /** Whether a folded word opens a question ("who", "wann", "is"): it asks something of a subject. */
