@@ -46,7 +46,8 @@ const DATES = new RegExp(
  * file lacks the figure.
  */
 export function asksForMissingNumber(question: string, answerText: string): boolean {
-  const asked = foldText(question);
+  // Words only, so that markup between them ("how **many**") does not hide the shape.
+  const asked = tokenize(question).join(" ");
   if (ASKS_FOR_COUNT.test(asked)) return !GIVES_NUMBER.test(foldText(answerText).replace(DATES, " "));
   if (ASKS_FOR_SPAN.test(asked)) return !GIVES_NUMBER.test(foldText(answerText));
   return false;
