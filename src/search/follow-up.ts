@@ -1,4 +1,4 @@
-import { foldText, tokenize } from "./normalize.js";
+import { tokenize } from "./normalize.js";
 import type { SearchIndex } from "./search-index.js";
 import { namesParticipant } from "./subject-guard.js";
 
@@ -25,7 +25,9 @@ export function leansOnPrevious(question: string): boolean {
  * question, asked of another.
  */
 export function readTogether(index: SearchIndex, previous: string, followUp: string): string {
-  const rest = foldText(followUp).trim();
+  const folded = tokenize(followUp).join(" ");
+  // "and Uzbekistan?" adds Uzbekistan, not "and"; "wer noch?" is all meaning.
+  const rest = MORE_OF_THE_SAME.test(folded) ? folded : folded.replace(LEAD_IN, "").trim();
   const namesAnother = followUp.split(/\s+/).some((word) => namesParticipant(index, word));
   const kept = namesAnother
     ? previous
