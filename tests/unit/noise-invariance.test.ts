@@ -53,7 +53,7 @@ const markdown = fc.constantFrom(
 /** The question with noise between its words and markdown around some of them. */
 function noisy(
   question: string,
-  seeds: readonly { noise: string; at: number; wrap?: [string, string] }[],
+  seeds: readonly { noise: string; at: number; wrap: readonly [string, string] | undefined }[],
 ): string {
   const words = question.split(" ");
   for (const seed of seeds) {
