@@ -1,3 +1,4 @@
+import { stripChatNoise } from "./chat-noise.js";
 import { tokenize } from "./normalize.js";
 import type { SearchIndex } from "./search-index.js";
 import { namesParticipant } from "./subject-guard.js";
@@ -13,7 +14,7 @@ const MAX_FOLLOW_UP_WORDS = 5;
 
 /** Whether the question leans on the one before it rather than asking something whole. */
 export function leansOnPrevious(question: string): boolean {
-  const words = tokenize(question);
+  const words = tokenize(stripChatNoise(question));
   if (words.length === 0 || words.length > MAX_FOLLOW_UP_WORDS) return false;
   const folded = words.join(" ");
   return MORE_OF_THE_SAME.test(folded) || LEAD_IN.test(folded);
@@ -25,7 +26,7 @@ export function leansOnPrevious(question: string): boolean {
  * question, asked of another.
  */
 export function readTogether(index: SearchIndex, previous: string, followUp: string): string {
-  const folded = tokenize(followUp).join(" ");
+  const folded = tokenize(stripChatNoise(followUp)).join(" ");
   // "and Uzbekistan?" adds Uzbekistan, not "and"; "wer noch?" is all meaning.
   const rest = MORE_OF_THE_SAME.test(folded) ? folded : folded.replace(LEAD_IN, "").trim();
   const namesAnother = followUp.split(/\s+/).some((word) => namesParticipant(index, word));

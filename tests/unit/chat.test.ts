@@ -29,8 +29,9 @@ describe("the terminal chat and ask", () => {
     ]);
     expect(lines[0].answered).toBe(true);
     expect(lines[0].passages[0].id).toBe("afghanistan");
-    expect(lines[1]).toMatchObject({ answered: false, passages: [] });
-    expect(lines[2].answered).toBe(false);
+    expect(lines[1]).toMatchObject({ answered: false, passages: [], certainty: "none" });
+    expect(lines[2]).toMatchObject({ answered: false, certainty: "none" });
+    expect(["sure", "likely"]).toContain(lines[0].certainty);
     for (const line of lines) expect(["de", "en"]).toContain(line.language);
   });
 
