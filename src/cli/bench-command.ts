@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { calibrationError, fitConfidenceModel, labelSignals } from "../bench/calibrate.js";
+import { type CrossValidation, crossValidate } from "../bench/cross-validate.js";
 import { type EvaluationReport, evaluate } from "../bench/evaluate.js";
 import { EVALUATION_PARTS, loadEvaluationSet } from "../bench/evaluation-set.js";
 import { type BenchResult, engineResult, memoryProbe, runBench } from "../bench/run-bench.js";
@@ -66,9 +67,12 @@ export const benchCommand: CliCommand = async (args, io) => {
       chosenOnTuning: chooseSureThreshold(tuning),
       tuningPrecisionAtThreshold: precisionFrom(tuning, SURE_THRESHOLD),
     };
+    const crossValidation = values.set === undefined ? crossValidate(index.knowledge) : undefined;
     writeLine(
       io.stdout,
-      values.json ? JSON.stringify({ certainty, reports }, null, 2) : renderEvaluation(certainty, reports),
+      values.json
+        ? JSON.stringify({ certainty, reports, crossValidation }, null, 2)
+        : renderEvaluation(certainty, reports, crossValidation),
     );
     return ExitCode.ok;
   }
@@ -82,6 +86,7 @@ const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
 function renderEvaluation(
   certainty: { sureThreshold: number; chosenOnTuning: number; tuningPrecisionAtThreshold: number },
   reports: Record<string, Omit<EvaluationReport, "failures">>,
+  crossValidation?: CrossValidation,
 ): string {
   const lines = [
     `sure from confidence ${certainty.sureThreshold} (the tuning part asks for ${certainty.chosenOnTuning}; answers from there right ${pct(certainty.tuningPrecisionAtThreshold)} on it)`,
@@ -93,7 +98,12 @@ function renderEvaluation(
       `  ${name.slice(-24).padEnd(24)} ${[report.hitAt1, report.hitAt1German, report.hitAt1English, report.hitAt1Typo, report.hitAt1Paraphrase, report.recallAt3].map((metric) => pct(metric.rate).padStart(7)).join(" ")} ${pct(report.offTopicAbstention.rate).padStart(8)} ${pct(report.sureAnswersRight.rate).padStart(8)} ${pct(report.likelyAnswersRight.rate).padStart(8)} ${[report.answeredSure, report.answeredLikely, report.notAnswered].map((metric) => pct(metric.rate).padStart(7)).join(" ")}`,
     );
   }
+  if (crossValidation) lines.push("", crossValidationLine(crossValidation));
   return lines.join("\n");
+}
+
+function crossValidationLine(crossValidation: CrossValidation): string {
+  return `Cross-validation on the knowledge's own ${crossValidation.questions} example questions (each left out of the index it asks):\n  ranked first ${pct(crossValidation.rankedFirst)} · hit@1 ${pct(crossValidation.hitAt1)} · recall@3 ${pct(crossValidation.recallAt3)}`;
 }
 
 function renderBench(result: BenchResult): string {
@@ -103,21 +113,16 @@ function renderBench(result: BenchResult): string {
     "Evaluation set (shipped knowledge):",
   ];
   lines.push(
-    `  ${"search".padEnd(16)} ${"part".padEnd(8)} ${"hit@1".padStart(7)} ${"de".padStart(7)} ${"en".padStart(7)} ${"typo".padStart(7)} ${"para".padStart(7)} ${"r@3".padStart(7)} ${"abstain".padStart(8)}`,
+    `  ${"search".padEnd(16)} ${"part".padEnd(8)} ${"hit@1".padStart(7)} ${"de".padStart(7)} ${"en".padStart(7)} ${"typo".padStart(7)} ${"para".padStart(7)} ${"r@3".padStart(7)} ${"abstain".padStart(8)} ${"sure ok".padStart(8)} ${"sure".padStart(7)} ${"likely".padStart(7)}`,
   );
   for (const [name, parts] of Object.entries(result.evaluation)) {
     for (const [part, report] of Object.entries(parts)) {
       lines.push(
-        `  ${name.padEnd(16)} ${part.padEnd(8)} ${pct(report.hitAt1.rate).padStart(7)} ${pct(report.hitAt1German.rate).padStart(7)} ${pct(report.hitAt1English.rate).padStart(7)} ${pct(report.hitAt1Typo.rate).padStart(7)} ${pct(report.hitAt1Paraphrase.rate).padStart(7)} ${pct(report.recallAt3.rate).padStart(7)} ${pct(report.offTopicAbstention.rate).padStart(8)}`,
+        `  ${name.padEnd(16)} ${part.padEnd(8)} ${pct(report.hitAt1.rate).padStart(7)} ${pct(report.hitAt1German.rate).padStart(7)} ${pct(report.hitAt1English.rate).padStart(7)} ${pct(report.hitAt1Typo.rate).padStart(7)} ${pct(report.hitAt1Paraphrase.rate).padStart(7)} ${pct(report.recallAt3.rate).padStart(7)} ${pct(report.offTopicAbstention.rate).padStart(8)} ${pct(report.sureAnswersRight.rate).padStart(8)} ${pct(report.answeredSure.rate).padStart(7)} ${pct(report.answeredLikely.rate).padStart(7)}`,
       );
     }
   }
-  const { crossValidation } = result;
-  lines.push(
-    "",
-    `Cross-validation on the knowledge's own ${crossValidation.questions} example questions (each left out of the index it asks):`,
-    `  ranked first ${pct(crossValidation.rankedFirst)} · hit@1 ${pct(crossValidation.hitAt1)} · recall@3 ${pct(crossValidation.recallAt3)}`,
-  );
+  lines.push("", crossValidationLine(result.crossValidation));
   for (const scale of result.scales) {
     lines.push(
       "",
