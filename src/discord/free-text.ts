@@ -108,7 +108,10 @@ export class FreeTextResponder {
     }
     const index = this.context.knowledge.index;
     const limit = SHOWN_PASSAGES + MORE_PASSAGES;
-    const read = this.followUps.read(index, message.author.id, message.channelId, question);
+    const read = this.followUps.read(index, message.author.id, message.channelId, question, {
+      messageId: message.id,
+      edited: isCorrection,
+    });
     const answer = askEngine(this.context, read, { fallbackLanguage, limit }, "message", {
       requestId: message.id,
       userId: message.author.id,

@@ -66,6 +66,22 @@ describe("the follow-up memory", () => {
     expect(memory.read(index, "ana", "c1", "and migration?")).toBe("and migration?");
   });
 
+  it("reads an edited question as a correction: against the question before it, not itself", () => {
+    const memory = new FollowUpMemory();
+    memory.read(index, "ana", "c1", "what about trade?", { messageId: "1" });
+    memory.read(index, "ana", "c1", "who came from Kyrgyzstan?", { messageId: "2" });
+    expect(memory.read(index, "ana", "c1", "and migration?", { messageId: "2", edited: true })).toBe(
+      "what about trade? migration",
+    );
+    // An edit of an older message is read alone and leaves the conversation as it was.
+    expect(memory.read(index, "ana", "c1", "and Kyrgyzstan?", { messageId: "1", edited: true })).toBe(
+      "and Kyrgyzstan?",
+    );
+    expect(memory.read(index, "ana", "c1", "and energy?", { messageId: "3" })).toBe(
+      "what about trade? migration energy",
+    );
+  });
+
   it("holds only the last question, as read", () => {
     const memory = new FollowUpMemory();
     memory.read(index, "ana", "c1", "what about trade?");
