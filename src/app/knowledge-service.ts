@@ -6,7 +6,7 @@ import { writeFileAtomically } from "../knowledge/atomic-write.js";
 import { diffKnowledge, type KnowledgeDiff, summarizeDiff } from "../knowledge/diff.js";
 import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issues.js";
-import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
+import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { parseKnowledge } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
 import type { Logger } from "../logging/logger.js";
@@ -216,8 +216,8 @@ export class KnowledgeService {
         {
           actor: event.actor,
           action: event.action,
-          from: change.before.hash.slice(0, 12),
-          to: change.after.hash.slice(0, 12),
+          from: shortHash(change.before.hash),
+          to: shortHash(change.after.hash),
           ms: change.ms,
         },
         `knowledge ${event.action}: ${change.before.document.version} → ${change.after.document.version}, ${summarizeDiff(change.diff)}`,

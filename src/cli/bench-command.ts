@@ -6,7 +6,7 @@ import { EVALUATION_PARTS, loadEvaluationSet } from "../bench/evaluation-set.js"
 import { type BenchResult, engineResult, memoryProbe, runBench } from "../bench/run-bench.js";
 import { answeredSamples, chooseSureThreshold, precisionFrom } from "../bench/sure-threshold.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
-import { SURE_THRESHOLD } from "../search/confidence.js";
+import { SURE_THRESHOLD } from "../search/tuning.js";
 import { loadIndexOrReport } from "./ask-command.js";
 import { type CliCommand, ExitCode, writeLine } from "./io.js";
 

@@ -5,20 +5,13 @@ import type { ResolvedUnit, ScoredStatement } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
 import { isNoise } from "./stopwords.js";
 import { subjectsAsked } from "./subject-guard.js";
-
-/** A question of this many words or fewer may be a bare subject ("summit?", "Erklärung"). */
-const BROAD_MAX_UNITS = 2;
-/** It is broad when at least this many statements match it … */
-const BROAD_MIN_EQUALS = 3;
-/** … each scoring at least this share of the best: a pick among them would be a coin toss. */
-const BROAD_SPREAD = 0.5;
-/**
- * … and every word is common in the knowledge (idf at most this: in about one statement of eight
- * or more, as "summit", "Erklärung", "agreement"), not a word one statement is about ("trade").
- */
-const BROAD_MAX_WEIGHT = 2.1;
-/** A topic's name is named when the question holds at least this share of its words. */
-const TOPIC_NAME_SHARE = 0.5;
+import {
+  BROAD_MAX_UNITS,
+  BROAD_MAX_WEIGHT,
+  BROAD_MIN_EQUALS,
+  BROAD_SPREAD,
+  TOPIC_NAME_SHARE,
+} from "./tuning.js";
 
 export type BroadReading =
   /** The question names a topic: its overview statement answers it. */

@@ -1,4 +1,4 @@
-import { SURE_THRESHOLD } from "./confidence.js";
+import { SURE_THRESHOLD } from "./tuning.js";
 
 /**
  * How the bot stands behind an answer. *sure*: stated as fact. *likely*: shown as "probably

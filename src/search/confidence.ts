@@ -1,5 +1,6 @@
 import { roundTo } from "../util/numbers.js";
 import type { ResolvedUnit, ScoredStatement } from "./score.js";
+import { UNANSWERABLE_CAP } from "./tuning.js";
 
 /** What the decision to answer rests on, each 0..1. */
 export interface ConfidenceFeatures {
@@ -40,13 +41,6 @@ export const CONFIDENCE_MODEL = {
   unexplained: 0.81,
   example: 1.42,
 } as const;
-
-export const ANSWER_THRESHOLD = 0.5;
-/**
- * From here an answer is *sure*, below it *likely*: the lowest confidence at which answers on the
- * tuning part are right at least 95 % of the time (`npm run bench -- --certainty`).
- */
-export const SURE_THRESHOLD = 0.84;
 
 /** What the confidence needs to know of the best statement's text itself. */
 export interface BestStatementFacts {
@@ -91,12 +85,6 @@ export function confidenceFeatures(
     otherSubject: bestText.otherSubject ? 1 : 0,
   };
 }
-
-/**
- * A question the best statement cannot answer in kind — an out-of-scope subject, a number it does
- * not give, another participant than the one asked — is declined whatever else matches: its confidence is capped below this.
- */
-const UNANSWERABLE_CAP = 0.2;
 
 export function confidenceOf(
   features: ConfidenceFeatures,

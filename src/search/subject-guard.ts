@@ -3,6 +3,7 @@ import { tokenize } from "./normalize.js";
 import type { ResolvedUnit, ScoredStatement } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
 import { stem } from "./stem.js";
+import { NAMING_SIMILARITY } from "./tuning.js";
 
 /**
  * The summit's participants as subjects of questions: each country with its leader is one
@@ -20,8 +21,6 @@ interface SubjectTable {
 }
 
 const tables = new WeakMap<SearchIndex, SubjectTable>();
-/** A fuzzy reading this close to a name counts as naming it ("Tadschikstan"). */
-const NAMING_SIMILARITY = 0.75;
 
 function tableOf(index: SearchIndex): SubjectTable {
   let table = tables.get(index);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_USER } from "../support/discord-fixtures.js";
+import { TEST_USER } from "../../src/standin/discord-fixtures.js";
 import type { DiscordStandIn, RecordedRequest } from "../support/discord-standin.js";
 import { startDiscordStandIn } from "../support/discord-standin.js";
 import type { Json } from "../support/json.js";

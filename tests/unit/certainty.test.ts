@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { chooseSureThreshold, precisionFrom } from "../../src/bench/sure-threshold.js";
 import { renderAnswer } from "../../src/cli/terminal-render.js";
 import { answerReply } from "../../src/discord/render/answer-view.js";
+import { fitForChannel } from "../../src/discord/render/reply.js";
 import { loadKnowledgeFile } from "../../src/knowledge/load.js";
 import { type Answer, answerQuestion } from "../../src/search/answer.js";
 import { certaintyOf } from "../../src/search/certainty.js";
-import { ANSWER_THRESHOLD, SURE_THRESHOLD } from "../../src/search/confidence.js";
 import { buildSearchIndex, type SearchIndex } from "../../src/search/search-index.js";
 import { asksAboutNow } from "../../src/search/then-not-now.js";
+import { ANSWER_THRESHOLD, SURE_THRESHOLD } from "../../src/search/tuning.js";
 import type { Json } from "../support/json.js";
 import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
 
@@ -67,7 +68,7 @@ describe("certainty tiers", () => {
 
 describe("a likely answer on every surface", () => {
   it("opens with 'Probably this:' and its confidence in words above the embeds, 👎 at hand", () => {
-    const reply = answerReply(answerAs("Who took part in the summit?", "likely"), index, true, "123") as Json;
+    const reply = answerReply(answerAs("Who took part in the summit?", "likely"), index, "123") as Json;
     expect(reply.content).toMatch(/^Probably this: I'm not sure .*somewhat more likely than not \(62%\).*👎/);
     const buttons = reply.components[0].components.map((button: Json) => button.emoji?.name);
     expect(buttons).toContain("👎");
@@ -76,13 +77,13 @@ describe("a likely answer on every surface", () => {
 
   it("says 'Vermutlich das:' in German, and in the plain-text reply where embeds are not allowed", () => {
     const answer = { ...answerAs("Wer hat am Gipfel teilgenommen?", "likely"), language: "de" as const };
-    const reply = answerReply(answer, index, false, "123") as Json;
-    expect(reply.embeds).toBeUndefined();
+    const reply = fitForChannel(answerReply(answer, index, "123"), false) as Json;
+    expect(reply.embeds ?? []).toEqual([]);
     expect(reply.content).toMatch(/^Vermutlich das: Ich bin nicht sicher.*👎[\s\S]*\*\*1\.\*\*/);
   });
 
   it("leaves a sure answer as it was, and says so in the terminal and the CLI too", () => {
-    const sure = answerReply(answerAs("Who took part in the summit?", "sure"), index, true, "123") as Json;
+    const sure = answerReply(answerAs("Who took part in the summit?", "sure"), index, "123") as Json;
     expect(sure.content).toBeUndefined();
     const terminal = renderAnswer(answerAs("Who took part in the summit?", "likely"), index.knowledge);
     expect(terminal.split("\n")[0]).toMatch(/^Probably this: I'm not sure/);
@@ -96,7 +97,7 @@ describe("a likely answer on every surface", () => {
     const answer = answerAs("Who took part in the summit?", "sure", true);
     const note =
       /what I know describes the summit of 29 September 2023 and its follow-up, as recorded on \d+ \w+ 20\d\d/;
-    expect((answerReply(answer, index, true, "1") as Json).content).toMatch(note);
+    expect((answerReply(answer, index, "1") as Json).content).toMatch(note);
     expect(renderAnswer(answer, index.knowledge)).toMatch(note);
     const german = renderAnswer({ ...answer, language: "de" }, index.knowledge);
     expect(german).toMatch(/Mein Wissen beschreibt den Gipfel vom 29\. September 2023/);
@@ -105,7 +106,7 @@ describe("a likely answer on every surface", () => {
   it("offers the topics to pick from for a broad question, not an answer", () => {
     const broad = answerQuestion(index, "agreement");
     expect(broad.outcome).toBe("ambiguous");
-    const reply = answerReply(broad, index, true, "1") as Json;
+    const reply = answerReply(broad, index, "1") as Json;
     expect(reply.embeds ?? []).toEqual([]);
     expect(reply.content).toMatch(/fits many things I know.*pick a topic: .*Migration/);
     expect(renderAnswer(broad, index.knowledge)).toMatch(/fits many things I know/);
