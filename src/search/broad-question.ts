@@ -19,7 +19,9 @@ export type BroadReading =
   /** No overview fits: the topics to pick from, not a pick among equals. */
   | { readonly kind: "ambiguous" };
 
-const topicWords = new WeakMap<TopicRecord, readonly (readonly (readonly string[])[])[]>();
+type TopicWords = readonly (readonly (readonly string[])[])[];
+/** Per index, not per topic: a reload may keep a topic's record while its glossary changes. */
+const topicWords = new WeakMap<SearchIndex, Map<TopicRecord, TopicWords>>();
 
 /**
  * A one- or two-word question that matches many statements about equally gets the overview of
@@ -64,8 +66,13 @@ export function readBroadQuestion(
 }
 
 /** Per language, the topic name's words, each as the index terms it stands for. */
-function wordsOfTopic(index: SearchIndex, topic: TopicRecord): readonly (readonly (readonly string[])[])[] {
-  let words = topicWords.get(topic);
+function wordsOfTopic(index: SearchIndex, topic: TopicRecord): TopicWords {
+  let ofIndex = topicWords.get(index);
+  if (!ofIndex) {
+    ofIndex = new Map();
+    topicWords.set(index, ofIndex);
+  }
+  let words = ofIndex.get(topic);
   if (!words) {
     words = [topic.de, topic.en].map((name) =>
       tokenize(name)
@@ -73,7 +80,7 @@ function wordsOfTopic(index: SearchIndex, topic: TopicRecord): readonly (readonl
         .map((word) => index.analyzer.indexTerms(word))
         .filter((terms) => terms.length > 0),
     );
-    topicWords.set(topic, words);
+    ofIndex.set(topic, words);
   }
   return words;
 }
