@@ -102,8 +102,11 @@ const MAX_UNITS = 48;
 
 /** Answers one question from one knowledge version. Pure: the same input gives the same answer. */
 export function answerQuestion(index: SearchIndex, rawQuestion: string, options: AnswerOptions = {}): Answer {
-  const question = stripChatNoise(cleanUserText(rawQuestion));
-  const detectedLanguage = detectLanguage(question, index.languageLexicon);
+  const question = cleanUserText(rawQuestion);
+  // What is asked, without the mentions, emoji and links around it; the question itself is kept
+  // as given, for the reply to show and `ask --json` to echo.
+  const asked = stripChatNoise(question);
+  const detectedLanguage = detectLanguage(asked, index.languageLexicon);
   const language =
     options.language ??
     (detectedLanguage === "de"
@@ -116,11 +119,11 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     question,
     language,
     detectedLanguage,
-    aboutNow: asksAboutNow(question),
+    aboutNow: asksAboutNow(asked),
     knowledgeVersion: index.knowledge.document.version,
   };
 
-  const units = index.analyzer.queryUnits(question.slice(0, MAX_ANALYZED_LENGTH)).slice(0, MAX_UNITS);
+  const units = index.analyzer.queryUnits(asked.slice(0, MAX_ANALYZED_LENGTH)).slice(0, MAX_UNITS);
   if (units.length === 0) {
     return {
       ...base,
@@ -138,7 +141,7 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     resolved,
     scoreStatements(index, resolved, Math.max(limit, RERANKED_CANDIDATES)),
   );
-  const broad = readBroadQuestion(index, question, resolved, candidates);
+  const broad = readBroadQuestion(index, asked, resolved, candidates);
   const guarded = guardSubjects(index, resolved, candidates);
   const ranked = withOverviewFirst(guarded.ranked, broad).slice(0, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
   const best = ranked[0];
@@ -148,12 +151,7 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     broad?.kind === "overview" ? candidates : ranked,
     resolved,
     index.unknownIdf,
-    bestStatementFacts(
-      index,
-      broad?.kind === "overview" ? candidates[0] : best,
-      question,
-      guarded.otherSubject,
-    ),
+    bestStatementFacts(index, broad?.kind === "overview" ? candidates[0] : best, asked, guarded.otherSubject),
   );
   const confidence = confidenceOf(signals);
   const kept = ranked

@@ -35,6 +35,20 @@ describe("the terminal chat and ask", () => {
     for (const line of lines) expect(["de", "en"]).toContain(line.language);
   });
 
+  it("echoes the question as given, noise and all, while answering what it asks", async () => {
+    const io = captureIO(
+      { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },
+      "@everyone 🌊 what about water?\nwhat about water?\n",
+    );
+    expect(await runCli(["ask", "--json"], io)).toBe(0);
+    const [noisy, plain] = io.stdout.lines.map((line) => JSON.parse(line));
+    expect(noisy.question).toBe("@everyone 🌊 what about water?");
+    expect(noisy.passages.map((passage: { id: string }) => passage.id)).toEqual(
+      plain.passages.map((passage: { id: string }) => passage.id),
+    );
+    expect([noisy.answered, noisy.certainty]).toEqual([plain.answered, plain.certainty]);
+  });
+
   it("exits 1 with the errors on stderr and nothing on stdout for a broken knowledge file", async () => {
     const io = captureIO({ KNOWLEDGE_PATH: "/nonexistent/summit.yaml" }, "");
     expect(await runCli(["ask", "--json", "hello"], io)).toBe(1);
