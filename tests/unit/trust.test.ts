@@ -44,6 +44,9 @@ describe("questions once answered confidently and wrongly", () => {
     "Haben sie Geschenke ausgetauscht?",
     "How much did the summit cost?",
     "Was hat der Gipfel gekostet?",
+    "How much did the Berlin meeting cost?",
+    "Wie hoch waren die Gipfelkosten?",
+    "Did they exchange presents?",
   ])("%s is declined: the file does not say", (question) => {
     expect(answerQuestion(index, question)).toMatchObject({ answered: false, certainty: "none" });
   });
