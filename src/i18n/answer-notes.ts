@@ -1,7 +1,13 @@
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import type { Answer } from "../search/answer.js";
 import type { Language } from "../search/language.js";
-import { messagesFor } from "./messages.js";
+import { type LikelyBand, messagesFor } from "./messages.js";
+
+/** Where the words for a likely answer's confidence change: from even odds to a fair chance. */
+function likelyBand(confidence: number): LikelyBand {
+  if (confidence >= 0.75) return "fair";
+  return confidence >= 0.6 ? "more-likely" : "even";
+}
 
 /**
  * What goes above an answer's passages on every surface: for a likely answer, "Probably this:"
@@ -16,7 +22,7 @@ export function answerNotes(answer: Answer, knowledge: KnowledgeSet, voteAtHand:
     notes.push(
       [
         text.probablyThis,
-        text.likelyInWords(answer.confidence),
+        text.likelyInWords(likelyBand(answer.confidence), Math.round(answer.confidence * 100)),
         ...(voteAtHand ? [text.likelyVoteHint] : []),
       ].join(" "),
     );

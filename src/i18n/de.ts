@@ -19,8 +19,8 @@ export const de: Messages = {
   knowledgeVersion: (version, date) => `Wissensstand ${version} (${date})`,
   confidence: (percent) => `Sicherheit ${percent} %`,
   probablyThis: "Vermutlich das:",
-  likelyInWords: (confidence) =>
-    `Ich bin nicht sicher, ob das deine Frage trifft – ${confidence >= 0.75 ? "gute Chancen" : confidence >= 0.6 ? "eher ja als nein" : "etwa fifty-fifty"} (${Math.round(confidence * 100)} %).`,
+  likelyInWords: (band, percent) =>
+    `Ich bin nicht sicher, ob das deine Frage trifft – ${{ fair: "gute Chancen", "more-likely": "eher ja als nein", even: "etwa fifty-fifty" }[band]} (${percent} %).`,
   likelyVoteHint: "Wenn es nicht passt, drück 👎.",
   thenNotNow: (summitDate, asOf) =>
     `Hinweis: Mein Wissen beschreibt den Gipfel vom ${summitDate} und seine Folgen, Stand ${asOf} – nicht, wie es heute aussieht.`,

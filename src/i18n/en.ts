@@ -56,8 +56,8 @@ export const en: Messages = {
   knowledgeVersion: (version, date) => `Knowledge version ${version} (${date})`,
   confidence: (percent) => `confidence ${percent}%`,
   probablyThis: "Probably this:",
-  likelyInWords: (confidence) =>
-    `I'm not sure this is what you asked — ${confidence >= 0.75 ? "a fair chance" : confidence >= 0.6 ? "somewhat more likely than not" : "about even odds"} (${Math.round(confidence * 100)}%) that it fits.`,
+  likelyInWords: (band, percent) =>
+    `I'm not sure this is what you asked — ${{ fair: "a fair chance", "more-likely": "somewhat more likely than not", even: "about even odds" }[band]} (${percent}%) that it fits.`,
   likelyVoteHint: "If it misses, press 👎.",
   thenNotNow: (summitDate, asOf) =>
     `Note: what I know describes the summit of ${summitDate} and its follow-up, as recorded on ${asOf} — not how things stand today.`,

@@ -2,6 +2,9 @@ import type { Language } from "../search/language.js";
 import { de } from "./de.js";
 import { en, type englishCommands } from "./en.js";
 
+/** How likely a likely answer is, in words: about even odds, more likely than not, a fair chance. */
+export type LikelyBand = "even" | "more-likely" | "fair";
+
 /** Every sentence the bot says to people, once per language. */
 export interface Messages {
   readonly languageName: string;
@@ -22,8 +25,8 @@ export interface Messages {
   readonly confidence: (percent: number) => string;
   /** Before a likely answer's passages. */
   readonly probablyThis: string;
-  /** A likely answer's confidence in words: about even, fair, good chances (0..1). */
-  readonly likelyInWords: (confidence: number) => string;
+  /** A likely answer's confidence in words, by its band, with the percentage. */
+  readonly likelyInWords: (band: LikelyBand, percent: number) => string;
   /** Where a 👎 button goes with a likely answer. */
   readonly likelyVoteHint: string;
   /** For questions about the present: as of when the knowledge speaks. */
