@@ -13,6 +13,7 @@ import {
 } from "./confidence.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
 import { cleanUserText, tokenize } from "./normalize.js";
+import { PerIndexCache } from "./per-index-cache.js";
 import { asksForMissingNumber } from "./question-shape.js";
 import { type ResolvedUnit, resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
@@ -282,7 +283,7 @@ export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max =
  * next index the very statement objects it did not change (ReusingYamlLoader), so a cache keyed
  * by statement alone would read one index's ids in another.
  */
-const analysedExamples = new WeakMap<SearchIndex, Map<number, readonly ReadonlySet<number>[]>>();
+const analysedExamples = new PerIndexCache<number, readonly ReadonlySet<number>[]>();
 
 /**
  * People ask in the shape of the example questions: a statement one of whose example questions
@@ -323,14 +324,8 @@ function rerankByExampleQuestions(
 /** A statement's example questions as sets of term ids, analysed once per knowledge version. */
 function examplesOf(index: SearchIndex, statementIndex: number): readonly ReadonlySet<number>[] {
   const statement = index.knowledge.statements[statementIndex] as Statement;
-  let analysed = analysedExamples.get(index);
-  if (!analysed) {
-    analysed = new Map();
-    analysedExamples.set(index, analysed);
-  }
-  let examples = analysed.get(statementIndex);
-  if (!examples) {
-    examples = statement.questions.map(
+  return analysedExamples.get(index, statementIndex, () =>
+    statement.questions.map(
       (question) =>
         new Set(
           index.analyzer.indexTerms(question).flatMap((term) => {
@@ -338,8 +333,6 @@ function examplesOf(index: SearchIndex, statementIndex: number): readonly Readon
             return termId === undefined ? [] : [termId];
           }),
         ),
-    );
-    analysed.set(statementIndex, examples);
-  }
-  return examples;
+    ),
+  );
 }

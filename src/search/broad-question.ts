@@ -1,5 +1,6 @@
 import type { TopicRecord } from "../knowledge/schema.js";
 import { tokenize } from "./normalize.js";
+import { PerIndexCache } from "./per-index-cache.js";
 import { isQuestionWord } from "./question-shape.js";
 import type { ResolvedUnit, ScoredStatement } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
@@ -20,8 +21,7 @@ export type BroadReading =
   | { readonly kind: "ambiguous" };
 
 type TopicWords = readonly (readonly (readonly string[])[])[];
-/** Per index, not per topic: a reload may keep a topic's record while its glossary changes. */
-const topicWords = new WeakMap<SearchIndex, Map<TopicRecord, TopicWords>>();
+const topicWords = new PerIndexCache<TopicRecord, TopicWords>();
 
 /**
  * A one- or two-word question that matches many statements about equally gets the overview of
@@ -67,20 +67,12 @@ export function readBroadQuestion(
 
 /** Per language, the topic name's words, each as the index terms it stands for. */
 function wordsOfTopic(index: SearchIndex, topic: TopicRecord): TopicWords {
-  let ofIndex = topicWords.get(index);
-  if (!ofIndex) {
-    ofIndex = new Map();
-    topicWords.set(index, ofIndex);
-  }
-  let words = ofIndex.get(topic);
-  if (!words) {
-    words = [topic.de, topic.en].map((name) =>
+  return topicWords.get(index, topic, () =>
+    [topic.de, topic.en].map((name) =>
       tokenize(name)
         .filter((word) => !isNoise(word))
         .map((word) => index.analyzer.indexTerms(word))
         .filter((terms) => terms.length > 0),
-    );
-    ofIndex.set(topic, words);
-  }
-  return words;
+    ),
+  );
 }
