@@ -180,7 +180,7 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
         : best
           ? "low-confidence"
           : "no-match";
-  const certainty = certaintyOf(answered, confidence);
+  const certainty = certaintyOf(answered, confidence, base.aboutNow);
   return { ...base, answered, outcome, confidence, certainty, signals, passages };
 }
 

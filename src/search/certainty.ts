@@ -6,7 +6,8 @@ import { SURE_THRESHOLD } from "./tuning.js";
  */
 export type Certainty = "sure" | "likely" | "none";
 
-export function certaintyOf(answered: boolean, confidence: number): Certainty {
+export function certaintyOf(answered: boolean, confidence: number, aboutNow = false): Certainty {
   if (!answered) return "none";
-  return confidence >= SURE_THRESHOLD ? "sure" : "likely";
+  // The knowledge speaks of 2023 and its follow-up: what holds today it can only make likely.
+  return confidence >= SURE_THRESHOLD && !aboutNow ? "sure" : "likely";
 }

@@ -34,6 +34,8 @@ describe("certainty tiers", () => {
     expect(certaintyOf(true, SURE_THRESHOLD - 0.01)).toBe("likely");
     expect(certaintyOf(true, ANSWER_THRESHOLD)).toBe("likely");
     expect(certaintyOf(false, 0.99)).toBe("none");
+    // About today the knowledge of 2023 can be likely at most, however well the words match.
+    expect(certaintyOf(true, 0.99, true)).toBe("likely");
   });
 
   it("choose the lowest threshold from which answers stay right at the target rate", () => {
