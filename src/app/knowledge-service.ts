@@ -1,5 +1,4 @@
 import { watch } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { performance } from "node:perf_hooks";
 import { writeFileAtomically } from "../knowledge/atomic-write.js";
@@ -9,6 +8,7 @@ import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issu
 import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { parseKnowledge } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
+import { readKnowledgeText } from "../knowledge/read-file.js";
 import type { Logger } from "../logging/logger.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { KnowledgeStore } from "./knowledge-store.js";
@@ -67,24 +67,14 @@ export class KnowledgeService {
     history: KnowledgeHistory,
     logger: Logger,
   ): Promise<Result<KnowledgeService>> {
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+    const read = await readKnowledgeText(path);
+    if (!read.ok) {
       return {
         ok: false,
-        issues: [
-          {
-            file: path,
-            line: 1,
-            column: 1,
-            field: "file",
-            message: `cannot read: ${code === "ENOENT" ? "file not found" : String(error)}`,
-          },
-        ],
+        issues: [{ file: path, line: 1, column: 1, field: "file", message: `the file ${read.reason}` }],
       };
     }
+    const text = read.text;
     // On the parser thread that later reloads use, so that it already knows every statement.
     const parsed = await parseKnowledgeOffThread(text, path);
     if (!parsed.ok) return parsed;
@@ -112,20 +102,19 @@ export class KnowledgeService {
   /** Re-reads the file from disk; a change is applied only if the new file is valid. */
   reload(actor: string): Promise<KnowledgeChange> {
     return this.serialized(async () => {
-      let text: string;
-      try {
-        text = await readFile(this.path, "utf8");
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const message =
-          code === "ENOENT"
-            ? "the file is missing; the loaded knowledge stays in use"
-            : `cannot read: ${code ?? error}`;
+      const read = await readKnowledgeText(this.path);
+      if (!read.ok) {
         return this.reject(actor, "reload", [
-          { file: this.path, line: 1, column: 1, field: "file", message },
+          {
+            file: this.path,
+            line: 1,
+            column: 1,
+            field: "file",
+            message: `the file ${read.reason}; the loaded knowledge stays in use`,
+          },
         ]);
       }
-      return this.apply(text, actor, "reload", false);
+      return this.apply(read.text, actor, "reload", false);
     });
   }
 

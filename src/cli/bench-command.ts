@@ -5,10 +5,10 @@ import { type EvaluationReport, evaluate } from "../bench/evaluate.js";
 import { EVALUATION_PARTS, loadEvaluationSet } from "../bench/evaluation-set.js";
 import { type BenchResult, engineResult, memoryProbe, runBench } from "../bench/run-bench.js";
 import { answeredSamples, chooseSureThreshold, precisionFrom } from "../bench/sure-threshold.js";
-import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
 import { SURE_THRESHOLD } from "../search/tuning.js";
 import { loadIndexOrReport } from "./ask-command.js";
 import { type CliCommand, ExitCode, writeLine } from "./io.js";
+import { knowledgeOption } from "./knowledge-location.js";
 
 export const benchCommand: CliCommand = async (args, io) => {
   const { values } = parseArgs({
@@ -22,8 +22,9 @@ export const benchCommand: CliCommand = async (args, io) => {
       set: { type: "string" },
     },
   });
-  const knowledgePath = values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH;
-  const index = await loadIndexOrReport(knowledgePath, io);
+  const location = knowledgeOption(io, values.knowledge);
+  const knowledgePath = location.path;
+  const index = await loadIndexOrReport(io, location);
   if (!index) return ExitCode.checkFailed;
   if (values["memory-probe"] !== undefined) {
     writeLine(io.stdout, JSON.stringify(await memoryProbe(index.knowledge, Number(values["memory-probe"]))));

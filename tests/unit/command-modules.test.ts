@@ -55,6 +55,7 @@ describe("the command modules", () => {
         commandList: "",
         language: "en",
         fixedLanguage: undefined,
+        maxQuestionLength: 300,
         answeredIn: () => undefined,
         followUps: new FollowUpMemory(),
       });

@@ -97,7 +97,7 @@ describe("follow-ups in the terminal chat", () => {
       "Who signed the migration declaration with Kyrgyzstan?\nand Uzbekistan?\n/quit\n",
     );
     expect(await runCli(["chat"], io)).toBe(0);
-    const second = io.stdout.text.split("you>").at(-2) ?? "";
+    const second = io.stdout.text.slice(io.stdout.text.indexOf("Read together"));
     expect(second).toMatch(
       /Read together with your last question: “Who signed the migration declaration with uzbekistan”/,
     );

@@ -1,8 +1,8 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
-import { renderAnswer } from "../../cli/terminal-render.js";
+import { askInTerminal, renderReply } from "../../cli/terminal-question.js";
 import { messagesFor } from "../../i18n/messages.js";
-import { answerQuestion, statementPassage } from "../../search/answer.js";
-import { cleanUserText } from "../../search/normalize.js";
+import { statementPassage } from "../../search/answer.js";
+import { cleanUserText, exceedsQuestionLength } from "../../search/normalize.js";
 import { MAX_SUGGESTIONS, suggestQuestions } from "../../search/suggest.js";
 import { answerAndRecord } from "../ask-engine.js";
 import type { BotContext } from "../context.js";
@@ -46,7 +46,7 @@ export const askCommand: SlashCommand = {
       await interaction.reply({ content: text.emptyQuestion, flags: MessageFlags.Ephemeral });
       return;
     }
-    if ([...question].length > settings.MAX_QUESTION_LENGTH) {
+    if (exceedsQuestionLength(question, settings.MAX_QUESTION_LENGTH)) {
       await interaction.reply({
         content: text.questionTooLong(settings.MAX_QUESTION_LENGTH),
         flags: MessageFlags.Ephemeral,
@@ -90,16 +90,17 @@ export const askCommand: SlashCommand = {
     usage: "QUESTION",
     run(asked, session) {
       const question = session.followUps.read(session.index, "you", "terminal", asked);
-      const answer = answerQuestion(
-        session.index,
-        question,
-        session.fixedLanguage ? { language: session.fixedLanguage } : {},
-      );
-      session.answeredIn(answer.language);
+      const followUp = question !== asked;
+      const reply = askInTerminal(session.index, question, {
+        language: session.fixedLanguage,
+        // The length limit is for what was typed: a follow-up is a few words, its reading longer.
+        maxLength: followUp ? Number.POSITIVE_INFINITY : session.maxQuestionLength,
+      });
+      session.answeredIn(reply.language);
       // A follow-up says how it was read, as the embed's author line does on Discord.
-      const readAs = question === asked ? [] : [messagesFor(answer.language).readAsFollowUp(answer.question)];
-      const reply = [...readAs, renderAnswer(answer, session.index.knowledge)].join("\n");
-      return `\nbot> ${reply.replaceAll("\n", "\n     ")}`;
+      const readAs = followUp ? [messagesFor(reply.language).readAsFollowUp(question)] : [];
+      const text = [...readAs, renderReply(reply, session.index)].join("\n");
+      return `bot> ${text.replaceAll("\n", "\n     ")}`;
     },
   },
 
