@@ -56,14 +56,23 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
   );
   writeLine(io.stdout, CHAT_HELP);
   lines.setPrompt("\nyou> ");
-  lines.prompt();
+  // Lines still buffered when input ends are read after readline has closed; since Node 24 a
+  // prompt then throws "readline was closed", so the chat prompts only while input is open.
+  let inputOpen = true;
+  lines.once("close", () => {
+    inputOpen = false;
+  });
+  const prompt = () => {
+    if (inputOpen) lines.prompt();
+  };
+  prompt();
   for await (const rawLine of lines) {
     const line = rawLine.trim();
     const language = fixedLanguage ?? lastLanguage;
     const [command, ...rest] = line.split(/\s+/);
     const argument = rest.join(" ");
     if (line === "") {
-      lines.prompt();
+      prompt();
       continue;
     }
     if (command === "/quit" || command === "/exit") break;
@@ -103,7 +112,7 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
         writeLine(io.stdout, `\nbot> ${renderAnswer(answer, knowledge).replaceAll("\n", "\n     ")}`);
       }
     }
-    lines.prompt();
+    prompt();
   }
   lines.close();
 }
