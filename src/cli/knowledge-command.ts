@@ -1,9 +1,11 @@
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
 import { renderGapsReport } from "../feedback/gaps-report.js";
 import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
+import { invisiblePositions } from "../knowledge/invisible.js";
 import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../knowledge/load.js";
@@ -64,9 +66,16 @@ export function reportIssues(issues: readonly KnowledgeIssue[], io: CliIO): void
 
 async function check(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  const knowledge = await loadOrReport(pathArgument(positionals, io), io);
+  const path = pathArgument(positionals, io);
+  const knowledge = await loadOrReport(path, io);
   if (!knowledge) return ExitCode.checkFailed;
   for (const line of summarize(knowledge)) writeLine(io.stdout, line);
+  for (const { line, column, count } of invisiblePositions(await readFile(path, "utf8"))) {
+    writeLine(
+      io.stderr,
+      `warning: ${path}:${line}:${column} holds ${count} invisible character(s) (bidirectional controls or zero-width); they are removed when the file is loaded`,
+    );
+  }
   for (const overlap of scopeOverlaps(buildSearchIndex(knowledge))) {
     writeLine(
       io.stderr,

@@ -4,7 +4,7 @@ import type { Statement } from "../../knowledge/knowledge-set.js";
 import { sourceLine } from "../../search/answer.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
-import { DiscordLimits, safeText, truncate } from "./limits.js";
+import { DiscordLimits, isLinkSafe, linkOrText, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
 
 /** One statement in full: both languages, topic, source and whether it is a quotation. */
@@ -14,16 +14,14 @@ export function statementReply(index: SearchIndex, statement: Statement, languag
   const source = index.knowledge.sourcesById.get(statement.source);
   const topic = index.knowledge.topicsById.get(statement.topic);
   const sourceValue = source
-    ? source.url
-      ? `[${safeText(sourceLine(source), 300)}](${source.url})`
-      : safeText(sourceLine(source), DiscordLimits.embedFieldValue)
+    ? linkOrText(sourceLine(source), source.url, 300)
     : safeText(statement.source, 200);
   return {
     embeds: [
       {
         color: ACCENT_COLOR,
         title: truncate(text.statementTitle(statement.id), DiscordLimits.embedTitle),
-        ...(source?.url ? { url: source.url } : {}),
+        ...(isLinkSafe(source?.url) ? { url: source.url } : {}),
         description: safeText(
           statement.quote ? `„${statement[language]}“` : statement[language],
           DiscordLimits.embedDescription,
@@ -52,7 +50,7 @@ export function aboutReply(index: SearchIndex, language: Language): ReplyPayload
     color: ACCENT_COLOR,
     title: text.aboutTitle,
     description: truncate(
-      `${text.aboutIntro(summit.title[language], summit.date, summit.place[language])}\n\n${text.howToAsk}`,
+      `${text.aboutIntro(safeText(summit.title[language], 300), summit.date, safeText(summit.place[language], 200))}\n\n${text.howToAsk}`,
       DiscordLimits.embedDescription,
     ),
     fields: [
@@ -69,17 +67,16 @@ export function aboutReply(index: SearchIndex, language: Language): ReplyPayload
         name: text.sources,
         value: truncate(
           sources
-            .map((s) =>
-              s.url
-                ? `• [${safeText(s.name, 90)}](${s.url})`
-                : `• ${safeText(`${s.name} (${s.publisher})`, 120)}`,
+            .map(
+              (s) =>
+                `• ${isLinkSafe(s.url) ? linkOrText(s.name, s.url, 90) : safeText(`${s.name} (${s.publisher})`, 120)}`,
             )
             .join("\n"),
           DiscordLimits.embedFieldValue,
         ),
       },
       {
-        name: text.knowledgeVersion(version, date),
+        name: truncate(text.knowledgeVersion(safeText(version, 100), date), DiscordLimits.embedFieldName),
         value: `${text.knowledgeLine(index.knowledge.statements.length, index.knowledge.topics.length)} · \`${index.knowledge.hash.slice(0, 12)}\``,
       },
     ],
