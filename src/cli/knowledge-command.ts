@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
-import { FeedbackStore } from "../feedback/feedback-store.js";
+import { DATABASE_FILE, FeedbackStore } from "../feedback/feedback-store.js";
 import { renderGapsReport } from "../feedback/gaps-report.js";
+import { loadOrCreateSalt } from "../feedback/salt.js";
 import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
 import { invisiblePositions } from "../knowledge/invisible.js";
@@ -21,7 +23,8 @@ const USAGE = `usage: summit-bot knowledge <command>
   diff A B                      what B adds, removes and changes compared with A
   history                       the versions kept in DATA_DIR/history, newest first
   rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the previous one)
-  gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down`;
+  gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down
+  forget-all --yes              delete every stored question and vote (when the salt is lost)`;
 
 export const knowledgeCommand: CliCommand = async (args, io) => {
   const [sub, ...rest] = args;
@@ -38,6 +41,8 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
       return rollback(rest, io);
     case "gaps":
       return gaps(rest, io);
+    case "forget-all":
+      return forgetAll(rest, io);
     default:
       throw new UsageError(sub === undefined ? USAGE : `unknown knowledge command "${sub}"\n${USAGE}`);
   }
@@ -182,11 +187,45 @@ async function gaps(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { csv: { type: "boolean" } } });
   const settings = settingsOrReport(io);
   if (!settings) return ExitCode.usage;
-  const store = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  let store: FeedbackStore | undefined;
   try {
+    // Read-only: the bot may be running, and only it may checkpoint (or ever delete) its log.
+    store = FeedbackStore.openReadOnly(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+    if (!store) {
+      writeLine(io.stderr, `no feedback stored yet in ${settings.DATA_DIR}`);
+      return ExitCode.ok;
+    }
     writeLine(
       io.stdout,
       values.csv ? store.gapsCsv({ limit: 500 }) : renderGapsReport(store.gaps({ limit: 20 })),
+    );
+    return ExitCode.ok;
+  } catch (error) {
+    const file = join(settings.DATA_DIR, DATABASE_FILE);
+    writeLine(io.stderr, `${file} cannot be read: ${error instanceof Error ? error.message : error}`);
+    return ExitCode.checkFailed;
+  } finally {
+    store?.close();
+  }
+}
+
+/**
+ * The way out when the salt is lost for good: the old rows can no longer be matched to anyone, so
+ * they are deleted and a new salt is made; until then the bot stores nothing new.
+ */
+async function forgetAll(args: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { yes: { type: "boolean" } } });
+  if (!values.yes)
+    throw new UsageError(`forget-all deletes every stored question and vote; add --yes to confirm\n${USAGE}`);
+  const settings = settingsOrReport(io);
+  if (!settings) return ExitCode.usage;
+  const store = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  try {
+    const deleted = store.forgetAll();
+    loadOrCreateSalt(settings.DATA_DIR);
+    writeLine(
+      io.stdout,
+      `deleted ${deleted.unanswered} unanswered question(s) and ${deleted.votes} vote(s); restart the bot to store feedback again`,
     );
   } finally {
     store.close();

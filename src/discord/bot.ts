@@ -1,7 +1,7 @@
 import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "discord.js";
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
-import { FeedbackStore } from "../feedback/feedback-store.js";
+import { FeedbackService } from "../feedback/feedback-service.js";
 import type { Logger } from "../logging/logger.js";
 import { startHealthServer } from "../ops/health-server.js";
 import { BotMetrics } from "../ops/metrics.js";
@@ -19,7 +19,7 @@ import { attachShardBridge, postsAudit } from "./shard-bridge.js";
 
 export interface RunningBot {
   readonly client: Client;
-  readonly feedback: FeedbackStore;
+  readonly feedback: FeedbackService;
   /** Resolves with the process exit code once the bot has stopped, for whatever reason. */
   readonly stopped: Promise<number>;
   stop(): Promise<void>;
@@ -51,10 +51,15 @@ export async function startBot(
   const client = createBotClient(settings);
   guardGatewayPackets(client, logger);
   const metrics = new BotMetrics();
-  const feedback = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  const feedback = FeedbackService.open(
+    settings.DATA_DIR,
+    { retentionDays: settings.DATA_RETENTION_DAYS },
+    logger,
+  );
+  feedback.onProblem((problem) => metrics.setFeedbackUnavailable(problem !== undefined));
   const purgeTimer = setInterval(() => {
     try {
-      const purged = feedback.purgeExpired();
+      const purged = feedback.write((store) => store.purgeExpired());
       logger.info(purged, "expired feedback purged");
     } catch (error) {
       logger.warn({ err: error }, "could not purge expired feedback");
@@ -103,6 +108,7 @@ export async function startBot(
           logger,
           health: async () => ({
             ready: client.isReady(),
+            degraded: feedback.problem ? [`feedback: ${feedback.problem}`] : [],
             details: {
               knowledgeVersion: knowledge.current.document.version,
               knowledgeHash: knowledge.current.hash.slice(0, 12),

@@ -84,6 +84,9 @@ export const en: Messages = {
   gapsUnanswered: "Most asked, not answered",
   gapsDownVoted: "Voted down most",
   gapsEmpty: "Nothing yet: no unanswered questions and no down votes stored.",
+  voteUnavailable: "Thanks — votes cannot be stored at the moment; the bot's operators have been told.",
+  feedbackUnavailable: (reason) =>
+    `Feedback is unavailable at the moment; the bot still answers. Reason (also in the log and on /healthz): ${reason}`,
   forgotUser: (questions, votes) =>
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
   commands: {

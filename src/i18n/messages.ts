@@ -76,6 +76,9 @@ export interface Messages {
   readonly gapsDownVoted: string;
   readonly gapsEmpty: string;
   readonly forgotUser: (questions: number, votes: number) => string;
+  /** Votes, gaps and forgetting while the feedback database cannot be used; answers go on. */
+  readonly voteUnavailable: string;
+  readonly feedbackUnavailable: (reason: string) => string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;
 }
 

@@ -9,6 +9,7 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import type { KnowledgeChange } from "../../app/knowledge-service.js";
+import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
 import type { Language } from "../../search/language.js";
@@ -140,12 +141,21 @@ export const knowledgeCommand: SlashCommand = {
         await rollback(interaction, context, language);
         return;
       case "gaps": {
-        const report = context.feedback.gaps({ limit: 10 });
+        const gaps = feedbackAttempt(() =>
+          context.feedback.read((store) => ({
+            report: store.gaps({ limit: 10 }),
+            csv: store.gapsCsv({ limit: 500 }),
+          })),
+        );
+        if (!gaps.ok) {
+          await interaction.reply({ content: text.feedbackUnavailable(gaps.reason), ...privately });
+          return;
+        }
         await interaction.reply({
-          ...gapsReply(report, language),
+          ...gapsReply(gaps.value.report, language),
           files: [
             {
-              attachment: Buffer.from(context.feedback.gapsCsv({ limit: 500 }), "utf8"),
+              attachment: Buffer.from(gaps.value.csv, "utf8"),
               name: "knowledge-gaps.csv",
             },
           ],
@@ -155,7 +165,12 @@ export const knowledgeCommand: SlashCommand = {
       }
       case "forget-user": {
         const user = interaction.options.getUser("user", true);
-        const deleted = context.feedback.forgetUser(user.id);
+        const forgotten = feedbackAttempt(() => context.feedback.write((store) => store.forgetUser(user.id)));
+        if (!forgotten.ok) {
+          await interaction.reply({ content: text.feedbackUnavailable(forgotten.reason), ...privately });
+          return;
+        }
+        const deleted = forgotten.value;
         context.logger.info({ actor, ...deleted }, "feedback of a member forgotten on request");
         await interaction.reply({
           content: text.forgotUser(deleted.unanswered, deleted.votes),

@@ -1,4 +1,5 @@
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { statementPassage } from "../../search/answer.js";
 import { canEmbed } from "../commands/command.js";
@@ -86,19 +87,27 @@ export async function handleComponent(
         await interaction.reply({ content: text.expired, flags: MessageFlags.Ephemeral });
         return;
       }
-      const outcome = context.feedback.recordVote({
-        answerId: id.answer,
-        userId: interaction.user.id,
-        vote: id.vote,
-        statementIds,
-        question: recent?.question ?? "",
-        language: recent?.language ?? id.language,
-        guildId: interaction.guildId,
-        channelId: interaction.channelId,
-        knowledgeVersion: recent?.knowledgeVersion ?? index.knowledge.document.version,
-      });
+      const stored = feedbackAttempt(() =>
+        context.feedback.write((store) =>
+          store.recordVote({
+            answerId: id.answer,
+            userId: interaction.user.id,
+            vote: id.vote,
+            statementIds,
+            question: recent?.question ?? "",
+            language: recent?.language ?? id.language,
+            guildId: interaction.guildId,
+            channelId: interaction.channelId,
+            knowledgeVersion: recent?.knowledgeVersion ?? index.knowledge.document.version,
+          }),
+        ),
+      );
       await interaction.reply({
-        content: outcome === "changed" ? text.voteChanged : text.voteThanks,
+        content: !stored.ok
+          ? text.voteUnavailable
+          : stored.value === "changed"
+            ? text.voteChanged
+            : text.voteThanks,
         flags: MessageFlags.Ephemeral,
       });
       return;
