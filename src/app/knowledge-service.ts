@@ -198,8 +198,12 @@ export class KnowledgeService {
       }
       const { text } = content;
       await this.serialized(async () => {
+        const hash = contentHash(text);
         // Our own upload or rollback, seen again on disk.
-        if (contentHash(text) !== this.current.hash) await this.apply(text, actor, "reload", false, true);
+        if (hash === this.current.hash) return;
+        // A version served before (a rollback from the shell) was chosen, not cut short.
+        const known = (await this.history.list()).some((entry) => hash.startsWith(entry.version));
+        await this.apply(text, actor, "reload", false, !known);
       });
     } catch (error) {
       this.logger.error({ err: error }, "reload failed");
@@ -345,7 +349,7 @@ function heldIssue(file: string, before: KnowledgeSet, after: KnowledgeSet): Kno
     line: 1,
     column: 1,
     field: "statements",
-    message: `held, not applied: this change removes ${removed} of ${before.statements.length} statements (more than a quarter), as a file cut short would. If it is meant, apply it with /knowledge reload`,
+    message: `held, not applied: this change removes ${removed} of ${before.statements.length} statements (more than a quarter), as a file cut short would. If it is meant, apply it with /knowledge reload (or send the bot SIGHUP)`,
   };
 }
 

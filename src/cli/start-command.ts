@@ -58,10 +58,15 @@ export const startCommand: CliCommand = async (_args, io) => {
   }
   const knowledge = opened.value;
   const stopWatching = knowledge.watch();
+  // The shell's /knowledge reload: applies a change the watcher held (kill -HUP, systemctl reload).
+  const reloadOnHangUp = () =>
+    void knowledge.reload("SIGHUP").catch((error: unknown) => logger.error({ err: error }, "reload failed"));
+  process.on("SIGHUP", reloadOnHangUp);
   const bot = await startBot({ ...settings, DISCORD_TOKEN: token }, knowledge, logger);
   const code = await Promise.race([bot.stopped, untilSignal(logger).then(() => 0)]);
   await bot.stop();
   stopWatching();
+  process.off("SIGHUP", reloadOnHangUp);
   return code;
 };
 

@@ -114,6 +114,17 @@ describe("the knowledge watcher", () => {
     expect(service.current.statements).toHaveLength(2);
   });
 
+  it("applies a smaller version the shell restored from the history (a rollback is chosen)", async () => {
+    const root = await folder();
+    const path = join(root, "summit.yaml");
+    await writeFile(path, LARGER);
+    const { service } = await serviceFor(path, join(root, "history"));
+    // What `knowledge -- rollback` does while the bot runs: keep the version, then write the file.
+    await new KnowledgeHistory(join(root, "history"), 3).save(VALID_KNOWLEDGE);
+    await writeFile(path, VALID_KNOWLEDGE);
+    await waitFor(() => service.current.statements.length === 2, 5000);
+  });
+
   it("waits until two reads agree before parsing", async () => {
     const root = await folder();
     const path = join(root, "summit.yaml");
