@@ -19,6 +19,7 @@ export const MIN_QUESTIONS = 2;
  * label (100), a source line into a field value (1,024) beside its link.
  */
 export const MAX_TEXT = {
+  id: 80,
   title: 200,
   version: 64,
   summitTitle: 200,
@@ -33,6 +34,8 @@ export const MAX_TEXT = {
 
 const kebabId = z
   .string({ error: "must be text" })
+  // An id is an autocomplete choice's value (at most 100 characters) and a field's name.
+  .max(MAX_TEXT.id, `id is too long (over ${MAX_TEXT.id} characters)`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lowercase letters, digits and single hyphens");
 
 /** Every text reaches a reply somewhere, so every text has a limit; invisible characters are dropped. */

@@ -54,6 +54,12 @@ describe("length limits on every field that reaches a reply", () => {
       `keywords: [${"k".repeat(4_000_000)}]`,
       /keywords\[0\]/,
     ],
+    [
+      "a long statement id",
+      "  - id: economy-trade",
+      `  - id: economy-${"trade-".repeat(20)}x`,
+      /statements\[1\]\.id/,
+    ],
     ["a long title", "title: Test knowledge", `title: ${"T".repeat(300)}`, /^title$/],
     ["a long source name", "    name: Bericht", `    name: ${"B".repeat(300)}`, /sources\[0\]\.name/],
     ["a long topic name", "en: Migration }", `en: ${"M".repeat(120)} }`, /topics\[0\]\.en/],
