@@ -1,7 +1,7 @@
 import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from "discord.js";
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
-import { FeedbackService } from "../feedback/feedback-service.js";
+import { FeedbackService, FeedbackUnavailableError } from "../feedback/feedback-service.js";
 import type { Logger } from "../logging/logger.js";
 import { startHealthServer } from "../ops/health-server.js";
 import { BotMetrics } from "../ops/metrics.js";
@@ -59,9 +59,10 @@ export async function startBot(
   feedback.onProblem((problem) => metrics.setFeedbackUnavailable(problem !== undefined));
   const purgeTimer = setInterval(() => {
     try {
-      const purged = feedback.write((store) => store.purgeExpired());
+      const purged = feedback.use((store) => store.purgeExpired());
       logger.info(purged, "expired feedback purged");
     } catch (error) {
+      if (error instanceof FeedbackUnavailableError) return;
       logger.warn({ err: error }, "could not purge expired feedback");
     }
   }, PURGE_INTERVAL_MS).unref();

@@ -49,14 +49,17 @@ export class FeedbackService {
     listener(this.reason);
   }
 
-  /** Stores something; throws FeedbackUnavailableError when feedback is off or the write fails. */
+  /** Stores new rows; throws FeedbackUnavailableError when feedback is off or the write fails. */
   write<T>(action: (store: FeedbackStore) => T): T {
     if (!this.store || this.reason) throw new FeedbackUnavailableError(this.reason ?? "closed");
     return this.guarded(this.store, action);
   }
 
-  /** Reads (the gaps report); works while only writes are refused (a lost salt). */
-  read<T>(action: (store: FeedbackStore) => T): T {
+  /**
+   * Anything that needs no salt — the gaps report, purging expired rows — which goes on while only
+   * new rows are refused (a lost salt).
+   */
+  use<T>(action: (store: FeedbackStore) => T): T {
     if (!this.store) throw new FeedbackUnavailableError(this.reason ?? "closed");
     return this.guarded(this.store, action);
   }

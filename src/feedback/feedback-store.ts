@@ -282,7 +282,8 @@ export class FeedbackStore {
       scrubStoredMentions(db);
       const salt = guardedSalt(dataDir, () => holdsRows(db));
       const store = new FeedbackStore(db, salt, retentionDays, options.now ?? (() => new Date()), dataDir);
-      if (salt) store.purgeExpired();
+      // Retention holds even while a lost salt stops new rows.
+      store.purgeExpired();
       return store;
     } catch (error) {
       db.close();

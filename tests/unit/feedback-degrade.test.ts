@@ -91,7 +91,7 @@ describe("a feedback database that cannot be used", () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         feedback.write((written) => written.recordUnanswered(question("later")));
-        feedback.read((read) => read.gaps());
+        feedback.use((read) => read.gaps());
       } catch (error) {
         expect(error).toBeInstanceOf(FeedbackUnavailableError);
         failures++;
@@ -121,7 +121,7 @@ describe("a lost salt", () => {
     expect(() => feedback.write((store) => store.recordUnanswered(question("other")))).toThrow(
       FeedbackUnavailableError,
     );
-    expect(feedback.read((store) => store.gaps().unansweredTotal)).toBe(8);
+    expect(feedback.use((store) => store.gaps().unansweredTotal)).toBe(8);
     feedback.close();
 
     const io = captureIO({ DATA_DIR: dir }, "");

@@ -142,7 +142,7 @@ export const knowledgeCommand: SlashCommand = {
         return;
       case "gaps": {
         const gaps = feedbackAttempt(() =>
-          context.feedback.read((store) => ({
+          context.feedback.use((store) => ({
             report: store.gaps({ limit: 10 }),
             csv: store.gapsCsv({ limit: 500 }),
           })),
