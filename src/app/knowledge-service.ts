@@ -5,7 +5,7 @@ import { removeStrayTemporaryFiles, writeFileAtomically } from "../knowledge/ato
 import { diffKnowledge, type KnowledgeDiff, summarizeDiff } from "../knowledge/diff.js";
 import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issues.js";
-import { contentHash, type KnowledgeSet } from "../knowledge/knowledge-set.js";
+import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { parseKnowledge } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
 import type { Logger } from "../logging/logger.js";
@@ -302,8 +302,8 @@ export class KnowledgeService {
         {
           actor: event.actor,
           action: event.action,
-          from: change.before.hash.slice(0, 12),
-          to: change.after.hash.slice(0, 12),
+          from: shortHash(change.before.hash),
+          to: shortHash(change.after.hash),
           ms: change.ms,
         },
         `knowledge ${event.action}: ${change.before.document.version} → ${change.after.document.version}, ${summarizeDiff(change.diff)}`,

@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
 import { DATABASE_FILE, FeedbackStore } from "../feedback/feedback-store.js";
-import { renderGapsReport } from "../feedback/gaps-report.js";
+import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
 import { loadOrCreateSalt } from "../feedback/salt.js";
 import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
 import { invisiblePositions } from "../knowledge/invisible.js";
 import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
-import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
+import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../knowledge/load.js";
 import { createLogger } from "../logging/logger.js";
 import { scopeOverlaps } from "../search/scope-overlaps.js";
@@ -101,7 +101,7 @@ export function summarize(knowledge: KnowledgeSet): string[] {
     `${knowledge.origin}: valid`,
     `title:      ${document.title}`,
     `version:    ${document.version} (${document.date})`,
-    `hash:       ${knowledge.hash.slice(0, 12)}`,
+    `hash:       ${shortHash(knowledge.hash)}`,
     `statements: ${knowledge.statements.length} (${quotes} direct quotations, ${questions} example questions)`,
     `topics:     ${knowledge.topics.length}`,
     `languages:  de, en`,
@@ -161,7 +161,7 @@ async function rollback(args: readonly string[], io: CliIO): Promise<number> {
   }
   const service = opened.value;
   const requested = positionals[0];
-  const current = service.current.hash.slice(0, 12);
+  const current = shortHash(service.current.hash);
   const entry = requested
     ? await service.history.find(requested)
     : (await service.history.list()).find((candidate) => candidate.version !== current);
@@ -197,7 +197,7 @@ async function gaps(args: readonly string[], io: CliIO): Promise<number> {
     }
     writeLine(
       io.stdout,
-      values.csv ? store.gapsCsv({ limit: 500 }) : renderGapsReport(store.gaps({ limit: 20 })),
+      values.csv ? renderGapsCsv(store.gaps({ limit: 500 })) : renderGapsReport(store.gaps({ limit: 20 })),
     );
     return ExitCode.ok;
   } catch (error) {

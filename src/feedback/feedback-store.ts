@@ -2,7 +2,6 @@ import { createHmac } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { toCsv } from "./csv.js";
 import { FEEDBACK_PRAGMAS } from "./pragmas.js";
 import { guardedSalt, SaltMissingError } from "./salt.js";
 import { MENTION_LIKE, scrubMentions } from "./scrub.js";
@@ -19,7 +18,8 @@ export { SALT_FILE } from "./salt.js";
 
 export const DATABASE_FILE = "feedback.sqlite";
 const DAY_MS = 86_400_000;
-const EXAMPLES_PER_ROW = 3;
+/** Example questions kept per group or statement: the report shows, and the CSV has, this many. */
+export const EXAMPLES_PER_ROW = 3;
 
 export interface FeedbackStoreOptions {
   /** Rows older than this many days are deleted (at open and by `purgeExpired`). */
@@ -437,55 +437,6 @@ export class FeedbackStore {
         };
       })
       .deferred();
-  }
-
-  /**
-   * The same report as RFC 4180 CSV, one record per group or statement, for moderators to sort
-   * and filter in a spreadsheet.
-   */
-  gapsCsv(options: GapsOptions = {}): string {
-    const report = this.gaps(options);
-    const examples = (texts: readonly string[]) =>
-      Array.from({ length: EXAMPLES_PER_ROW }, (_, index) => texts[index] ?? null);
-    return toCsv(
-      [
-        "kind",
-        "times_asked",
-        "down_votes",
-        "up_votes",
-        "statement_id",
-        "best_score",
-        "languages",
-        "last_asked",
-        "example_1",
-        "example_2",
-        "example_3",
-      ],
-      [
-        ...report.unanswered.map((group) => [
-          "unanswered",
-          group.count,
-          null,
-          null,
-          group.bestCandidate?.id ?? null,
-          group.bestCandidate ? Number(group.bestCandidate.score.toFixed(3)) : null,
-          group.languages.join(" "),
-          group.lastAsked.toISOString(),
-          ...examples(group.examples),
-        ]),
-        ...report.downVoted.map((statement) => [
-          "voted_down",
-          null,
-          statement.downVotes,
-          statement.upVotes,
-          statement.statementId,
-          null,
-          null,
-          null,
-          ...examples(statement.examples),
-        ]),
-      ],
-    );
   }
 
   /** `["ok"]` when the database file is intact, otherwise SQLite's list of problems. */

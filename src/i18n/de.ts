@@ -91,6 +91,8 @@ export const de: Messages = {
     "Danke — Bewertungen können gerade nicht gespeichert werden; die Betreiber des Bots wissen Bescheid.",
   feedbackUnavailable: (reason) =>
     `Rückmeldungen sind gerade nicht verfügbar; der Bot antwortet weiter. Grund (auch im Log und unter /healthz): ${reason}`,
+  knowledgeInTerminal:
+    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
   commands: {

@@ -1,7 +1,10 @@
 import { mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { removeStrayTemporaryFiles, writeFileAtomically } from "./atomic-write.js";
-import { contentHash } from "./knowledge-set.js";
+import { contentHash, shortHash } from "./knowledge-set.js";
+
+/** Versions kept unless HISTORY_KEEP says otherwise. */
+export const DEFAULT_HISTORY_KEEP = 50;
 
 export interface HistoryEntry {
   /** What a moderator types to roll back: the hash prefix. */
@@ -17,9 +20,6 @@ const ENTRY = /^(\d{8}T\d{6}Z)-([0-9a-f]{12})\.yaml$/;
  * Every knowledge version the bot has served, kept byte for byte under DATA_DIR/history, so any
  * of them can be restored exactly. Named by time and content hash; the same content is kept once.
  */
-/** Versions kept unless HISTORY_KEEP says otherwise. */
-export const DEFAULT_HISTORY_KEEP = 50;
-
 export class KnowledgeHistory {
   constructor(
     private readonly directory: string,
@@ -29,7 +29,7 @@ export class KnowledgeHistory {
 
   /** Keeps `text`, the version now being served, and prunes the oldest beyond `keep`. */
   async save(text: string, now = new Date()): Promise<HistoryEntry> {
-    const version = contentHash(text).slice(0, 12);
+    const version = shortHash(contentHash(text));
     const existing = (await this.list()).find((entry) => entry.version === version);
     if (existing) return existing;
     await mkdir(this.directory, { recursive: true });

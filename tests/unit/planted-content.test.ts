@@ -30,11 +30,11 @@ describe("a knowledge file with planted links, headings and mentions", () => {
     const passage = statementPassage(index, position, language);
     if (!statement) throw new Error("statement missing");
     return [
-      ["answer", answerReply(answer, index, true, "123")],
-      ["answer without embeds", answerReply(answer, index, false, "123")],
+      ["answer", answerReply(answer, index, "123")],
+      ["answer without embeds", fitForChannel(answerReply(answer, index, "123"), false)],
       ["language switch", languageSwitchReply([passage], index, language, [position])],
-      ["more results", morePassagesReply([passage], index, language, true, "note")],
-      ["more results as text", morePassagesReply([passage], index, language, false)],
+      ["more results", morePassagesReply([passage], index, language, "note")],
+      ["more results as text", fitForChannel(morePassagesReply([passage], index, language), false)],
       ["about", aboutReply(index, language)],
       ["about as text", fitForChannel(aboutReply(index, language), false)],
       ["topics", topicsHomeReply(index, language)],

@@ -8,25 +8,31 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
-import type { KnowledgeChange } from "../../app/knowledge-service.js";
 import { feedbackAttempt } from "../../feedback/feedback-service.js";
+import { renderGapsCsv } from "../../feedback/gaps-report.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
-import type { Language } from "../../search/language.js";
+import { shortHash } from "../../knowledge/knowledge-set.js";
 import type { BotContext } from "../context.js";
-import { actorOf, isModerator } from "../moderation.js";
+import { actorOf } from "../moderation.js";
 import {
+  changeMessage,
   diffLine,
   gapsReply,
   historyReply,
   rejectionContent,
   statusReply,
   uploadPreviewReply,
-  versionLabel,
 } from "../render/knowledge-view.js";
-import { DiscordLimits, truncate } from "../render/limits.js";
 import { shardSummaries } from "../shard-bridge.js";
-import { replyLanguage, type SlashCommand } from "./command.js";
+import {
+  bySubcommand,
+  type ComponentInteraction,
+  componentKind,
+  replyLanguage,
+  type SlashCommand,
+} from "./command.js";
+import { type KnowledgeUploadId, knowledgeUploadIds } from "./knowledge-ids.js";
 import { knowledgeFileOption, localized } from "./localized.js";
 
 const ATTACHMENT_TIMEOUT_MS = 10_000;
@@ -54,143 +60,175 @@ export const knowledgeCommand: SlashCommand = {
     )
     .toJSON(),
 
-  async execute(interaction, context) {
-    const language = replyLanguage(interaction);
-    const text = messagesFor(language);
-    const privately = { flags: MessageFlags.Ephemeral } as const;
-    if (!isModerator(interaction, context.settings)) {
-      await interaction.reply({ content: text.moderatorsOnly, ...privately });
-      return;
-    }
-    const { knowledge } = context;
-    const actor = actorOf(interaction);
-    switch (interaction.options.getSubcommand()) {
-      case "status":
-        await interaction.reply({
-          ...statusReply(
-            knowledge.current,
-            knowledge.lastRejection,
-            language,
-            await shardLines(interaction.client),
-          ),
-          ...privately,
-        });
-        return;
-      case "reload":
-        await interaction.deferReply(privately);
-        await interaction.editReply({ content: changeMessage(await knowledge.reload(actor), language) });
-        return;
-      case "validate":
-      case "upload": {
-        const attachment = interaction.options.getAttachment("file", true);
-        await interaction.deferReply(privately);
-        const downloaded = await downloadAttachment(attachment, context.settings.UPLOAD_MAX_BYTES);
-        if (downloaded.kind !== "ok") {
-          await interaction.editReply({
-            content:
-              downloaded.kind === "too-large"
-                ? text.uploadTooLarge(context.settings.UPLOAD_MAX_BYTES)
-                : text.uploadUnreadable,
-          });
-          return;
-        }
-        const checked = knowledge.validate(downloaded.text, attachment.name);
-        if (!checked.ok) {
-          await interaction.editReply({ content: rejectionContent(checked.issues, language) });
-          return;
-        }
-        const diff = diffKnowledge(knowledge.current, checked.value);
-        if (interaction.options.getSubcommand() === "validate") {
-          await interaction.editReply({
-            content: text.uploadValid(
-              checked.value.statements.length,
-              checked.value.topics.length,
-              diffLine(diff),
-            ),
-          });
-          return;
-        }
-        const uploadId = context.pendingUploads.add({
-          text: downloaded.text,
-          userId: interaction.user.id,
-          fileName: attachment.name,
-        });
-        await interaction.editReply(uploadPreviewReply(checked.value, diff, uploadId, language));
-        return;
-      }
-      case "download": {
-        const current = knowledge.current;
-        const entry = await knowledge.history.find(current.hash.slice(0, 12));
-        const content = entry ? await knowledge.history.read(entry) : undefined;
-        await interaction.reply({
-          content: text.downloadReady(current.document.version),
-          ...(content === undefined
-            ? {}
-            : { files: [{ attachment: Buffer.from(content, "utf8"), name: basename(knowledge.path) }] }),
-          ...privately,
-        });
-        return;
-      }
-      case "history":
-        await interaction.reply({
-          ...historyReply(await knowledge.history.list(), knowledge.current, language),
-          ...privately,
-        });
-        return;
-      case "rollback":
-        await rollback(interaction, context, language);
-        return;
-      case "gaps": {
-        const gaps = feedbackAttempt(() =>
-          context.feedback.use((store) => ({
-            report: store.gaps({ limit: 10 }),
-            csv: store.gapsCsv({ limit: 500 }),
-          })),
-        );
-        if (!gaps.ok) {
-          await interaction.reply({ content: text.feedbackUnavailable(gaps.reason), ...privately });
-          return;
-        }
-        await interaction.reply({
-          ...gapsReply(gaps.value.report, language),
-          files: [
-            {
-              attachment: Buffer.from(gaps.value.csv, "utf8"),
-              name: "knowledge-gaps.csv",
-            },
-          ],
-          ...privately,
-        });
-        return;
-      }
-      case "forget-user": {
-        const user = interaction.options.getUser("user", true);
-        const forgotten = feedbackAttempt(() => context.feedback.write((store) => store.forgetUser(user.id)));
-        if (!forgotten.ok) {
-          await interaction.reply({ content: text.feedbackUnavailable(forgotten.reason), ...privately });
-          return;
-        }
-        const deleted = forgotten.value;
-        context.logger.info({ actor, ...deleted }, "feedback of a member forgotten on request");
-        await interaction.reply({
-          content: text.forgotUser(deleted.unanswered, deleted.votes),
-          ...privately,
-        });
-        return;
-      }
-    }
+  rules: { cooldown: false, moderatorsOnly: true },
+  execute: bySubcommand({
+    status,
+    reload,
+    validate: (interaction, context) => checkUpload(interaction, context, "validate"),
+    upload: (interaction, context) => checkUpload(interaction, context, "upload"),
+    download,
+    history,
+    rollback,
+    gaps,
+    "forget-user": forgetUser,
+  }),
+
+  chat: {
+    usage: "",
+    run: (_argument, { language }) => messagesFor(language).knowledgeInTerminal,
   },
+
+  components: [
+    componentKind(knowledgeUploadIds, { cooldown: false, moderatorsOnly: true }, applyOrCancelUpload),
+  ],
 };
 
-async function rollback(
+const privately = { flags: MessageFlags.Ephemeral } as const;
+
+async function status(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  const shards = await shardLines(interaction.client);
+  await interaction.reply({
+    ...statusReply(knowledge.current, knowledge.lastRejection, replyLanguage(interaction), shards),
+    ...privately,
+  });
+}
+
+async function reload(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  await interaction.deferReply(privately);
+  const change = await knowledge.reload(actorOf(interaction));
+  await interaction.editReply({ content: changeMessage(change, replyLanguage(interaction)) });
+}
+
+/** Validate and upload read the same attachment and check it the same way; only upload applies. */
+async function checkUpload(
   interaction: ChatInputCommandInteraction,
   context: BotContext,
-  language: Language,
+  purpose: "validate" | "upload",
 ): Promise<void> {
-  const { knowledge } = context;
+  const { knowledge, settings } = context;
+  const language = replyLanguage(interaction);
+  const text = messagesFor(language);
+  const attachment = interaction.options.getAttachment("file", true);
+  await interaction.deferReply(privately);
+  const downloaded = await downloadAttachment(attachment, settings.UPLOAD_MAX_BYTES);
+  if (downloaded.kind !== "ok") {
+    const tooLarge = downloaded.kind === "too-large";
+    await interaction.editReply({
+      content: tooLarge ? text.uploadTooLarge(settings.UPLOAD_MAX_BYTES) : text.uploadUnreadable,
+    });
+    return;
+  }
+  const checked = knowledge.validate(downloaded.text, attachment.name);
+  if (!checked.ok) {
+    await interaction.editReply({ content: rejectionContent(checked.issues, language) });
+    return;
+  }
+  const diff = diffKnowledge(knowledge.current, checked.value);
+  if (purpose === "validate") {
+    const { statements, topics } = checked.value;
+    await interaction.editReply({
+      content: text.uploadValid(statements.length, topics.length, diffLine(diff)),
+    });
+    return;
+  }
+  const uploadId = context.pendingUploads.add({
+    text: downloaded.text,
+    userId: interaction.user.id,
+    fileName: attachment.name,
+  });
+  await interaction.editReply(uploadPreviewReply(checked.value, diff, uploadId, language));
+}
+
+async function download(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  const current = knowledge.current;
+  const entry = await knowledge.history.find(shortHash(current.hash));
+  const content = entry ? await knowledge.history.read(entry) : undefined;
+  await interaction.reply({
+    content: messagesFor(replyLanguage(interaction)).downloadReady(current.document.version),
+    ...(content === undefined
+      ? {}
+      : { files: [{ attachment: Buffer.from(content, "utf8"), name: basename(knowledge.path) }] }),
+    ...privately,
+  });
+}
+
+async function history(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  const entries = await knowledge.history.list();
+  await interaction.reply({
+    ...historyReply(entries, knowledge.current, replyLanguage(interaction)),
+    ...privately,
+  });
+}
+
+async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotContext): Promise<void> {
+  const language = replyLanguage(interaction);
+  const gaps = feedbackAttempt(() =>
+    feedback.use((store) => ({ report: store.gaps({ limit: 10 }), all: store.gaps({ limit: 500 }) })),
+  );
+  if (!gaps.ok) {
+    await interaction.reply({
+      content: messagesFor(language).feedbackUnavailable(gaps.reason),
+      ...privately,
+    });
+    return;
+  }
+  await interaction.reply({
+    ...gapsReply(gaps.value.report, language),
+    files: [
+      {
+        attachment: Buffer.from(renderGapsCsv(gaps.value.all), "utf8"),
+        name: "knowledge-gaps.csv",
+      },
+    ],
+    ...privately,
+  });
+}
+
+async function forgetUser(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const user = interaction.options.getUser("user", true);
+  const forgotten = feedbackAttempt(() => context.feedback.write((store) => store.forgetUser(user.id)));
+  if (!forgotten.ok) {
+    const text = messagesFor(replyLanguage(interaction));
+    await interaction.reply({ content: text.feedbackUnavailable(forgotten.reason), ...privately });
+    return;
+  }
+  const deleted = forgotten.value;
+  context.logger.info(
+    { actor: actorOf(interaction), ...deleted },
+    "feedback of a member forgotten on request",
+  );
+  await interaction.reply({
+    content: messagesFor(replyLanguage(interaction)).forgotUser(deleted.unanswered, deleted.votes),
+    ...privately,
+  });
+}
+
+/** Apply or Cancel under an upload's preview: only the moderator who uploaded may decide. */
+async function applyOrCancelUpload(
+  interaction: ComponentInteraction,
+  id: KnowledgeUploadId,
+  context: BotContext,
+): Promise<void> {
+  const text = messagesFor(id.language);
+  const upload = context.pendingUploads.take(id.upload, interaction.user.id);
+  if (!upload) {
+    await interaction.update({ content: text.uploadExpired, components: [] });
+    return;
+  }
+  if (id.kind === "knowledge-cancel") {
+    await interaction.update({ content: text.uploadCancelled, components: [] });
+    return;
+  }
+  await interaction.deferUpdate();
+  const change = await context.knowledge.upload(upload.text, actorOf(interaction));
+  await interaction.editReply({ content: changeMessage(change, id.language), components: [] });
+}
+
+async function rollback(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  const language = replyLanguage(interaction);
   const requested = interaction.options.getString("version")?.trim().toLowerCase();
   const entries = await knowledge.history.list();
-  const currentVersion = knowledge.current.hash.slice(0, 12);
+  const currentVersion = shortHash(knowledge.current.hash);
   const entry = requested
     ? await knowledge.history.find(requested)
     : entries.find((candidate) => candidate.version !== currentVersion);
@@ -205,22 +243,6 @@ async function rollback(
   await interaction.editReply({
     content: changeMessage(await knowledge.rollback(entry, actorOf(interaction)), language),
   });
-}
-
-/** The reply to any change: old → new with the diff, "nothing to do", or every error. */
-export function changeMessage(change: KnowledgeChange, language: Language): string {
-  const text = messagesFor(language);
-  switch (change.kind) {
-    case "applied":
-      return truncate(
-        text.reloadApplied(versionLabel(change.before), versionLabel(change.after), diffLine(change.diff)),
-        DiscordLimits.content,
-      );
-    case "unchanged":
-      return text.reloadUnchanged;
-    case "rejected":
-      return rejectionContent(change.issues, language);
-  }
 }
 
 type Download = { kind: "ok"; text: string } | { kind: "too-large" } | { kind: "failed" };

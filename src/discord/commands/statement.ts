@@ -1,10 +1,11 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { renderStatement } from "../../cli/terminal-render.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { answerQuestion } from "../../search/answer.js";
 import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
 import { fitForChannel } from "../render/reply.js";
-import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
+import { canEmbed, OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized, publicOption } from "./localized.js";
 
 const MAX_CHOICES = 25;
@@ -16,6 +17,7 @@ export const statementCommand: SlashCommand = {
     )
     .addBooleanOption(publicOption)
     .toJSON(),
+  rules: OPEN_TO_ALL,
 
   async execute(interaction, { knowledge }) {
     const language = replyLanguage(interaction);
@@ -37,7 +39,8 @@ export const statementCommand: SlashCommand = {
   },
 
   /** Ids that contain what is typed first, then statements whose text matches it. */
-  async autocomplete(interaction, { knowledge }) {
+  async autocomplete(interaction, { knowledge, metrics }) {
+    metrics.recordAutocomplete("statement");
     const language = replyLanguage(interaction);
     const typed = String(interaction.options.getFocused()).trim();
     const index = knowledge.index;
@@ -60,5 +63,15 @@ export const statementCommand: SlashCommand = {
       if (choices.length === MAX_CHOICES) break;
     }
     await interaction.respond(choices);
+  },
+
+  chat: {
+    usage: "ID",
+    run(id, { index, language }) {
+      const statement = index.knowledge.statementsById.get(id);
+      return statement
+        ? renderStatement(index.knowledge, statement, language)
+        : messagesFor(language).statementNotFound(id).replaceAll("`", "");
+    },
   },
 };

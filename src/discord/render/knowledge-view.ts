@@ -1,13 +1,13 @@
 import { ButtonStyle, ComponentType } from "discord.js";
-import type { Rejection } from "../../app/knowledge-service.js";
+import type { KnowledgeChange, Rejection } from "../../app/knowledge-service.js";
 import type { GapsReport } from "../../feedback/feedback-store.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { type KnowledgeDiff, summarizeDiff } from "../../knowledge/diff.js";
 import type { HistoryEntry } from "../../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue } from "../../knowledge/issues.js";
-import type { KnowledgeSet } from "../../knowledge/knowledge-set.js";
+import { type KnowledgeSet, shortHash } from "../../knowledge/knowledge-set.js";
 import type { Language } from "../../search/language.js";
-import { encodeCustomId } from "../custom-ids.js";
+import { knowledgeUploadIds } from "../commands/knowledge-ids.js";
 import { DiscordLimits, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
 
@@ -17,7 +17,7 @@ export function discordTime(date: Date): string {
 }
 
 export function versionLabel(knowledge: KnowledgeSet): string {
-  return `${safeText(knowledge.document.version, 100)} (${knowledge.hash.slice(0, 12)}, ${knowledge.statements.length} statements)`;
+  return `${safeText(knowledge.document.version, 100)} (${shortHash(knowledge.hash)}, ${knowledge.statements.length} statements)`;
 }
 
 /** Errors as the moderator must see them: every one, `file:line:column field — message`, in a code block. */
@@ -93,13 +93,13 @@ export function uploadPreviewReply(
           {
             type: ComponentType.Button,
             style: ButtonStyle.Success,
-            custom_id: encodeCustomId({ kind: "knowledge-confirm", language, upload: uploadId }),
+            custom_id: knowledgeUploadIds.encode({ kind: "knowledge-confirm", language, upload: uploadId }),
             label: text.confirm,
           },
           {
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
-            custom_id: encodeCustomId({ kind: "knowledge-cancel", language, upload: uploadId }),
+            custom_id: knowledgeUploadIds.encode({ kind: "knowledge-cancel", language, upload: uploadId }),
             label: text.cancel,
           },
         ],
@@ -152,4 +152,20 @@ export function gapsReply(report: GapsReport, language: Language): ReplyPayload 
       },
     ],
   };
+}
+
+/** The reply to any change: old → new with the diff, "nothing to do", or every error. */
+export function changeMessage(change: KnowledgeChange, language: Language): string {
+  const text = messagesFor(language);
+  switch (change.kind) {
+    case "applied":
+      return truncate(
+        text.reloadApplied(versionLabel(change.before), versionLabel(change.after), diffLine(change.diff)),
+        DiscordLimits.content,
+      );
+    case "unchanged":
+      return text.reloadUnchanged;
+    case "rejected":
+      return rejectionContent(change.issues, language);
+  }
 }
