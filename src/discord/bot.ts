@@ -45,7 +45,7 @@ export async function startBot(
     services.close();
     resolveStopped(code);
   };
-  attachShardBridge(client, knowledge, context.metrics, logger);
+  attachShardBridge(client, knowledge, context.metrics, logger, () => context.feedback.degraded);
   wireClientEvents(client, context, stop);
   await login(client, settings.DISCORD_TOKEN, logger, stop);
   return { client, feedback: context.feedback, stopped, stop: () => stop(0) };

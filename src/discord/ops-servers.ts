@@ -27,7 +27,7 @@ export async function startOpsServers(client: Client, context: BotContext): Prom
           logger,
           health: async () => ({
             ready: client.isReady(),
-            degraded: context.feedback.problem ? [`feedback: ${context.feedback.problem}`] : [],
+            degraded: context.feedback.degraded,
             details: {
               knowledgeVersion: knowledge.current.document.version,
               knowledgeHash: shortHash(knowledge.current.hash),

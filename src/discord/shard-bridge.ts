@@ -12,6 +12,8 @@ export interface ShardSummary {
   readonly hash: string;
   readonly statements: number;
   readonly ping: number;
+  /** What works less than it should on this shard (feedback off, say), and why. */
+  readonly degraded: readonly string[];
 }
 
 /** The shard-side API that broadcastEval functions call as `c.summit` (they cannot import). */
@@ -40,6 +42,7 @@ export function attachShardBridge(
   knowledge: KnowledgeService,
   metrics: BotMetrics,
   logger: Logger,
+  degraded: () => readonly string[] = () => [],
 ): void {
   client.summit = {
     summary: () => ({
@@ -49,6 +52,7 @@ export function attachShardBridge(
       hash: shortHash(knowledge.current.hash),
       statements: knowledge.current.statements.length,
       ping: client.ws.ping,
+      degraded: degraded(),
     }),
     metrics: () => metrics.snapshot(),
     syncKnowledge: async () => (await knowledge.reload(SHARD_SYNC_ACTOR)).kind,

@@ -65,6 +65,8 @@ export async function startShardingManager(
             summaries.length === totalShards &&
             summaries.every((summary) => summary?.ready) &&
             versions.size === 1,
+          // Every shard opens the same feedback database: one reason, said once.
+          degraded: [...new Set(summaries.flatMap((summary) => summary?.degraded ?? []))],
           details: { shards: summaries },
         };
       },

@@ -43,6 +43,11 @@ export class FeedbackService {
     return this.reason;
   }
 
+  /** For `/healthz`: what works less than it should, and why; empty while feedback works. */
+  get degraded(): string[] {
+    return this.reason ? [`feedback: ${this.reason}`] : [];
+  }
+
   /** Called with the problem when feedback stops working (and on subscribing, if it already has). */
   onProblem(listener: (problem: string | undefined) => void): void {
     this.listeners.push(listener);
