@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { performance } from "node:perf_hooks";
 import { removeStrayTemporaryFiles, writeFileAtomically } from "../knowledge/atomic-write.js";
@@ -8,6 +8,7 @@ import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issu
 import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { parseKnowledge } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
+import { readKnowledgeText } from "../knowledge/read-file.js";
 import type { Logger } from "../logging/logger.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { type FollowedContent, followFile } from "./file-follower.js";
@@ -81,26 +82,16 @@ export class KnowledgeService {
     logger: Logger,
     options: KnowledgeServiceOptions = {},
   ): Promise<Result<KnowledgeService>> {
-    let text: string;
-    try {
-      const tooLarge = await sizeIssue(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
-      if (tooLarge) return { ok: false, issues: [tooLarge] };
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+    const tooLarge = await sizeIssue(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    if (tooLarge) return { ok: false, issues: [tooLarge] };
+    const read = await readKnowledgeText(path);
+    if (!read.ok) {
       return {
         ok: false,
-        issues: [
-          {
-            file: path,
-            line: 1,
-            column: 1,
-            field: "file",
-            message: `cannot read: ${code === "ENOENT" ? "file not found" : String(error)}`,
-          },
-        ],
+        issues: [{ file: path, line: 1, column: 1, field: "file", message: `the file ${read.reason}` }],
       };
     }
+    const text = read.text;
     // On the parser thread that later reloads use, so that it already knows every statement.
     const parsed = await parseKnowledgeOffThread(text, path);
     if (!parsed.ok) return parsed;
@@ -143,22 +134,21 @@ export class KnowledgeService {
   /** Re-reads the file from disk; a change is applied only if the new file is valid. */
   reload(actor: string): Promise<KnowledgeChange> {
     return this.serialized(async () => {
-      let text: string;
-      try {
-        const tooLarge = await sizeIssue(this.path, this.maxBytes);
-        if (tooLarge) return this.reject(actor, "reload", [tooLarge]);
-        text = await readFile(this.path, "utf8");
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const message =
-          code === "ENOENT"
-            ? "the file is missing; the loaded knowledge stays in use"
-            : `cannot read: ${code ?? error}`;
+      const tooLarge = await sizeIssue(this.path, this.maxBytes);
+      if (tooLarge) return this.reject(actor, "reload", [tooLarge]);
+      const read = await readKnowledgeText(this.path);
+      if (!read.ok) {
         return this.reject(actor, "reload", [
-          { file: this.path, line: 1, column: 1, field: "file", message },
+          {
+            file: this.path,
+            line: 1,
+            column: 1,
+            field: "file",
+            message: `the file ${read.reason}; the loaded knowledge stays in use`,
+          },
         ]);
       }
-      return this.apply(text, actor, "reload", false);
+      return this.apply(read.text, actor, "reload", false);
     });
   }
 
@@ -324,8 +314,12 @@ export class KnowledgeService {
   }
 }
 
+/** Checked before reading, so that a huge file never lands in memory; unreadable is said later. */
 async function sizeIssue(path: string, maxBytes: number): Promise<KnowledgeIssue | undefined> {
-  const { size } = await stat(path);
+  const size = await stat(path).then(
+    (info) => info.size,
+    () => 0,
+  );
   return size > maxBytes ? tooLargeIssue(path, size, maxBytes) : undefined;
 }
 

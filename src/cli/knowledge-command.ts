@@ -2,29 +2,28 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
+import { ensureDataDir } from "../config/data-dir.js";
+import type { Settings } from "../config/settings.js";
 import { DATABASE_FILE, FeedbackStore } from "../feedback/feedback-store.js";
 import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
 import { loadOrCreateSalt } from "../feedback/salt.js";
+import { versionLabel } from "../i18n/version-label.js";
 import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
 import { invisiblePositions } from "../knowledge/invisible.js";
-import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
 import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
-import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../knowledge/load.js";
 import { createLogger } from "../logging/logger.js";
 import { scopeOverlaps } from "../search/scope-overlaps.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { type CliCommand, type CliIO, ExitCode, UsageError, writeLine } from "./io.js";
+import {
+  ensureKnowledgeReadable,
+  type KnowledgeLocation,
+  knowledgeLocation,
+  loadKnowledgeOrReport,
+} from "./knowledge-location.js";
+import { reportIssues } from "./report-issues.js";
 import { settingsOrReport } from "./settings-or-report.js";
-
-const USAGE = `usage: summit-bot knowledge <command>
-  check [PATH]                  validate a knowledge file and print a summary
-  export --json [--all] [PATH]  print the statements (or with --all the whole document) as JSON
-  diff A B                      what B adds, removes and changes compared with A
-  history                       the versions kept in DATA_DIR/history, newest first
-  rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the previous one)
-  gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down
-  forget-all --yes              delete every stored question and vote (when the salt is lost)`;
 
 export const knowledgeCommand: CliCommand = async (args, io) => {
   const [sub, ...rest] = args;
@@ -36,7 +35,7 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
     case "diff":
       return diff(rest, io);
     case "history":
-      return history(io);
+      return history(rest, io);
     case "rollback":
       return rollback(rest, io);
     case "gaps":
@@ -44,41 +43,35 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
     case "forget-all":
       return forgetAll(rest, io);
     default:
-      throw new UsageError(sub === undefined ? USAGE : `unknown knowledge command "${sub}"\n${USAGE}`);
+      throw new UsageError(
+        sub === undefined ? "knowledge needs a command" : `unknown knowledge command "${sub}"`,
+      );
   }
 };
 
-function pathArgument(positionals: readonly string[], io: CliIO): string {
-  if (positionals.length > 1)
-    throw new UsageError(`expected at most one PATH, got ${positionals.length}\n${USAGE}`);
-  return positionals[0] ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH;
+/** The file a PATH argument names, or the one the bot uses. */
+function pathArgument(positionals: readonly string[], io: CliIO): KnowledgeLocation {
+  if (positionals.length > 1) throw new UsageError(`expected at most one PATH, got ${positionals.length}`);
+  return knowledgeLocation(io, { path: positionals[0], namedBy: "given as PATH" });
 }
 
-async function loadOrReport(path: string, io: CliIO): Promise<KnowledgeSet | undefined> {
-  const loaded = await loadKnowledgeFile(path);
-  if (loaded.ok) return loaded.value;
-  reportIssues(loaded.issues, io);
-  return undefined;
-}
-
-export function reportIssues(issues: readonly KnowledgeIssue[], io: CliIO): void {
-  for (const issue of issues) writeLine(io.stderr, formatIssue(issue));
-  writeLine(
-    io.stderr,
-    `${issues.length} error${issues.length === 1 ? "" : "s"}: the knowledge file is not valid.`,
-  );
+/** The settings, with DATA_DIR usable; undefined after reporting invalid settings. */
+function dataSettings(io: CliIO): Settings | undefined {
+  const settings = settingsOrReport(io);
+  if (settings) ensureDataDir(settings.DATA_DIR);
+  return settings;
 }
 
 async function check(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  const path = pathArgument(positionals, io);
-  const knowledge = await loadOrReport(path, io);
+  const location = pathArgument(positionals, io);
+  const knowledge = await loadKnowledgeOrReport(location, io);
   if (!knowledge) return ExitCode.checkFailed;
   for (const line of summarize(knowledge)) writeLine(io.stdout, line);
-  for (const { line, column, count } of invisiblePositions(await readFile(path, "utf8"))) {
+  for (const { line, column, count } of invisiblePositions(await readFile(location.path, "utf8"))) {
     writeLine(
       io.stderr,
-      `warning: ${path}:${line}:${column} holds ${count} invisible character(s) (bidirectional controls or zero-width); they are removed when the file is loaded`,
+      `warning: ${location.path}:${line}:${column} holds ${count} invisible character(s) (bidirectional controls or zero-width); they are removed when the file is loaded`,
     );
   }
   for (const overlap of scopeOverlaps(buildSearchIndex(knowledge))) {
@@ -100,7 +93,7 @@ export function summarize(knowledge: KnowledgeSet): string[] {
   return [
     `${knowledge.origin}: valid`,
     `title:      ${document.title}`,
-    `version:    ${document.version} (${document.date})`,
+    `version:    ${versionLabel(document.version, document.date)}`,
     `hash:       ${shortHash(knowledge.hash)}`,
     `statements: ${knowledge.statements.length} (${quotes} direct quotations, ${questions} example questions)`,
     `topics:     ${knowledge.topics.length}`,
@@ -119,8 +112,8 @@ async function exportJson(args: readonly string[], io: CliIO): Promise<number> {
     allowPositionals: true,
     options: { json: { type: "boolean" }, all: { type: "boolean" } },
   });
-  if (!values.json) throw new UsageError(`export needs --json (the only format)\n${USAGE}`);
-  const knowledge = await loadOrReport(pathArgument(positionals, io), io);
+  if (!values.json) throw new UsageError("export needs --json (the only format)");
+  const knowledge = await loadKnowledgeOrReport(pathArgument(positionals, io), io);
   if (!knowledge) return ExitCode.checkFailed;
   const output = values.all ? knowledge.document : knowledge.statements;
   writeLine(io.stdout, JSON.stringify(output, null, 2));
@@ -129,8 +122,10 @@ async function exportJson(args: readonly string[], io: CliIO): Promise<number> {
 
 async function diff(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  if (positionals.length !== 2) throw new UsageError(`diff needs two files\n${USAGE}`);
-  const [before, after] = await Promise.all(positionals.map((path) => loadOrReport(path, io)));
+  if (positionals.length !== 2) throw new UsageError("diff needs two files");
+  const [before, after] = await Promise.all(
+    positionals.map((path) => loadKnowledgeOrReport({ path, namedBy: "given to diff" }, io)),
+  );
   if (!before || !after) return ExitCode.checkFailed;
   const changes = diffKnowledge(before, after);
   writeLine(
@@ -140,8 +135,9 @@ async function diff(args: readonly string[], io: CliIO): Promise<number> {
   return ExitCode.ok;
 }
 
-async function history(io: CliIO): Promise<number> {
-  const settings = settingsOrReport(io);
+async function history(args: readonly string[], io: CliIO): Promise<number> {
+  parseArgs({ args: [...args], options: {} });
+  const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
   const entries = await new KnowledgeHistory(historyFolder(settings)).list();
   if (entries.length === 0) writeLine(io.stderr, `no versions kept yet in ${historyFolder(settings)}`);
@@ -152,8 +148,10 @@ async function history(io: CliIO): Promise<number> {
 
 async function rollback(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  const settings = settingsOrReport(io);
+  if (positionals.length > 1) throw new UsageError(`expected at most one VERSION, got ${positionals.length}`);
+  const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
+  await ensureKnowledgeReadable(knowledgeLocation(io));
   const opened = await openKnowledgeService(settings, createLogger("warn"));
   if (!opened.ok) {
     reportIssues(opened.issues, io);
@@ -185,7 +183,7 @@ async function rollback(args: readonly string[], io: CliIO): Promise<number> {
 
 async function gaps(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { csv: { type: "boolean" } } });
-  const settings = settingsOrReport(io);
+  const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
   let store: FeedbackStore | undefined;
   try {
@@ -216,8 +214,8 @@ async function gaps(args: readonly string[], io: CliIO): Promise<number> {
 async function forgetAll(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { yes: { type: "boolean" } } });
   if (!values.yes)
-    throw new UsageError(`forget-all deletes every stored question and vote; add --yes to confirm\n${USAGE}`);
-  const settings = settingsOrReport(io);
+    throw new UsageError("forget-all deletes every stored question and vote; add --yes to confirm");
+  const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
   const store = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
   try {

@@ -60,14 +60,19 @@ export async function startShardingManager(
           | undefined
         )[];
         const versions = new Set(summaries.map((summary) => summary?.hash));
+        const reasons = [
+          ...summaries.flatMap((summary) => (summary?.reason ? [summary.reason] : [])),
+          ...(summaries.length === totalShards
+            ? []
+            : [`${summaries.length} of ${totalShards} shards answer`]),
+          ...(versions.size > 1 ? ["the shards serve different knowledge versions"] : []),
+        ];
+        const ready = reasons.length === 0 && summaries.every((summary) => summary?.ready);
         return {
-          ready:
-            summaries.length === totalShards &&
-            summaries.every((summary) => summary?.ready) &&
-            versions.size === 1,
+          ready,
           // Every shard opens the same feedback database: one reason, said once.
           degraded: [...new Set(summaries.flatMap((summary) => summary?.degraded ?? []))],
-          details: { shards: summaries },
+          details: { ...(ready ? {} : { reason: reasons.join("; ") || "not ready" }), shards: summaries },
         };
       },
       metrics: async () => {

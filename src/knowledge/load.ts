@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import type { Result } from "./issues.js";
 import { contentHash, createKnowledgeSet, type KnowledgeSet } from "./knowledge-set.js";
+import { readKnowledgeText } from "./read-file.js";
 import { validateKnowledgeText } from "./validate.js";
 
 export const DEFAULT_KNOWLEDGE_PATH = "knowledge/summit.yaml";
@@ -14,15 +14,12 @@ export function parseKnowledge(text: string, origin: string): Result<KnowledgeSe
 
 /** Reads and validates a knowledge file. Never writes to it. */
 export async function loadKnowledgeFile(path: string): Promise<Result<KnowledgeSet>> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(error);
+  const read = await readKnowledgeText(path);
+  if (!read.ok) {
     return {
       ok: false,
-      issues: [{ file: path, line: 1, column: 1, field: "file", message: `cannot read: ${reason}` }],
+      issues: [{ file: path, line: 1, column: 1, field: "file", message: `the file ${read.reason}` }],
     };
   }
-  return parseKnowledge(text, path);
+  return parseKnowledge(read.text, path);
 }

@@ -63,10 +63,21 @@ const participantSchema = z.strictObject({
   leader: localized("leader", MAX_TEXT.participant),
 });
 
+/** Text the same in both languages (a name), or `{ de, en }` where it is said differently. */
+const textOrLocalized = (what: string, max: number) =>
+  z
+    .union([text(what, max), localized(what, max)], {
+      error: `${what} must be text, or German and English texts as de: and en:`,
+    })
+    .transform((value): Localized => (typeof value === "string" ? { de: value, en: value } : value));
+
 const sourceSchema = z.strictObject({
   id: kebabId,
+  /** The document's own title, in its own language: how to find it. */
   name: text("source name", MAX_TEXT.sourceName),
-  publisher: text("publisher", MAX_TEXT.publisher),
+  /** What a reply calls it, in the reply's language; without it, `name`. */
+  title: localized("source title", MAX_TEXT.sourceName).optional(),
+  publisher: textOrLocalized("publisher", MAX_TEXT.publisher).optional(),
   date: isoDate.optional(),
   url: z
     .string({ error: "must be a full https:// address" })

@@ -24,10 +24,12 @@ import {
   statusReply,
   uploadPreviewReply,
 } from "../render/knowledge-view.js";
+import { fitForChannel } from "../render/reply.js";
 import { shardSummaries } from "../shard-bridge.js";
 import {
   bySubcommand,
   type ComponentInteraction,
+  canEmbed,
   componentKind,
   replyLanguage,
   type SlashCommand,
@@ -88,7 +90,10 @@ const privately = { flags: MessageFlags.Ephemeral } as const;
 async function status(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
   const shards = await shardLines(interaction.client);
   await interaction.reply({
-    ...statusReply(knowledge.current, knowledge.lastRejection, replyLanguage(interaction), shards),
+    ...fitForChannel(
+      statusReply(knowledge.current, knowledge.lastRejection, replyLanguage(interaction), shards),
+      canEmbed(interaction),
+    ),
     ...privately,
   });
 }
@@ -136,7 +141,9 @@ async function checkUpload(
     userId: interaction.user.id,
     fileName: attachment.name,
   });
-  await interaction.editReply(uploadPreviewReply(checked.value, diff, uploadId, language));
+  await interaction.editReply(
+    fitForChannel(uploadPreviewReply(checked.value, diff, uploadId, language), canEmbed(interaction)),
+  );
 }
 
 async function download(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
@@ -155,7 +162,10 @@ async function download(interaction: ChatInputCommandInteraction, { knowledge }:
 async function history(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
   const entries = await knowledge.history.list();
   await interaction.reply({
-    ...historyReply(entries, knowledge.current, replyLanguage(interaction)),
+    ...fitForChannel(
+      historyReply(entries, knowledge.current, replyLanguage(interaction)),
+      canEmbed(interaction),
+    ),
     ...privately,
   });
 }
@@ -173,7 +183,7 @@ async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotC
     return;
   }
   await interaction.reply({
-    ...gapsReply(gaps.value.report, language),
+    ...fitForChannel(gapsReply(gaps.value.report, language), canEmbed(interaction)),
     files: [
       {
         attachment: Buffer.from(renderGapsCsv(gaps.value.all), "utf8"),
@@ -272,6 +282,6 @@ async function shardLines(client: Client): Promise<string[]> {
   const summaries = await shardSummaries(client);
   return summaries.map(
     (summary) =>
-      `shard ${summary.shards.join(",")}: ${summary.version} \`${summary.hash}\` · ${summary.statements} · ${summary.ready ? "ready" : "connecting"} · ${summary.ping} ms`,
+      `shard ${summary.shards.join(",")}: ${summary.version} \`${summary.hash}\` · ${summary.statements} · ${summary.ready ? `ready · ${summary.ping} ms` : "disconnected"}`,
   );
 }

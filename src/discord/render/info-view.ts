@@ -1,7 +1,7 @@
 import type { APIEmbed } from "discord.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { type Statement, shortHash } from "../../knowledge/knowledge-set.js";
-import { sourceLine } from "../../search/answer.js";
+import { sourceLine, sourceTitle } from "../../knowledge/sources.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
 import { DiscordLimits, isLinkSafe, linkOrText, safeText, truncate } from "./limits.js";
@@ -14,7 +14,7 @@ export function statementReply(index: SearchIndex, statement: Statement, languag
   const source = index.knowledge.sourcesById.get(statement.source);
   const topic = index.knowledge.topicsById.get(statement.topic);
   const sourceValue = source
-    ? linkOrText(sourceLine(source), source.url, 300)
+    ? linkOrText(sourceLine(source, language), source.url, 300)
     : safeText(statement.source, 200);
   return {
     embeds: [
@@ -67,9 +67,10 @@ export function aboutReply(index: SearchIndex, language: Language): ReplyPayload
         name: text.sources,
         value: truncate(
           sources
-            .map(
-              (s) =>
-                `• ${isLinkSafe(s.url) ? linkOrText(s.name, s.url, 90) : safeText(`${s.name} (${s.publisher})`, 120)}`,
+            .map((s) =>
+              isLinkSafe(s.url)
+                ? `• ${linkOrText(sourceTitle(s, language), s.url, 90)}`
+                : `• ${safeText(s.publisher ? `${sourceTitle(s, language)} (${s.publisher[language]})` : sourceTitle(s, language), 120)}`,
             )
             .join("\n"),
           DiscordLimits.embedFieldValue,

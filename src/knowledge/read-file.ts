@@ -1,0 +1,34 @@
+import { readFile } from "node:fs/promises";
+
+export type KnowledgeText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: string; readonly code: string | undefined };
+
+/**
+ * The knowledge file's text, or why it cannot be read, in words a moderator can act on (not
+ * `EISDIR: illegal operation on a directory, read`); the reason completes "The file …".
+ */
+export async function readKnowledgeText(path: string): Promise<KnowledgeText> {
+  try {
+    return { ok: true, text: await readFile(path, "utf8") };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, reason: unreadableReason(code, error), code };
+  }
+}
+
+function unreadableReason(code: string | undefined, error: unknown): string {
+  switch (code) {
+    case "ENOENT":
+      return "is missing (no such file)";
+    case "EISDIR":
+      return "is a folder, not a knowledge file";
+    case "ENOTDIR":
+      return "is missing (a part of its path is a file, not a folder)";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read (permission denied)";
+    default:
+      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  }
+}
