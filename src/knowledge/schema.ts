@@ -94,6 +94,8 @@ const topicSchema = z.strictObject({
   id: kebabId,
   de: text("topic name (de)", MAX_TEXT.topicName),
   en: text("topic name (en)", MAX_TEXT.topicName),
+  /** The topic's statement that sums it up: the answer to a bare "summit?" that fits many equally. */
+  overview: kebabId.optional(),
 });
 
 const glossaryEntrySchema = z
