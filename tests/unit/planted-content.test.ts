@@ -31,6 +31,14 @@ describe("a knowledge file with planted links, headings and mentions", () => {
     if (!statement) throw new Error("statement missing");
     return [
       ["answer", answerReply(answer, index, "123")],
+      // Declined, naming the closest topics (one of them the planted topic name).
+      [
+        "not found",
+        answerReply(
+          answerQuestion(index, "what about readmission of bananas and apples", { language }),
+          index,
+        ),
+      ],
       ["answer without embeds", fitForChannel(answerReply(answer, index, "123"), false)],
       ["language switch", languageSwitchReply([passage], index, language, [position])],
       ["more results", morePassagesReply([passage], index, language, "note")],
