@@ -1,4 +1,5 @@
 import { type Client, type Guild, ShardClientUtil } from "discord.js";
+import { FeedbackUnavailableError } from "../feedback/feedback-service.js";
 import type { BotContext } from "./context.js";
 
 type LeavingContext = Pick<BotContext, "storedData" | "logger">;
@@ -30,6 +31,8 @@ export function forgetServersLeftWhileOffline(client: Client<true>, context: Lea
         forget(guildId, "the bot left this server while offline: its settings and rows deleted", context);
     }
   } catch (error) {
+    // With the database off (reported where it happened) the next start looks again.
+    if (error instanceof FeedbackUnavailableError) return;
     context.logger.error({ err: error }, "could not look for servers the bot left while offline");
   }
 }

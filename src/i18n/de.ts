@@ -105,6 +105,10 @@ export const de: Messages = {
     "/einrichten ist für die Admins eines Discord-Servers. Hier gelten die Einstellungen aus der Umgebung (.env).",
   privacyInTerminal:
     "Der Terminal-Chat speichert nichts über dich: Deine Fragen bleiben auf dem Bildschirm dieses Rechners.",
+  voteUnavailable:
+    "Danke — Bewertungen können gerade nicht gespeichert werden; die Betreiber des Bots wissen Bescheid.",
+  feedbackUnavailable: (reason) =>
+    `Rückmeldungen sind gerade nicht verfügbar; der Bot antwortet weiter. Grund (auch im Log und unter /healthz): ${reason}`,
   knowledgeInTerminal:
     "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run knowledge -- …).",
   forgotUser: (questions, votes) =>
@@ -132,6 +136,8 @@ export const de: Messages = {
   setupNotAskChannel: (channel) => `${channel} ist kein Fragekanal: nichts geändert.`,
   setupChanged: (setting, before, after) => `${setting}: ${before} → ${after}`,
   setupResetDone: (settings) => `Zurück auf den Standard: ${settings}.`,
+  settingsUnavailable: (reason) =>
+    `Die Einstellungen dieses Servers können gerade nicht gespeichert werden; bis dahin gilt der Standard. Grund (auch im Log und unter /healthz): ${reason}`,
   setupNothingToReset: "Nichts zurückzusetzen: Dieser Server nutzt schon die Standardwerte.",
   choiceGerman: "Deutsch",
   choiceEnglish: "Englisch",

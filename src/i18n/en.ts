@@ -157,6 +157,9 @@ export const en: Messages = {
     "/setup is for a Discord server's admins. Here the settings come from the environment (.env).",
   privacyInTerminal:
     "The terminal chat stores nothing about you: your questions stay on this machine's screen.",
+  voteUnavailable: "Thanks — votes cannot be stored at the moment; the bot's operators have been told.",
+  feedbackUnavailable: (reason) =>
+    `Feedback is unavailable at the moment; the bot still answers. Reason (also in the log and on /healthz): ${reason}`,
   knowledgeInTerminal:
     "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run knowledge -- …).",
   forgotUser: (questions, votes) =>
@@ -184,6 +187,8 @@ export const en: Messages = {
   setupNotAskChannel: (channel) => `${channel} is not an ask-channel: nothing changed.`,
   setupChanged: (setting, before, after) => `${setting}: ${before} → ${after}`,
   setupResetDone: (settings) => `Back to the defaults: ${settings}.`,
+  settingsUnavailable: (reason) =>
+    `This server's settings cannot be saved at the moment; the defaults apply until they can. Reason (also in the log and on /healthz): ${reason}`,
   setupNothingToReset: "Nothing to reset: this server uses the defaults already.",
   choiceGerman: "German",
   choiceEnglish: "English",

@@ -117,6 +117,7 @@ export interface Messages {
   readonly setupChanged: (setting: string, before: string, after: string) => string;
   readonly setupResetDone: (settings: string) => string;
   readonly setupNothingToReset: string;
+  readonly settingsUnavailable: (reason: string) => string;
   readonly choiceGerman: string;
   readonly choiceEnglish: string;
   readonly choiceServerLanguage: string;
@@ -129,6 +130,9 @@ export interface Messages {
   ) => string;
   readonly privacyDeleteButton: string;
   readonly privacyDeleted: (questions: number, votes: number) => string;
+  /** Votes, gaps and forgetting while the feedback database cannot be used; answers go on. */
+  readonly voteUnavailable: string;
+  readonly feedbackUnavailable: (reason: string) => string;
   /** What the terminal chat says to /knowledge: moderators use the knowledge CLI there. */
   readonly knowledgeInTerminal: string;
   /** What the terminal chat says to /setup and /privacy: they belong to Discord servers and people. */

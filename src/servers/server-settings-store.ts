@@ -1,3 +1,4 @@
+import { FeedbackUnavailableError } from "../feedback/feedback-service.js";
 import { type DatabaseSource, preparedPer } from "../feedback/prepared.js";
 import type { Logger } from "../logging/logger.js";
 import {
@@ -66,7 +67,9 @@ export class ServerSettingsStore {
     try {
       return resolveServerSettings(this.stored(guildId), this.defaults);
     } catch (error) {
-      this.logger.warn({ err: error, guildId }, "could not read a server's settings; using the defaults");
+      // The database switched off was reported once, where it happened; a message must not log again.
+      if (!(error instanceof FeedbackUnavailableError))
+        this.logger.warn({ err: error, guildId }, "could not read a server's settings; using the defaults");
       return resolveServerSettings({}, this.defaults);
     }
   }

@@ -8,6 +8,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
+import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { renderGapsCsv } from "../../feedback/gaps-report.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
@@ -178,16 +179,27 @@ async function history(interaction: ChatInputCommandInteraction, { knowledge }: 
 
 /** Every server's gaps, or one server's when its id is given. */
 async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotContext): Promise<void> {
+  const language = replyLanguage(interaction);
   const server = interaction.options.getString("server")?.trim();
   const narrowed = server && /^\d{17,20}$/.test(server) ? { guildId: server } : {};
+  const gaps = feedbackAttempt(() =>
+    feedback.use((store) => ({
+      report: store.gaps({ limit: 10, ...narrowed }),
+      all: store.gaps({ limit: 500, ...narrowed }),
+    })),
+  );
+  if (!gaps.ok) {
+    await interaction.reply({
+      content: messagesFor(language).feedbackUnavailable(gaps.reason),
+      ...privately,
+    });
+    return;
+  }
   await interaction.reply({
-    ...fitForChannel(
-      gapsReply(feedback.gaps({ limit: 10, ...narrowed }), replyLanguage(interaction)),
-      canEmbed(interaction),
-    ),
+    ...fitForChannel(gapsReply(gaps.value.report, language), canEmbed(interaction)),
     files: [
       {
-        attachment: Buffer.from(renderGapsCsv(feedback.gaps({ limit: 500, ...narrowed })), "utf8"),
+        attachment: Buffer.from(renderGapsCsv(gaps.value.all), "utf8"),
         name: "knowledge-gaps.csv",
       },
     ],
@@ -197,7 +209,13 @@ async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotC
 
 async function forgetUser(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const user = interaction.options.getUser("user", true);
-  const deleted = context.feedback.forgetUser(user.id);
+  const forgotten = feedbackAttempt(() => context.feedback.write((store) => store.forgetUser(user.id)));
+  if (!forgotten.ok) {
+    const text = messagesFor(replyLanguage(interaction));
+    await interaction.reply({ content: text.feedbackUnavailable(forgotten.reason), ...privately });
+    return;
+  }
+  const deleted = forgotten.value;
   context.logger.info(
     { actor: actorOf(interaction), ...deleted },
     "feedback of a member forgotten on request",

@@ -7,6 +7,7 @@ import {
   MessageFlags,
   SlashCommandBuilder,
 } from "discord.js";
+import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { messagesFor } from "../../i18n/messages.js";
 import type { BotContext } from "../context.js";
 import {
@@ -40,7 +41,18 @@ export const privacyCommand: SlashCommand = {
   async execute(interaction, context) {
     const language = replyLanguage(interaction);
     const text = messagesFor(language);
-    const kept = context.storedData.aboutUser(context.feedback.hashUser(interaction.user.id));
+    // Finding a person's rows takes the salt: while it is missing, say why instead of "nothing".
+    const found = feedbackAttempt(() =>
+      context.feedback.write((store) => context.storedData.aboutUser(store.hashUser(interaction.user.id))),
+    );
+    if (!found.ok) {
+      await interaction.reply({
+        content: text.feedbackUnavailable(found.reason),
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    const kept = found.value;
     if (kept.oldest === null) {
       await interaction.reply({ content: text.privacyNothing, flags: MessageFlags.Ephemeral });
       return;
@@ -70,10 +82,21 @@ async function deleteOwnData(
   { language }: PrivacyDeleteId,
   context: BotContext,
 ): Promise<void> {
-  const deleted = context.feedback.forgetUser(interaction.user.id);
+  const text = messagesFor(language);
+  const forgotten = feedbackAttempt(() =>
+    context.feedback.write((store) => store.forgetUser(interaction.user.id)),
+  );
+  if (!forgotten.ok) {
+    await interaction.reply({
+      content: text.feedbackUnavailable(forgotten.reason),
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  const deleted = forgotten.value;
   // Counts only: the log must not become a record of who asked for deletion.
   context.logger.info({ ...deleted }, "a person deleted their stored data with /privacy");
-  const content = messagesFor(language).privacyDeleted(deleted.unanswered, deleted.votes);
+  const content = text.privacyDeleted(deleted.unanswered, deleted.votes);
   if (interaction.message.flags.has(MessageFlags.Ephemeral))
     await interaction.update({ content, components: [] });
   else await interaction.reply({ content, flags: MessageFlags.Ephemeral });

@@ -6,6 +6,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
+import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { languageOfLocale, messagesFor } from "../../i18n/messages.js";
 import {
   MAX_ASK_CHANNELS,
@@ -207,7 +208,12 @@ async function change<K extends ServerSettingKey>(
   if (!inServer(interaction)) return;
   const language = replyLanguage(interaction);
   const view = serverView(interaction);
-  const entry = context.servers.set(interaction.guildId, key, value);
+  const saved = feedbackAttempt(() => context.servers.set(interaction.guildId, key, value));
+  if (!saved.ok) {
+    await privately(interaction, messagesFor(language).settingsUnavailable(saved.reason));
+    return;
+  }
+  const entry = saved.value;
   logChange(entry, interaction, context);
   const content = messagesFor(language).setupChanged(
     settingLabel(key, language),
@@ -223,7 +229,12 @@ async function reset(interaction: ChatInputCommandInteraction, context: BotConte
   const text = messagesFor(language);
   const requested = interaction.options.getString("setting");
   const key = SERVER_SETTING_KEYS.find((name) => name === requested);
-  const changes = context.servers.reset(interaction.guildId, key);
+  const saved = feedbackAttempt(() => context.servers.reset(interaction.guildId, key));
+  if (!saved.ok) {
+    await privately(interaction, text.settingsUnavailable(saved.reason));
+    return;
+  }
+  const changes = saved.value;
   for (const entry of changes) logChange(entry, interaction, context);
   await privately(
     interaction,
