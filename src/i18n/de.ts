@@ -131,6 +131,7 @@ export const de: Messages = {
   setupNoMessageContent:
     "Dieser Bot läuft ohne den Message-Content-Intent und kann Nachrichten in Fragekanälen daher nicht lesen: Dort würde nie etwas beantwortet. Mitglieder können den Bot erwähnen oder `/frage` verwenden.",
   setupChannelWrongType: "Wähle einen Textkanal, einen Thread oder ein Forum dieses Servers.",
+  setupInvalidValue: "Diesen Wert nimmt /einrichten nicht an: nichts geändert.",
   setupTooManyChannels: (max) => `Ein Server kann höchstens ${max} Fragekanäle haben. Entferne zuerst einen.`,
   setupAlreadyAskChannel: (channel) => `${channel} ist schon ein Fragekanal: nichts geändert.`,
   setupNotAskChannel: (channel) => `${channel} ist kein Fragekanal: nichts geändert.`,

@@ -182,6 +182,7 @@ export const en: Messages = {
   setupNoMessageContent:
     "This bot runs without the Message Content intent, so it cannot read messages in ask-channels: nothing there would ever be answered. Members can mention the bot or use `/ask` instead.",
   setupChannelWrongType: "Pick a text channel, a thread or a forum of this server.",
+  setupInvalidValue: "That is not a value /setup accepts: nothing changed.",
   setupTooManyChannels: (max) => `A server can have at most ${max} ask-channels. Remove one first.`,
   setupAlreadyAskChannel: (channel) => `${channel} is already an ask-channel: nothing changed.`,
   setupNotAskChannel: (channel) => `${channel} is not an ask-channel: nothing changed.`,

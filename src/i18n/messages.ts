@@ -111,6 +111,7 @@ export interface Messages {
   readonly serverLanguage: (language: string) => string;
   readonly setupNoMessageContent: string;
   readonly setupChannelWrongType: string;
+  readonly setupInvalidValue: string;
   readonly setupTooManyChannels: (max: number) => string;
   readonly setupAlreadyAskChannel: (channel: string) => string;
   readonly setupNotAskChannel: (channel: string) => string;

@@ -12,6 +12,7 @@ import {
   MAX_ASK_CHANNELS,
   MAX_COOLDOWN_SECONDS,
   SERVER_SETTING_KEYS,
+  SERVER_SETTING_SCHEMAS,
   type ServerSettingKey,
   type ServerSettings,
 } from "../../servers/server-settings.js";
@@ -37,6 +38,15 @@ const ASK_CHANNEL_TYPES = [
   ChannelType.PrivateThread,
   ChannelType.AnnouncementThread,
 ] as const;
+
+/** The language option's values; "server": the server's own language. */
+const LANGUAGE_CHOICES = { de: "de", en: "en", server: null } as const;
+
+/**
+ * A value Discord's form would never send (outside the choices or the range): only a forged or
+ * stale interaction carries one, and it is refused, not read as some other value.
+ */
+const INVALID = Symbol("invalid");
 
 const english = messagesFor("en");
 const german = messagesFor("de");
@@ -124,12 +134,10 @@ export const setupCommand: SlashCommand = {
       change(interaction, context, "answerMentions", interaction.options.getBoolean("enabled", true)),
     language: (interaction, context) => {
       const value = interaction.options.getString("value", true);
-      return change(
-        interaction,
-        context,
-        "fallbackLanguage",
-        value === "de" || value === "en" ? value : null,
-      );
+      const language = Object.hasOwn(LANGUAGE_CHOICES, value)
+        ? LANGUAGE_CHOICES[value as keyof typeof LANGUAGE_CHOICES]
+        : INVALID;
+      return change(interaction, context, "fallbackLanguage", language);
     },
     cooldown: (interaction, context) =>
       change(interaction, context, "cooldownSeconds", interaction.options.getInteger("seconds", true)),
@@ -173,8 +181,10 @@ async function changeAskChannels(
     await privately(interaction, text.setupNoMessageContent);
     return;
   }
-  const channel = interaction.options.getChannel("channel", true);
-  if (!(ASK_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) {
+  const channel = adding
+    ? await channelOfThisServer(interaction, interaction.options.getChannel("channel", true).id)
+    : interaction.options.getChannel("channel", true);
+  if (!channel || !(ASK_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) {
     await privately(interaction, text.setupChannelWrongType);
     return;
   }
@@ -198,15 +208,34 @@ async function changeAskChannels(
   await change(interaction, context, "askChannels", next);
 }
 
+/**
+ * The channel as Discord has it now, if it is one of this server's. The option's own data is not
+ * trusted for this: a forged interaction can name another server's channel, and what discord.js
+ * caches from it says whatever the interaction said.
+ */
+async function channelOfThisServer(
+  interaction: ServerCommand,
+  channelId: string,
+): Promise<{ readonly id: string; readonly type: ChannelType } | undefined> {
+  const channel = await interaction.client.channels.fetch(channelId, { force: true }).catch(() => null);
+  return channel && !channel.isDMBased() && channel.guildId === interaction.guildId ? channel : undefined;
+}
+
 /** Sets one setting for this server, logs it, and tells the admin old → new. */
 async function change<K extends ServerSettingKey>(
   interaction: ChatInputCommandInteraction,
   context: BotContext,
   key: K,
-  value: ServerSettings[K],
+  requested: ServerSettings[K] | typeof INVALID,
 ): Promise<void> {
   if (!inServer(interaction)) return;
   const language = replyLanguage(interaction);
+  const checked = SERVER_SETTING_SCHEMAS[key].safeParse(requested);
+  if (requested === INVALID || !checked.success) {
+    await privately(interaction, messagesFor(language).setupInvalidValue);
+    return;
+  }
+  const value = checked.data;
   const view = serverView(interaction);
   const saved = feedbackAttempt(() => context.servers.set(interaction.guildId, key, value));
   if (!saved.ok) {
@@ -229,6 +258,11 @@ async function reset(interaction: ChatInputCommandInteraction, context: BotConte
   const text = messagesFor(language);
   const requested = interaction.options.getString("setting");
   const key = SERVER_SETTING_KEYS.find((name) => name === requested);
+  // An unknown name must not fall through to "all of them".
+  if (requested !== null && key === undefined) {
+    await privately(interaction, text.setupInvalidValue);
+    return;
+  }
   const saved = feedbackAttempt(() => context.servers.reset(interaction.guildId, key));
   if (!saved.ok) {
     await privately(interaction, text.settingsUnavailable(saved.reason));
