@@ -48,6 +48,7 @@ export function answerAndRecord(
   context.logger.debug({ requestId: asked.requestId, question }, "question text");
   if (answer.answered) {
     context.recentAnswers.set(asked.requestId, {
+      channelId: asked.channelId,
       question: answer.question,
       language: answer.language,
       statementIds: answer.passages.slice(0, VOTED_PASSAGES).map((passage) => passage.id),

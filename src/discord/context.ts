@@ -34,6 +34,11 @@ export interface BotContext {
 }
 
 export interface RecentAnswer {
+  /**
+   * Where the answer was posted: a vote's button comes from the message's own channel, so a vote
+   * from anywhere else holds a copied id and must not copy the question (another server's, or a DM's).
+   */
+  readonly channelId: string | null;
   readonly question: string;
   readonly language: string;
   readonly statementIds: readonly string[];

@@ -145,7 +145,8 @@ async function answerButton(
 async function vote(interaction: ComponentInteraction, id: VoteId, context: BotContext): Promise<void> {
   const index = context.knowledge.index;
   const text = messagesFor(id.language);
-  const recent = context.recentAnswers.get(id.answer);
+  const remembered = context.recentAnswers.get(id.answer);
+  const recent = remembered?.channelId === interaction.channelId ? remembered : undefined;
   const statementIds =
     recent?.statementIds ??
     (id.version === versionTag(index)
