@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { InteractionResponseType, MessageFlags } from "discord.js";
+import { MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { createLogger } from "../../src/logging/logger.js";
@@ -14,6 +14,7 @@ import {
   makeUser,
   startDiscordStandIn,
 } from "../support/discord-standin.js";
+import { replyTo } from "../support/interaction-reply.js";
 import type { Json } from "../support/json.js";
 import { SHIPPED_KNOWLEDGE, startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -65,15 +66,7 @@ describe("one bot in many servers", () => {
     expect(standIn?.internalErrors).toEqual([]);
   });
 
-  /** The bot's reply to an interaction, following a deferred reply to its edit. */
-  async function reply(sent: { id: string; token: string }): Promise<Json> {
-    const first = (await standIn.firstResponse(sent.id)).request.body as Json;
-    if (first.type !== InteractionResponseType.DeferredChannelMessageWithSource) return first.data;
-    const edit = await standIn.waitForRequest(
-      (request) => request.method === "PATCH" && request.path.includes(sent.token),
-    );
-    return edit.body as Json;
-  }
+  const reply = (sent: { id: string; token: string }) => replyTo(standIn, sent);
 
   const command = (name: string, subcommand: string | undefined, options: Json, context: Json) =>
     reply(standIn.sendSlashCommand({ name, ...(subcommand ? { subcommand } : {}), options, ...context }));

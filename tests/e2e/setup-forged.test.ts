@@ -1,7 +1,6 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InteractionResponseType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logging/logger.js";
 import { CapturedStream } from "../support/capture.js";
@@ -12,6 +11,7 @@ import {
   makeUser,
   startDiscordStandIn,
 } from "../support/discord-standin.js";
+import { replyTo } from "../support/interaction-reply.js";
 import type { Json } from "../support/json.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -47,14 +47,7 @@ describe("forged /setup values and copied buttons", () => {
     expect(standIn?.internalErrors).toEqual([]);
   });
 
-  async function reply(sent: { id: string; token: string }): Promise<Json> {
-    const first = (await standIn.firstResponse(sent.id)).request.body as Json;
-    if (first.type !== InteractionResponseType.DeferredChannelMessageWithSource) return first.data;
-    const edit = await standIn.waitForRequest(
-      (request) => request.method === "PATCH" && request.path.includes(sent.token),
-    );
-    return edit.body as Json;
-  }
+  const reply = (sent: { id: string; token: string }) => replyTo(standIn, sent);
 
   const setup = (subcommand: string, options: Json) =>
     reply(standIn.sendSlashCommand({ name: "setup", subcommand, options, ...asStranger }));
