@@ -2,6 +2,7 @@ import { type Client, Events, GatewayCloseCodes } from "discord.js";
 import { auditToChannel } from "./audit.js";
 import type { BotContext } from "./context.js";
 import { FreeTextResponder } from "./free-text.js";
+import { reportHomeServer } from "./home-server.js";
 import { routeInteraction } from "./interaction-router.js";
 import { forgetLeftServer, forgetServersLeftWhileOffline } from "./leaving.js";
 import { postsAudit } from "./shard-bridge.js";
@@ -65,7 +66,9 @@ function onLeavingServer(client: Client, context: BotContext): void {
   client.once(Events.ClientReady, (ready) => forgetServersLeftWhileOffline(ready, context));
 }
 
-function onReady(client: Client, { logger, knowledge }: BotContext): void {
+function onReady(client: Client, context: BotContext): void {
+  const { logger, knowledge } = context;
+  client.once(Events.ClientReady, (ready) => reportHomeServer(ready, context));
   client.on(Events.ClientReady, (ready) =>
     logger.info(
       {

@@ -1,6 +1,7 @@
-import { type Client, type Guild, ShardClientUtil } from "discord.js";
+import type { Client, Guild } from "discord.js";
 import { FeedbackUnavailableError } from "../feedback/feedback-service.js";
 import type { BotContext } from "./context.js";
+import { isThisShardsGuild } from "./guild-shard.js";
 
 type LeavingContext = Pick<BotContext, "storedData" | "logger">;
 
@@ -23,11 +24,8 @@ export function forgetLeftServer(guild: Guild, context: LeavingContext): void {
  */
 export function forgetServersLeftWhileOffline(client: Client<true>, context: LeavingContext): void {
   try {
-    const shard = client.shard;
-    const ownedHere = (guildId: string) =>
-      !shard || shard.ids.includes(ShardClientUtil.shardIdForGuildId(guildId, shard.count));
     for (const guildId of context.storedData.serverIds()) {
-      if (ownedHere(guildId) && !client.guilds.cache.has(guildId))
+      if (isThisShardsGuild(client, guildId) && !client.guilds.cache.has(guildId))
         forget(guildId, "the bot left this server while offline: its settings and rows deleted", context);
     }
   } catch (error) {
