@@ -64,6 +64,9 @@ describe("forged /setup values and copied buttons", () => {
     expect(refused.content).toMatch(/of this server/);
     expect(storedSettings(stranger.id)).toEqual([]);
     expect(storedSettings(home.id)).toEqual([]);
+    expect(logs.text).toMatch(
+      new RegExp(`"guildId":"${stranger.id}","channelId":"${homeChannel}".*not one of this server's`),
+    );
     // The stranger's own channel is still accepted.
     const own = stranger.channels[1]?.id ?? "";
     const added = await setup("ask-channel-add", { channel: { channelId: own } });

@@ -181,9 +181,15 @@ async function changeAskChannels(
     await privately(interaction, text.setupNoMessageContent);
     return;
   }
-  const channel = adding
-    ? await channelOfThisServer(interaction, interaction.options.getChannel("channel", true).id)
-    : interaction.options.getChannel("channel", true);
+  const named = interaction.options.getChannel("channel", true);
+  const channel = adding ? await channelOfThisServer(interaction, named.id) : named;
+  if (!channel) {
+    // Discord's own form offers this server's channels only: someone is trying, or it was deleted.
+    context.logger.warn(
+      { actor: actorOf(interaction), guildId: interaction.guildId, channelId: named.id },
+      "refused an ask-channel that is not one of this server's",
+    );
+  }
   if (!channel || !(ASK_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) {
     await privately(interaction, text.setupChannelWrongType);
     return;
