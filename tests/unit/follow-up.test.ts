@@ -66,6 +66,18 @@ describe("the follow-up memory", () => {
     expect(memory.read(index, "ana", "c1", "and migration?")).toBe("and migration?");
   });
 
+  it("deletes what is older than the window rather than keeping it unread", () => {
+    let now = 1_000_000;
+    const memory = new FollowUpMemory(FOLLOW_UP_WINDOW_MS, () => now);
+    for (const person of ["ana", "ben", "cem"]) memory.read(index, person, "c1", "what about trade?");
+    now += FOLLOW_UP_WINDOW_MS / 2;
+    memory.read(index, "dan", "c1", "what about trade?");
+    expect(memory.size).toBe(4);
+    now += FOLLOW_UP_WINDOW_MS / 2 + 1;
+    memory.read(index, "eve", "c1", "what about trade?");
+    expect(memory.size).toBe(2);
+  });
+
   it("reads an edited question as a correction: against the question before it, not itself", () => {
     const memory = new FollowUpMemory();
     memory.read(index, "ana", "c1", "what about trade?", { messageId: "1" });
