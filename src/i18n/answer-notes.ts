@@ -1,12 +1,12 @@
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import type { Answer } from "../search/answer.js";
 import type { Language } from "../search/language.js";
+import { FAIR_CHANCE_FROM, MORE_LIKELY_FROM } from "../search/tuning.js";
 import { type LikelyBand, messagesFor } from "./messages.js";
 
-/** Where the words for a likely answer's confidence change: from even odds to a fair chance. */
 function likelyBand(confidence: number): LikelyBand {
-  if (confidence >= 0.75) return "fair";
-  return confidence >= 0.6 ? "more-likely" : "even";
+  if (confidence >= FAIR_CHANCE_FROM) return "fair";
+  return confidence >= MORE_LIKELY_FROM ? "more-likely" : "even";
 }
 
 /**
