@@ -66,6 +66,28 @@ describe("certainty tiers", () => {
     for (const question of ["Who took part?", "Wann war der Gipfel?", "Was the declaration published?"])
       expect(asksAboutNow(question), question).toBe(false);
   });
+
+  it("count 'noch' and 'still' only when the question asks in the present tense", () => {
+    for (const question of [
+      "Ist Scholz noch Kanzler?",
+      "Gibt es noch Gespräche über Migration?",
+      "Regiert Tokajew immer noch?",
+      "Is the partnership still in place?",
+      "Does the agreement still hold?",
+      "Are they not partners anymore?",
+    ])
+      expect(asksAboutNow(question), question).toBe(true);
+    for (const question of [
+      "Wer war noch beim Gipfel dabei?",
+      "Was wurde noch vereinbart?",
+      "Welche Länder waren noch da?",
+      "wer noch?",
+      "Wer ist noch zum Gipfel gekommen?",
+      "What else was still discussed?",
+      "Who else still signed?",
+    ])
+      expect(asksAboutNow(question), question).toBe(false);
+  });
 });
 
 describe("a likely answer on every surface", () => {
