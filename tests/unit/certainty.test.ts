@@ -127,6 +127,19 @@ describe("a likely answer on every surface", () => {
     expect(german).toMatch(/Mein Wissen beschreibt den Gipfel vom 29\. September 2023/);
   });
 
+  it("lets the note on today speak for an answer likely only because it asks about today", () => {
+    const asked = answerQuestion(index, "Is Mirziyoyev still president of Uzbekistan?");
+    const answer: Answer = { ...answerAs("Who took part in the summit?", "likely", true), confidence: 0.96 };
+    for (const candidate of [answer, ...(asked.confidence >= SURE_THRESHOLD ? [asked] : [])]) {
+      const content = (answerReply(candidate, index, "1") as Json).content as string;
+      expect(content).toMatch(/^Probably this: If it misses, press 👎\.\nNote: what I know describes/);
+      expect(content).not.toMatch(/not sure|\(\d+%\)/);
+    }
+    const german = renderAnswer({ ...answer, language: "de" }, index.knowledge);
+    expect(german).not.toMatch(/nicht sicher/);
+    expect(german).toMatch(/Mein Wissen beschreibt/);
+  });
+
   it("offers the topics to pick from for a broad question, not an answer", () => {
     const broad = answerQuestion(index, "agreement");
     expect(broad.outcome).toBe("ambiguous");
