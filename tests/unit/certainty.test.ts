@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chooseSureThreshold, precisionFrom } from "../../src/bench/sure-threshold.js";
 import { renderAnswer } from "../../src/cli/terminal-render.js";
-import { answerReply } from "../../src/discord/render/answer-view.js";
+import { askButtonIds } from "../../src/discord/commands/ask-ids.js";
+import { answerReply, languageSwitchReply } from "../../src/discord/render/answer-view.js";
 import { fitForChannel } from "../../src/discord/render/reply.js";
 import { loadKnowledgeFile } from "../../src/knowledge/load.js";
-import { type Answer, answerQuestion } from "../../src/search/answer.js";
+import { type Answer, answerQuestion, statementPassage } from "../../src/search/answer.js";
 import { certaintyOf } from "../../src/search/certainty.js";
 import { buildSearchIndex, type SearchIndex } from "../../src/search/search-index.js";
 import { asksAboutNow } from "../../src/search/then-not-now.js";
@@ -138,6 +139,32 @@ describe("a likely answer on every surface", () => {
     const german = renderAnswer({ ...answer, language: "de" }, index.knowledge);
     expect(german).not.toMatch(/nicht sicher/);
     expect(german).toMatch(/Mein Wissen beschreibt/);
+  });
+
+  it("keeps its notes, in the new language, and its 👎 when shown in the other language", () => {
+    const likely = answerAs("Who took part in the summit?", "likely", true);
+    const sure = answerAs("Who took part in the summit?", "sure");
+    const switched = (answer: Answer, embeds = true) => {
+      const reply = answerReply(answer, index, "123456789012345678") as Json;
+      const raw = reply.components[0].components
+        .map((button: Json) => button.custom_id as string)
+        .find((id: string) => id.startsWith("ask:lang:"));
+      const id = askButtonIds.decode(raw.split(":"));
+      if (id?.kind !== "ask-language") throw new Error(`not a language button: ${raw}`);
+      const passages = id.statements.map((position) => statementPassage(index, position, id.language));
+      return fitForChannel(languageSwitchReply(passages, index, id), embeds) as Json;
+    };
+    const german = switched(likely);
+    expect(german.content).toMatch(
+      /^Vermutlich das: Ich bin nicht sicher.*\(62\s%\).*👎\.\nHinweis: Mein Wissen/,
+    );
+    expect(german.content).not.toMatch(/Probably|Note:/);
+    const emoji = german.components[0].components.map((button: Json) => button.emoji?.name);
+    expect(emoji).toEqual(expect.arrayContaining(["👍", "👎"]));
+    // Without Embed Links the notes stay above the passages.
+    expect(switched(likely, false).content).toMatch(/^Vermutlich das:[\s\S]*Hinweis:[\s\S]*\*\*1\.\*\*/);
+    // A sure answer has no notes: the update still says so, or the old notes would stay.
+    expect(switched(sure).content).toBe("");
   });
 
   it("offers the topics to pick from for a broad question, not an answer", () => {

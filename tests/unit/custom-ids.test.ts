@@ -23,7 +23,21 @@ const customId: fc.Arbitrary<Owned> = fc.oneof(
     .record({ kind: fc.constant("ask-more" as const), version, language, statements: positions })
     .map(ownedBy(askButtonIds)),
   fc
-    .record({ kind: fc.constant("ask-language" as const), version, language, statements: positions })
+    .record({
+      kind: fc.constant("ask-language" as const),
+      version,
+      language,
+      statements: positions,
+      standing: fc.option(
+        fc.record({
+          certainty: fc.constantFrom("sure" as const, "likely" as const),
+          permille: fc.nat({ max: 1000 }),
+          aboutNow: fc.boolean(),
+        }),
+        { nil: undefined },
+      ),
+      answer: fc.option(fc.stringMatching(/^\d{17,20}$/), { nil: undefined }),
+    })
     .map(ownedBy(askButtonIds)),
   fc
     .record({ kind: fc.constant("ask-near" as const), version, language, statements: positions })
@@ -72,6 +86,17 @@ function decodeCustomId(raw: unknown): AnyId | undefined {
 }
 
 describe("button and menu ids", () => {
+  it("still read a language button made before it carried the answer's standing", () => {
+    expect(decodeCustomId("ask:lang:0123abcd:de:4.7")).toEqual({
+      kind: "ask-language",
+      version: "0123abcd",
+      language: "de",
+      statements: [4, 7],
+      standing: undefined,
+      answer: undefined,
+    });
+  });
+
   it("round-trip and fit Discord's 100 characters", () => {
     fc.assert(
       fc.property(customId, ([codec, id]) => {
@@ -100,6 +125,10 @@ describe("button and menu ids", () => {
       "ask:more:zzzzzzzz:en:1",
       "ask:more:0123abcd:fr:1",
       "ask:more:0123abcd:en:-1",
+      "ask:lang:0123abcd:en:1:x50:123",
+      "ask:lang:0123abcd:en:1:l1001:123",
+      "ask:lang:0123abcd:en:1:l50:12a",
+      "ask:more:0123abcd:en:1:l50:123",
       "topics:page:en:x:a",
       "topics:page:en:1:../../etc",
     ]) {

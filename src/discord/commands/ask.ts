@@ -128,7 +128,7 @@ async function answerButton(
   }
   const passages = id.statements.map((position) => statementPassage(index, position, id.language));
   if (id.kind === "ask-language") {
-    await updateOrReply(interaction, languageSwitchReply(passages, index, id.language, id.statements));
+    await updateOrReply(interaction, languageSwitchReply(passages, index, id));
     return;
   }
   const note = id.kind === "ask-near" ? text.closestStatementsNote : undefined;
