@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { answerInConversation, type Conversation } from "../app/follow-up-answer.js";
+import { FeedbackUnavailableError } from "../feedback/feedback-service.js";
 import type { QuestionSource } from "../ops/metrics.js";
 import { type Answer, type AnswerOptions, answerQuestion } from "../search/answer.js";
 import { cleanUserText } from "../search/normalize.js";
@@ -71,17 +72,21 @@ export function answerAndRecord(
 function recordUnanswered(context: BotContext, typed: string, answer: Answer, asked: AskedBy): void {
   const best = answer.passages[0];
   try {
-    context.feedback.recordUnanswered({
-      question: typed,
-      language: answer.language,
-      userId: asked.userId,
-      guildId: asked.guildId,
-      channelId: asked.channelId,
-      bestCandidate: best ? { id: best.id, score: best.score } : null,
-      knowledgeVersion: answer.knowledgeVersion,
-    });
+    context.feedback.write((store) =>
+      store.recordUnanswered({
+        question: typed,
+        language: answer.language,
+        userId: asked.userId,
+        guildId: asked.guildId,
+        channelId: asked.channelId,
+        bestCandidate: best ? { id: best.id, score: best.score } : null,
+        knowledgeVersion: answer.knowledgeVersion,
+      }),
+    );
   } catch (error) {
     // Feedback is for improving the bot later; failing to store it must not cost the answer.
+    // Switched off, it was said once already (log, /healthz, metric).
+    if (error instanceof FeedbackUnavailableError) return;
     context.metrics.recordError("feedback");
     context.logger.warn({ err: error, requestId: asked.requestId }, "could not store an unanswered question");
   }

@@ -17,7 +17,7 @@ export function discordTime(date: Date): string {
 }
 
 export function versionLabel(knowledge: KnowledgeSet): string {
-  return `${knowledge.document.version} (${shortHash(knowledge.hash)}, ${knowledge.statements.length} statements)`;
+  return `${safeText(knowledge.document.version, 100)} (${shortHash(knowledge.hash)}, ${knowledge.statements.length} statements)`;
 }
 
 /** Errors as the moderator must see them: every one, `file:line:column field — message`, in a code block. */
@@ -147,7 +147,7 @@ export function gapsReply(report: GapsReport, language: Language): ReplyPayload 
     embeds: [
       {
         color: ACCENT_COLOR,
-        title: text.gapsTitle,
+        title: report.guildId === undefined ? text.gapsTitle : text.gapsTitleForServer(report.guildId),
         fields: [...field(text.gapsUnanswered, unanswered), ...field(text.gapsDownVoted, downVoted)],
       },
     ],
