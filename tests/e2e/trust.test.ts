@@ -1,4 +1,6 @@
+import { InteractionResponseType, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildMessage } from "../../src/standin/discord-fixtures.js";
 import type { DiscordStandIn, RecordedRequest } from "../support/discord-standin.js";
 import { startDiscordStandIn } from "../support/discord-standin.js";
 import type { Json } from "../support/json.js";
@@ -80,6 +82,32 @@ describe("answers people can trust, against the local Discord stand-in", () => {
     expect(data.content).toMatch(/describes the summit of 29 September 2023/);
     const emoji = data.components[0].components.map((button: Json) => button.emoji?.name);
     expect(emoji).toContain("👎");
+  });
+
+  it("switches a likely answer's language with its notes in the new language and its 👎", async () => {
+    const { id } = await standIn.sendSlashCommand({
+      name: "ask",
+      options: { question: "Who is the Chancellor of Germany now?" },
+    });
+    const data = body((await standIn.firstResponse(id)).request).data as Json;
+    const german = data.components[0].components.find((button: Json) =>
+      String(button.custom_id).startsWith("ask:lang:"),
+    );
+    // The answer as Discord shows it to the asker: ephemeral, so the switch updates it in place.
+    const shown = buildMessage({
+      channelId: generalChannel,
+      author: standIn.botUser,
+      content: data.content,
+      extra: { flags: MessageFlags.Ephemeral, components: data.components, embeds: data.embeds },
+    });
+    const click = await standIn.sendButton({ customId: german.custom_id, message: shown });
+    const update = body((await standIn.firstResponse(click.id)).request);
+    expect(update.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(update.data.content).toMatch(/^Vermutlich das:[\s\S]*\nHinweis: Mein Wissen beschreibt/);
+    expect(update.data.content).not.toMatch(/Probably|Note:/);
+    const emoji = update.data.components[0].components.map((button: Json) => button.emoji?.name);
+    expect(emoji).toContain("👎");
+    expect(update.data.embeds[0].fields[0].name).toBe("Quelle");
   });
 
   it("answers a mention with noise around it as it answers the question alone", async () => {
