@@ -1,14 +1,22 @@
 import { watch } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { writeFileAtomically } from "../knowledge/atomic-write.js";
-import { diffKnowledge, type KnowledgeDiff, summarizeDiff } from "../knowledge/diff.js";
+import { diffKnowledge, type KnowledgeDiff, summarizeDiff, versionName } from "../knowledge/diff.js";
+import { withFileLock } from "../knowledge/file-lock.js";
 import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issues.js";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
-import { parseKnowledge } from "../knowledge/load.js";
+import { parseKnowledge, readKnowledgeText } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
+import {
+  positionOf,
+  readServedLine,
+  recordServed,
+  rollbackTarget,
+  type ServedRecord,
+  type ServedVersion,
+} from "../knowledge/served-line.js";
 import type { Logger } from "../logging/logger.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { KnowledgeStore } from "./knowledge-store.js";
@@ -33,12 +41,37 @@ export interface Rejection {
 /** What is reported to the log and the audit channel: who changed what, from which version to which. */
 export interface AuditEvent {
   readonly actor: string;
-  readonly action: "reload" | "upload" | "rollback";
+  readonly action: "reload" | "upload" | "rollback" | "teach" | "out-of-scope";
   readonly change: KnowledgeChange;
   readonly at: Date;
 }
 
+/** A version to restore, and where it stands in the line of served versions. */
+export interface RollbackTarget {
+  readonly entry: HistoryEntry;
+  readonly position: number | undefined;
+}
+
+/** A change to the file's text; refused with the reason as issues when it does not fit the file. */
+export type TextEdit = (text: string) => Result<string>;
+
 const WATCH_DEBOUNCE_MS = 250;
+
+function servedRecord(
+  knowledge: KnowledgeSet,
+  actor: string,
+  action: string,
+  restores?: number,
+): ServedRecord {
+  return {
+    version: knowledge.hash.slice(0, 12),
+    name: knowledge.document.version,
+    at: new Date().toISOString(),
+    actor,
+    action,
+    ...(restores === undefined ? {} : { restores }),
+  };
+}
 
 /**
  * Owns the knowledge file while the bot runs: reloads it when it changes, applies uploads and
@@ -67,28 +100,15 @@ export class KnowledgeService {
     history: KnowledgeHistory,
     logger: Logger,
   ): Promise<Result<KnowledgeService>> {
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return {
-        ok: false,
-        issues: [
-          {
-            file: path,
-            line: 1,
-            column: 1,
-            field: "file",
-            message: `cannot read: ${code === "ENOENT" ? "file not found" : String(error)}`,
-          },
-        ],
-      };
-    }
+    const read = await readKnowledgeText(path);
+    if (!read.ok) return read;
+    const text = read.value;
     // On the parser thread that later reloads use, so that it already knows every statement.
     const parsed = await parseKnowledgeOffThread(text, path);
     if (!parsed.ok) return parsed;
     await history.save(text);
+    // Edited while the bot was stopped: a version of its own in the line.
+    await recordServed(history, servedRecord(parsed.value, "file on disk", "start-up"));
     return { ok: true, value: new KnowledgeService(new KnowledgeStore(parsed.value), path, history, logger) };
   }
 
@@ -112,20 +132,12 @@ export class KnowledgeService {
   /** Re-reads the file from disk; a change is applied only if the new file is valid. */
   reload(actor: string): Promise<KnowledgeChange> {
     return this.serialized(async () => {
-      let text: string;
-      try {
-        text = await readFile(this.path, "utf8");
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const message =
-          code === "ENOENT"
-            ? "the file is missing; the loaded knowledge stays in use"
-            : `cannot read: ${code ?? error}`;
-        return this.reject(actor, "reload", [
-          { file: this.path, line: 1, column: 1, field: "file", message },
-        ]);
-      }
-      return this.apply(text, actor, "reload", false);
+      const read = await readKnowledgeText(
+        this.path,
+        "the file is missing; the loaded knowledge stays in use",
+      );
+      if (!read.ok) return this.reject(actor, "reload", read.issues);
+      return this.apply(read.value, actor, "reload", false);
     });
   }
 
@@ -140,8 +152,47 @@ export class KnowledgeService {
   }
 
   /** Restores a version from the history, byte for byte. */
-  rollback(entry: HistoryEntry, actor: string): Promise<KnowledgeChange> {
-    return this.serialized(async () => this.apply(await this.history.read(entry), actor, "rollback", true));
+  rollback(target: RollbackTarget, actor: string): Promise<KnowledgeChange> {
+    return this.serialized(async () =>
+      this.apply(await this.history.read(target.entry), actor, "rollback", true, target.position),
+    );
+  }
+
+  /** The versions in the order they were served, oldest first. */
+  servedLine(): Promise<ServedVersion[]> {
+    return readServedLine(this.history);
+  }
+
+  /**
+   * Where a rollback goes: the version named (a hash prefix), or else the one served before the
+   * current one, one further back on each call.
+   */
+  async rollbackTarget(requested?: string): Promise<RollbackTarget | undefined> {
+    const line = await this.servedLine();
+    if (requested) {
+      const entry = await this.history.find(requested);
+      return entry ? { entry, position: positionOf(line, entry.version) } : undefined;
+    }
+    const served = rollbackTarget(line, this.current.hash);
+    return served?.entry ? { entry: served.entry, position: served.position } : undefined;
+  }
+
+  /**
+   * Changes the file as text, the way an upload does (validated, written atomically, a new
+   * version in the history, every shard, the audit channel). The change is made to the file as it
+   * is now, read under a lock that every process editing it takes, so that an edit made meanwhile
+   * (another moderator, another shard, the shell) is kept; `change` refuses when it no longer fits.
+   */
+  edit(actor: string, action: "teach" | "out-of-scope", change: TextEdit): Promise<KnowledgeChange> {
+    return this.serialized(() =>
+      withFileLock(join(dirname(this.path), `.${basename(this.path)}.lock`), async () => {
+        const read = await readKnowledgeText(this.path);
+        if (!read.ok) return this.reject(actor, action, read.issues);
+        const edited = change(read.value);
+        if (!edited.ok) return this.reject(actor, action, edited.issues);
+        return this.apply(edited.value, actor, action, true);
+      }),
+    );
   }
 
   /** Reloads when the file changes. Editors that save by renaming replace the file, so the folder is watched. */
@@ -171,6 +222,7 @@ export class KnowledgeService {
     actor: string,
     action: AuditEvent["action"],
     write: boolean,
+    restores?: number,
   ): Promise<KnowledgeChange> {
     const started = performance.now();
     const parsed = await parseKnowledgeOffThread(text, write ? `${action} by ${actor}` : this.path);
@@ -185,6 +237,7 @@ export class KnowledgeService {
     // before anything changes, so a rollback can always return to either.
     await this.history.save(text);
     if (write) await writeFileAtomically(this.path, text);
+    await recordServed(this.history, servedRecord(after, actor, action, restores));
     await this.store.replace(after);
     this.rejection = undefined;
     const change: KnowledgeChange = {
@@ -220,7 +273,7 @@ export class KnowledgeService {
           to: change.after.hash.slice(0, 12),
           ms: change.ms,
         },
-        `knowledge ${event.action}: ${change.before.document.version} → ${change.after.document.version}, ${summarizeDiff(change.diff)}`,
+        `knowledge ${event.action}: ${versionName(change.before)} → ${versionName(change.after)}, ${summarizeDiff(change.diff)}`,
       );
     } else if (change.kind === "rejected") {
       this.logger.warn(

@@ -1,14 +1,24 @@
+import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
+import type { KnowledgeChange, KnowledgeService } from "../app/knowledge-service.js";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
 import { renderGapsReport } from "../feedback/gaps-report.js";
-import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
+import {
+  diffDetails,
+  diffKnowledge,
+  summarizeDiff,
+  versionName,
+  versionUnchanged,
+} from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
-import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
-import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../knowledge/load.js";
+import { contentHash, type KnowledgeSet } from "../knowledge/knowledge-set.js";
+import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile, readKnowledgeText } from "../knowledge/load.js";
+import { historyRows, readServedLine } from "../knowledge/served-line.js";
+import { addExampleQuestion, addOutOfScopePhrase, cleanQuestion } from "../knowledge/text-edit.js";
 import { createLogger } from "../logging/logger.js";
-import { scopeOverlaps } from "../search/scope-overlaps.js";
+import { type ScopeOverlap, scopeOverlaps } from "../search/scope-overlaps.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { type CliCommand, type CliIO, ExitCode, UsageError, writeLine } from "./io.js";
 import { settingsOrReport } from "./settings-or-report.js";
@@ -18,8 +28,12 @@ const USAGE = `usage: summit-bot knowledge <command>
   export --json [--all] [PATH]  print the statements (or with --all the whole document) as JSON
   diff A B                      what B adds, removes and changes compared with A
   history                       the versions kept in DATA_DIR/history, newest first
-  rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the previous one)
-  gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down`;
+  rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the one served
+                                before the current one; again: one further back)
+  teach STATEMENT_ID QUESTION   add QUESTION to the statement's example questions
+  out-of-scope PHRASE           add PHRASE to outOfScope: questions resting on it are declined
+  gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down
+Options of teach, out-of-scope and rollback: --knowledge PATH (default KNOWLEDGE_PATH)`;
 
 export const knowledgeCommand: CliCommand = async (args, io) => {
   const [sub, ...rest] = args;
@@ -36,6 +50,10 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
       return rollback(rest, io);
     case "gaps":
       return gaps(rest, io);
+    case "teach":
+      return teach(rest, io);
+    case "out-of-scope":
+      return outOfScope(rest, io);
     default:
       throw new UsageError(sub === undefined ? USAGE : `unknown knowledge command "${sub}"\n${USAGE}`);
   }
@@ -67,13 +85,30 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   const knowledge = await loadOrReport(pathArgument(positionals, io), io);
   if (!knowledge) return ExitCode.checkFailed;
   for (const line of summarize(knowledge)) writeLine(io.stdout, line);
-  for (const overlap of scopeOverlaps(buildSearchIndex(knowledge))) {
-    writeLine(
-      io.stderr,
-      `warning: outOfScope "${overlap.entry}" shares the stem "${overlap.term}" with words of ${overlap.statements} statement(s); questions using it are declined only where the best statement lacks it`,
-    );
+  for (const overlap of scopeOverlaps(buildSearchIndex(knowledge)))
+    writeLine(io.stderr, overlapWarning(overlap));
+  const served = await servedVersion(io);
+  if (served && served.hash !== knowledge.hash) {
+    const changes = diffKnowledge(served, knowledge);
+    if (versionUnchanged(served, knowledge, changes)) writeLine(io.stderr, VERSION_WARNING(knowledge));
   }
   return ExitCode.ok;
+}
+
+export function overlapWarning(overlap: ScopeOverlap): string {
+  return `warning: outOfScope "${overlap.entry}" shares the stem "${overlap.term}" with words of ${overlap.statements} statement(s); questions using it are declined only where the best statement lacks it`;
+}
+
+const VERSION_WARNING = (knowledge: KnowledgeSet) =>
+  `warning: statements changed but version is still "${knowledge.document.version}": raise it, so that answers and the history tell the versions apart`;
+
+/** The version the bot serves now, as the history records it; undefined without one. */
+async function servedVersion(io: CliIO): Promise<KnowledgeSet | undefined> {
+  const history = new KnowledgeHistory(historyFolder({ DATA_DIR: io.env.DATA_DIR || "./data" }));
+  const newest = (await readServedLine(history).catch(() => [])).findLast((served) => served.entry);
+  if (!newest?.entry) return undefined;
+  const loaded = await loadKnowledgeFile(newest.entry.file);
+  return loaded.ok ? loaded.value : undefined;
 }
 
 export function summarize(knowledge: KnowledgeSet): string[] {
@@ -121,52 +156,126 @@ async function diff(args: readonly string[], io: CliIO): Promise<number> {
   const changes = diffKnowledge(before, after);
   writeLine(
     io.stdout,
-    `${before.document.version} → ${after.document.version}: ${summarizeDiff(changes, Number.POSITIVE_INFINITY)}`,
+    `${versionName(before)} → ${versionName(after)}: ${summarizeDiff(changes, Number.POSITIVE_INFINITY)}`,
   );
+  for (const line of diffDetails(changes)) writeLine(io.stdout, line);
+  if (versionUnchanged(before, after, changes)) writeLine(io.stderr, VERSION_WARNING(after));
   return ExitCode.ok;
 }
 
 async function history(io: CliIO): Promise<number> {
   const settings = settingsOrReport(io);
   if (!settings) return ExitCode.usage;
-  const entries = await new KnowledgeHistory(historyFolder(settings)).list();
-  if (entries.length === 0) writeLine(io.stderr, `no versions kept yet in ${historyFolder(settings)}`);
-  for (const entry of entries)
-    writeLine(io.stdout, `${entry.version}  ${entry.savedAt.toISOString()}  ${entry.bytes} bytes`);
+  const folder = historyFolder(settings);
+  const line = await readServedLine(new KnowledgeHistory(folder));
+  if (line.length === 0) writeLine(io.stderr, `no versions kept yet in ${folder}`);
+  const inUse = await readKnowledgeText(settings.KNOWLEDGE_PATH);
+  const rows = historyRows(line, inUse.ok ? contentHash(inUse.value) : undefined);
+  for (const row of rows) {
+    const who = row.actor === "" ? "" : `  by ${row.actor}${row.action === "" ? "" : ` (${row.action})`}`;
+    const gone = row.entry ? "" : "  (content pruned)";
+    writeLine(
+      io.stdout,
+      `${row.current ? "*" : " "} ${row.version}  ${(row.name || "?").padEnd(12)}  ${row.at}${who}${gone}`,
+    );
+  }
+  if (rows.length > 0 && !rows.some((row) => row.current))
+    writeLine(io.stderr, `${settings.KNOWLEDGE_PATH} holds no version of the history (edited, or not valid)`);
   return ExitCode.ok;
 }
 
-async function rollback(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+/** The file in use for commands that change it: `--knowledge PATH`, else KNOWLEDGE_PATH. */
+async function openForChange(
+  args: readonly string[],
+  io: CliIO,
+): Promise<{ service: KnowledgeService; path: string; positionals: string[] } | number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { knowledge: { type: "string" } },
+  });
   const settings = settingsOrReport(io);
   if (!settings) return ExitCode.usage;
-  const opened = await openKnowledgeService(settings, createLogger("warn"));
+  const path = values.knowledge ?? settings.KNOWLEDGE_PATH;
+  // Errors reach the user on stderr in the one format; the log would say them twice.
+  const opened = await openKnowledgeService({ ...settings, KNOWLEDGE_PATH: path }, createLogger("fatal"));
   if (!opened.ok) {
     reportIssues(opened.issues, io);
     return ExitCode.checkFailed;
   }
-  const service = opened.value;
+  return { service: opened.value, path, positionals };
+}
+
+async function rollback(args: readonly string[], io: CliIO): Promise<number> {
+  const opened = await openForChange(args, io);
+  if (typeof opened === "number") return opened;
+  const { service, path, positionals } = opened;
   const requested = positionals[0];
-  const current = service.current.hash.slice(0, 12);
-  const entry = requested
-    ? await service.history.find(requested)
-    : (await service.history.list()).find((candidate) => candidate.version !== current);
-  if (!entry)
+  const target = await service.rollbackTarget(requested);
+  if (!target)
     throw new UsageError(
       requested ? `no single kept version starts with "${requested}"` : "no earlier version is kept",
     );
-  const change = await service.rollback(entry, "command line");
+  return reportChange(await service.rollback(target, shellActor()), path, io);
+}
+
+async function teach(args: readonly string[], io: CliIO): Promise<number> {
+  const opened = await openForChange(args, io);
+  if (typeof opened === "number") return opened;
+  const { service, path, positionals } = opened;
+  const [statementId, raw, ...extra] = positionals;
+  const question = cleanQuestion(raw ?? "");
+  if (!statementId || question === "" || extra.length > 0)
+    throw new UsageError(`teach needs a statement id and one question (quote it)\n${USAGE}`);
+  const change = await service.edit(shellActor(), "teach", (text) =>
+    addExampleQuestion(text, path, statementId, question),
+  );
+  return reportChange(change, path, io);
+}
+
+async function outOfScope(args: readonly string[], io: CliIO): Promise<number> {
+  const opened = await openForChange(args, io);
+  if (typeof opened === "number") return opened;
+  const { service, path, positionals } = opened;
+  const [raw, ...extra] = positionals;
+  const phrase = cleanQuestion(raw ?? "");
+  if (phrase === "" || extra.length > 0)
+    throw new UsageError(`out-of-scope needs one phrase (quote it)\n${USAGE}`);
+  const change = await service.edit(shellActor(), "out-of-scope", (text) =>
+    addOutOfScopePhrase(text, path, phrase),
+  );
+  const code = reportChange(change, path, io);
+  for (const overlap of scopeOverlaps(service.index).filter((item) => item.entry === phrase))
+    writeLine(io.stderr, overlapWarning(overlap));
+  return code;
+}
+
+/** What a change from the shell did: old → new and the diff on stdout, or every error on stderr. */
+function reportChange(change: KnowledgeChange, path: string, io: CliIO): number {
   if (change.kind === "rejected") {
-    reportIssues(change.issues, io);
+    for (const issue of change.issues) writeLine(io.stderr, formatIssue(issue));
+    writeLine(io.stderr, `the change was not applied: ${path} is as it was`);
     return ExitCode.checkFailed;
+  }
+  if (change.kind === "unchanged") {
+    writeLine(io.stdout, `${path} already holds this version: nothing to do`);
+    return ExitCode.ok;
   }
   writeLine(
     io.stdout,
-    change.kind === "applied"
-      ? `${settings.KNOWLEDGE_PATH}: ${change.before.document.version} → ${change.after.document.version} (${entry.version}), ${summarizeDiff(change.diff)}`
-      : `${settings.KNOWLEDGE_PATH} already holds version ${entry.version}`,
+    `${path}: ${versionName(change.before)} → ${versionName(change.after)}, ${summarizeDiff(change.diff)}`,
   );
+  for (const line of diffDetails(change.diff)) writeLine(io.stdout, line);
   return ExitCode.ok;
+}
+
+/** Who a shell change is recorded as: the history names the person. */
+function shellActor(): string {
+  try {
+    return `command line (${userInfo().username})`;
+  } catch {
+    return "command line";
+  }
 }
 
 async function gaps(args: readonly string[], io: CliIO): Promise<number> {

@@ -18,7 +18,7 @@ const ENTRY = /^(\d{8}T\d{6}Z)-([0-9a-f]{12})\.yaml$/;
  * of them can be restored exactly. Named by time and content hash; the same content is kept once.
  */
 export class KnowledgeHistory {
-  constructor(private readonly directory: string) {}
+  constructor(readonly directory: string) {}
 
   async save(text: string, now = new Date()): Promise<HistoryEntry> {
     const version = contentHash(text).slice(0, 12);

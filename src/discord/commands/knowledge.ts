@@ -11,6 +11,7 @@ import {
 import type { KnowledgeChange } from "../../app/knowledge-service.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
+import { decodeKnowledgeBytes } from "../../knowledge/utf8.js";
 import type { Language } from "../../search/language.js";
 import type { BotContext } from "../context.js";
 import { actorOf, isModerator } from "../moderation.js";
@@ -93,7 +94,9 @@ export const knowledgeCommand: SlashCommand = {
           });
           return;
         }
-        const checked = knowledge.validate(downloaded.text, attachment.name);
+        const decoded = decodeKnowledgeBytes(downloaded.bytes, attachment.name);
+        const uploadText = decoded.ok ? decoded.value : "";
+        const checked = decoded.ok ? knowledge.validate(uploadText, attachment.name) : decoded;
         if (!checked.ok) {
           await interaction.editReply({ content: rejectionContent(checked.issues, language) });
           return;
@@ -110,7 +113,7 @@ export const knowledgeCommand: SlashCommand = {
           return;
         }
         const uploadId = context.pendingUploads.add({
-          text: downloaded.text,
+          text: uploadText,
           userId: interaction.user.id,
           fileName: attachment.name,
         });
@@ -174,12 +177,8 @@ async function rollback(
 ): Promise<void> {
   const { knowledge } = context;
   const requested = interaction.options.getString("version")?.trim().toLowerCase();
-  const entries = await knowledge.history.list();
-  const currentVersion = knowledge.current.hash.slice(0, 12);
-  const entry = requested
-    ? await knowledge.history.find(requested)
-    : entries.find((candidate) => candidate.version !== currentVersion);
-  if (!entry) {
+  const target = await knowledge.rollbackTarget(requested);
+  if (!target) {
     await interaction.reply({
       content: messagesFor(language).rollbackUnknown((requested ?? "").replace(/[^0-9a-f]/g, "")),
       flags: MessageFlags.Ephemeral,
@@ -188,7 +187,7 @@ async function rollback(
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   await interaction.editReply({
-    content: changeMessage(await knowledge.rollback(entry, actorOf(interaction)), language),
+    content: changeMessage(await knowledge.rollback(target, actorOf(interaction)), language),
   });
 }
 
@@ -208,7 +207,7 @@ export function changeMessage(change: KnowledgeChange, language: Language): stri
   }
 }
 
-type Download = { kind: "ok"; text: string } | { kind: "too-large" } | { kind: "failed" };
+type Download = { kind: "ok"; bytes: Buffer } | { kind: "too-large" } | { kind: "failed" };
 
 /** Fetches an attachment from Discord's CDN, refusing more than `maxBytes` even if the size lies. */
 async function downloadAttachment(attachment: Attachment, maxBytes: number): Promise<Download> {
@@ -223,7 +222,7 @@ async function downloadAttachment(attachment: Attachment, maxBytes: number): Pro
       if (received > maxBytes) return { kind: "too-large" };
       chunks.push(chunk);
     }
-    return { kind: "ok", text: Buffer.concat(chunks).toString("utf8") };
+    return { kind: "ok", bytes: Buffer.concat(chunks) };
   } catch {
     return { kind: "failed" };
   }
