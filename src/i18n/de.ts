@@ -67,6 +67,8 @@ export const de: Messages = {
   uploadUnreadable: "Ich konnte den Anhang nicht von Discord laden. Bitte versuch es noch einmal.",
   uploadValid: (statements, topics, diff) =>
     `Die Datei ist gültig: ${statements} Aussagen in ${topics} Themen.\n${diff}`,
+  versionUnchanged: (version) =>
+    `⚠️ Aussagen haben sich geändert, aber \`version\` ist noch ${version}: bitte erhöhen, damit Antworten und Historie die Versionen unterscheiden.`,
   uploadConfirmQuestion: "Jetzt übernehmen? Die aktuelle Version bleibt in der Historie.",
   confirm: "Übernehmen",
   cancel: "Abbrechen",

@@ -65,6 +65,8 @@ export const en: Messages = {
   uploadUnreadable: "I could not download that attachment from Discord. Please try again.",
   uploadValid: (statements, topics, diff) =>
     `The file is valid: ${statements} statements in ${topics} topics.\n${diff}`,
+  versionUnchanged: (version) =>
+    `⚠️ Statements changed but \`version\` is still ${version}: raise it, so that answers and the history tell the versions apart.`,
   uploadConfirmQuestion: "Apply it now? The current version stays in the history.",
   confirm: "Apply",
   cancel: "Cancel",

@@ -57,6 +57,7 @@ export interface Messages {
   readonly uploadTooLarge: (max: number) => string;
   readonly uploadUnreadable: string;
   readonly uploadValid: (statements: number, topics: number, diff: string) => string;
+  readonly versionUnchanged: (version: string) => string;
   readonly uploadConfirmQuestion: string;
   readonly confirm: string;
   readonly cancel: string;

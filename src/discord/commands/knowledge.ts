@@ -10,12 +10,14 @@ import {
 } from "discord.js";
 import type { KnowledgeChange } from "../../app/knowledge-service.js";
 import { messagesFor } from "../../i18n/messages.js";
-import { diffKnowledge } from "../../knowledge/diff.js";
+import { diffKnowledge, versionUnchanged } from "../../knowledge/diff.js";
 import { decodeKnowledgeBytes } from "../../knowledge/utf8.js";
 import type { Language } from "../../search/language.js";
 import type { BotContext } from "../context.js";
 import { actorOf, isModerator } from "../moderation.js";
+import { type MessageWithDiff, messageWithDiff } from "../render/diff-view.js";
 import {
+  changePreview,
   diffLine,
   gapsReply,
   historyReply,
@@ -24,7 +26,6 @@ import {
   uploadPreviewReply,
   versionLabel,
 } from "../render/knowledge-view.js";
-import { DiscordLimits, truncate } from "../render/limits.js";
 import { shardSummaries } from "../shard-bridge.js";
 import { replyLanguage, type SlashCommand } from "./command.js";
 import { knowledgeFileOption, localized } from "./localized.js";
@@ -78,7 +79,7 @@ export const knowledgeCommand: SlashCommand = {
         return;
       case "reload":
         await interaction.deferReply(privately);
-        await interaction.editReply({ content: changeMessage(await knowledge.reload(actor), language) });
+        await interaction.editReply(changeReply(await knowledge.reload(actor), language));
         return;
       case "validate":
       case "upload": {
@@ -103,13 +104,7 @@ export const knowledgeCommand: SlashCommand = {
         }
         const diff = diffKnowledge(knowledge.current, checked.value);
         if (interaction.options.getSubcommand() === "validate") {
-          await interaction.editReply({
-            content: text.uploadValid(
-              checked.value.statements.length,
-              checked.value.topics.length,
-              diffLine(diff),
-            ),
-          });
+          await interaction.editReply(changePreview(knowledge.current, checked.value, diff, "", language));
           return;
         }
         const uploadId = context.pendingUploads.add({
@@ -117,7 +112,9 @@ export const knowledgeCommand: SlashCommand = {
           userId: interaction.user.id,
           fileName: attachment.name,
         });
-        await interaction.editReply(uploadPreviewReply(checked.value, diff, uploadId, language));
+        await interaction.editReply(
+          uploadPreviewReply(knowledge.current, checked.value, diff, uploadId, language),
+        );
         return;
       }
       case "download": {
@@ -135,7 +132,7 @@ export const knowledgeCommand: SlashCommand = {
       }
       case "history":
         await interaction.reply({
-          ...historyReply(await knowledge.history.list(), knowledge.current, language),
+          ...historyReply(await knowledge.servedLine(), knowledge.current, language),
           ...privately,
         });
         return;
@@ -186,24 +183,29 @@ async function rollback(
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply({
-    content: changeMessage(await knowledge.rollback(target, actorOf(interaction)), language),
-  });
+  await interaction.editReply(changeReply(await knowledge.rollback(target, actorOf(interaction)), language));
 }
 
-/** The reply to any change: old → new with the diff, "nothing to do", or every error. */
-export function changeMessage(change: KnowledgeChange, language: Language): string {
+/**
+ * The reply to any change: old → new with what changed field by field (the whole diff attached
+ * when long), "nothing to do", or every error.
+ */
+export function changeReply(change: KnowledgeChange, language: Language): MessageWithDiff {
   const text = messagesFor(language);
   switch (change.kind) {
-    case "applied":
-      return truncate(
+    case "applied": {
+      const heading = [
         text.reloadApplied(versionLabel(change.before), versionLabel(change.after), diffLine(change.diff)),
-        DiscordLimits.content,
-      );
+        ...(versionUnchanged(change.before, change.after, change.diff)
+          ? [text.versionUnchanged(change.after.document.version)]
+          : []),
+      ].join("\n");
+      return messageWithDiff(heading, change.diff);
+    }
     case "unchanged":
-      return text.reloadUnchanged;
+      return { content: text.reloadUnchanged, files: [] };
     case "rejected":
-      return rejectionContent(change.issues, language);
+      return { content: rejectionContent(change.issues, language), files: [] };
   }
 }
 

@@ -2,7 +2,7 @@ import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction 
 import { messagesFor } from "../../i18n/messages.js";
 import { statementPassage } from "../../search/answer.js";
 import { canEmbed } from "../commands/command.js";
-import { changeMessage } from "../commands/knowledge.js";
+import { changeReply } from "../commands/knowledge.js";
 import type { BotContext } from "../context.js";
 import type { CustomId } from "../custom-ids.js";
 import { actorOf, isModerator } from "../moderation.js";
@@ -71,7 +71,7 @@ export async function handleComponent(
       }
       await interaction.deferUpdate();
       const change = await context.knowledge.upload(upload.text, actorOf(interaction));
-      await interaction.editReply({ content: changeMessage(change, id.language), components: [] });
+      await interaction.editReply({ ...changeReply(change, id.language), components: [] });
       return;
     }
     case "vote": {
