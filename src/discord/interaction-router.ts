@@ -6,6 +6,7 @@ import { slashCommands } from "./commands/index.js";
 import { handleComponent } from "./components/component-handlers.js";
 import type { BotContext } from "./context.js";
 import { decodeCustomId } from "./custom-ids.js";
+import { routeGapAction } from "./gaps/gap-route.js";
 
 /** Commands that ask the engine a question: the ones cooldowns apply to. */
 const QUESTION_COMMANDS = new Set(["ask"]);
@@ -56,6 +57,8 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
     const command = slashCommands.get(interaction.commandName);
     if (command?.autocomplete) await command.autocomplete(interaction, context);
     else await interaction.respond([]);
+  } else if (await routeGapAction(interaction, context)) {
+    return;
   } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
     const id = decodeCustomId(interaction.customId);
     if (id) await handleComponent(interaction, id, context);

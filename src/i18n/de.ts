@@ -89,6 +89,34 @@ export const de: Messages = {
   gapsUnanswered: "Oft gefragt, nicht beantwortet",
   gapsDownVoted: "Am häufigsten schlecht bewertet",
   gapsEmpty: "Noch nichts: keine unbeantworteten Fragen und keine schlechten Bewertungen gespeichert.",
+  gapsActPlaceholder: "Eine Lücke bearbeiten: beibringen, außerhalb des Themas, verwerfen …",
+  gapDownVoted: (statement) => `👎 beantwortet mit ${statement}`,
+  gapHeading: (count, question) => `**${count}×** „${question}“`,
+  gapNearest: (statement) => `Nächste Aussage: \`${statement}\``,
+  gapTeachPlaceholder: "Beibringen: die Aussage wählen, die sie beantwortet …",
+  gapTeachHint: (id) =>
+    `Nicht in der Liste? \`/wissen beibringen luecke:${id} aussage:\` sucht Aussagen nach Kennung oder Wörtern.`,
+  gapOutOfScope: "Außerhalb des Themas …",
+  gapDismiss: "Verwerfen",
+  gapModalTitle: "Außerhalb des Themas",
+  gapModalLabel: "Wörter von Fragen, die abgelehnt werden",
+  gapModalHint: "Ein Wort oder eine kurze Wendung; Fragen, die darauf beruhen, werden abgelehnt.",
+  gapTeachPreview: (question, statement) => `„${question}“ der Aussage \`${statement}\` beibringen:`,
+  gapWronglyAnswered: (statement) => `Sie wurde mit \`${statement}\` beantwortet und schlecht bewertet.`,
+  gapOutOfScopePreview: (phrase) =>
+    `„${phrase}“ zu outOfScope hinzufügen: Fragen, die darauf beruhen, werden abgelehnt.`,
+  gapOverlapWarning: (entry, term, statements) =>
+    `⚠️ „${entry}“ hat den Wortstamm „${term}“ mit Wörtern von ${statements} Aussage(n) gemeinsam: Fragen damit werden nur abgelehnt, wo der besten Aussage das Wort fehlt.`,
+  gapDismissPreview: (question) =>
+    `„${question}“ im Bericht ausblenden? Die Fragen bleiben gespeichert, und wer sie wieder stellt, holt sie nicht zurück.`,
+  gapConfirmQuestion:
+    "Übernehmen? Es gilt innerhalb einer Sekunde; die bisherige Version bleibt in der Historie.",
+  gapGone:
+    "Diese Lücke steht nicht mehr im Bericht: jemand hat sie schon bearbeitet, oder ihre Fragen sind abgelaufen.",
+  gapDismissed: "Verworfen: die Lücke ist im Bericht ausgeblendet.",
+  gapActionExpired:
+    "Diese Aktion ist abgelaufen oder wurde schon ausgeführt. Öffne `/wissen luecken` noch einmal.",
+  unknownStatement: (id) => `Es gibt keine Aussage \`${id}\`. Tippe in die Option Aussage, um zu suchen.`,
   forgotUser: (questions, votes) =>
     `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
   commands: {
@@ -129,5 +157,17 @@ export const de: Messages = {
       description: "Alles löschen, was zu einem Mitglied gespeichert ist",
     },
     "knowledge forget-user user": { name: "mitglied", description: "Das Mitglied" },
+    "knowledge teach": {
+      name: "beibringen",
+      description: "Eine Frage aus /wissen luecken der Aussage beibringen, die sie beantwortet",
+    },
+    "knowledge teach gap": {
+      name: "luecke",
+      description: "Kennung der Lücke aus /wissen luecken (tippen zum Suchen)",
+    },
+    "knowledge teach statement": {
+      name: "aussage",
+      description: "Die Aussage, die sie beantwortet (Kennung oder Wörter)",
+    },
   },
 };

@@ -86,6 +86,30 @@ export const en: Messages = {
   gapsUnanswered: "Most asked, not answered",
   gapsDownVoted: "Voted down most",
   gapsEmpty: "Nothing yet: no unanswered questions and no down votes stored.",
+  gapsActPlaceholder: "Act on a gap: teach, out of scope, dismiss …",
+  gapDownVoted: (statement) => `👎 answered with ${statement}`,
+  gapHeading: (count, question) => `**${count}×** “${question}”`,
+  gapNearest: (statement) => `Nearest statement: \`${statement}\``,
+  gapTeachPlaceholder: "Teach: pick the statement that answers it …",
+  gapTeachHint: (id) =>
+    `Not in the list? \`/knowledge teach gap:${id} statement:\` searches the statements by id or words.`,
+  gapOutOfScope: "Out of scope …",
+  gapDismiss: "Dismiss",
+  gapModalTitle: "Out of scope",
+  gapModalLabel: "Words of questions to decline",
+  gapModalHint: "A word or short phrase; questions resting on it are declined.",
+  gapTeachPreview: (question, statement) => `Teach “${question}” to \`${statement}\`:`,
+  gapWronglyAnswered: (statement) => `It was answered with \`${statement}\` and voted down.`,
+  gapOutOfScopePreview: (phrase) => `Add “${phrase}” to outOfScope: questions resting on it are declined.`,
+  gapOverlapWarning: (entry, term, statements) =>
+    `⚠️ “${entry}” shares the stem “${term}” with words of ${statements} statement(s): questions using it are declined only where the best statement lacks it.`,
+  gapDismissPreview: (question) =>
+    `Hide “${question}” from the report? Its questions are kept, and asking them again does not bring it back.`,
+  gapConfirmQuestion: "Apply it? It is live within a second; the previous version stays in the history.",
+  gapGone: "This gap is no longer in the report: someone handled it already, or its questions expired.",
+  gapDismissed: "Dismissed: the gap is hidden from the report.",
+  gapActionExpired: "This action has expired or was already handled. Open `/knowledge gaps` again.",
+  unknownStatement: (id) => `There is no statement \`${id}\`. Type in the statement option to search.`,
   forgotUser: (questions, votes) =>
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
   commands: {
@@ -119,5 +143,10 @@ export const en: Messages = {
       description: "Delete everything stored for a member (unanswered questions, votes)",
     },
     "knowledge forget-user user": { description: "The member" },
+    "knowledge teach": {
+      description: "Teach a question from /knowledge gaps to the statement that answers it",
+    },
+    "knowledge teach gap": { description: "The gap's id from /knowledge gaps (type to search)" },
+    "knowledge teach statement": { description: "The statement that answers it (type an id or words)" },
   },
 };

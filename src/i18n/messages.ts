@@ -76,6 +76,27 @@ export interface Messages {
   readonly gapsUnanswered: string;
   readonly gapsDownVoted: string;
   readonly gapsEmpty: string;
+  readonly gapsActPlaceholder: string;
+  readonly gapDownVoted: (statement: string) => string;
+  readonly gapHeading: (count: number, question: string) => string;
+  readonly gapNearest: (statement: string) => string;
+  readonly gapTeachPlaceholder: string;
+  readonly gapTeachHint: (id: string) => string;
+  readonly gapOutOfScope: string;
+  readonly gapDismiss: string;
+  readonly gapModalTitle: string;
+  readonly gapModalLabel: string;
+  readonly gapModalHint: string;
+  readonly gapTeachPreview: (question: string, statement: string) => string;
+  readonly gapWronglyAnswered: (statement: string) => string;
+  readonly gapOutOfScopePreview: (phrase: string) => string;
+  readonly gapOverlapWarning: (entry: string, term: string, statements: number) => string;
+  readonly gapDismissPreview: (question: string) => string;
+  readonly gapConfirmQuestion: string;
+  readonly gapGone: string;
+  readonly gapDismissed: string;
+  readonly gapActionExpired: string;
+  readonly unknownStatement: (id: string) => string;
   readonly forgotUser: (questions: number, votes: number) => string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;
 }
@@ -108,6 +129,9 @@ export const COMMAND_PARTS = [
   "knowledge gaps",
   "knowledge forget-user",
   "knowledge forget-user user",
+  "knowledge teach",
+  "knowledge teach gap",
+  "knowledge teach statement",
 ] as const;
 export type CommandPart = (typeof COMMAND_PARTS)[number];
 

@@ -8,23 +8,23 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
-import type { KnowledgeChange } from "../../app/knowledge-service.js";
 import { messagesFor } from "../../i18n/messages.js";
-import { diffKnowledge, versionUnchanged } from "../../knowledge/diff.js";
+import { diffKnowledge } from "../../knowledge/diff.js";
 import { decodeKnowledgeBytes } from "../../knowledge/utf8.js";
 import type { Language } from "../../search/language.js";
 import type { BotContext } from "../context.js";
+import { gapAutocomplete } from "../gaps/gap-autocomplete.js";
+import { proposeTeach } from "../gaps/gap-handlers.js";
 import { actorOf, isModerator } from "../moderation.js";
-import { type MessageWithDiff, messageWithDiff } from "../render/diff-view.js";
+import { gapPickerRow } from "../render/gap-actions-view.js";
 import {
   changePreview,
-  diffLine,
+  changeReply,
   gapsReply,
   historyReply,
   rejectionContent,
   statusReply,
   uploadPreviewReply,
-  versionLabel,
 } from "../render/knowledge-view.js";
 import { shardSummaries } from "../shard-bridge.js";
 import { replyLanguage, type SlashCommand } from "./command.js";
@@ -48,6 +48,18 @@ export const knowledgeCommand: SlashCommand = {
       ),
     )
     .addSubcommand((sub) => localized(sub, "knowledge gaps"))
+    .addSubcommand((sub) =>
+      localized(sub, "knowledge teach")
+        .addStringOption((option) =>
+          localized(option, "knowledge teach gap").setRequired(true).setMaxLength(8).setAutocomplete(true),
+        )
+        .addStringOption((option) =>
+          localized(option, "knowledge teach statement")
+            .setRequired(true)
+            .setMaxLength(100)
+            .setAutocomplete(true),
+        ),
+    )
     .addSubcommand((sub) =>
       localized(sub, "knowledge forget-user").addUserOption((option) =>
         localized(option, "knowledge forget-user user").setRequired(true),
@@ -143,6 +155,7 @@ export const knowledgeCommand: SlashCommand = {
         const report = context.feedback.gaps({ limit: 10 });
         await interaction.reply({
           ...gapsReply(report, language),
+          components: gapPickerRow(report, language),
           files: [
             {
               attachment: Buffer.from(context.feedback.gapsCsv({ limit: 500 }), "utf8"),
@@ -153,6 +166,15 @@ export const knowledgeCommand: SlashCommand = {
         });
         return;
       }
+      case "teach":
+        await proposeTeach(
+          interaction,
+          interaction.options.getString("gap", true).trim().toLowerCase(),
+          interaction.options.getString("statement", true).trim(),
+          language,
+          context,
+        );
+        return;
       case "forget-user": {
         const user = interaction.options.getUser("user", true);
         const deleted = context.feedback.forgetUser(user.id);
@@ -165,6 +187,8 @@ export const knowledgeCommand: SlashCommand = {
       }
     }
   },
+
+  autocomplete: gapAutocomplete,
 };
 
 async function rollback(
@@ -184,29 +208,6 @@ async function rollback(
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   await interaction.editReply(changeReply(await knowledge.rollback(target, actorOf(interaction)), language));
-}
-
-/**
- * The reply to any change: old → new with what changed field by field (the whole diff attached
- * when long), "nothing to do", or every error.
- */
-export function changeReply(change: KnowledgeChange, language: Language): MessageWithDiff {
-  const text = messagesFor(language);
-  switch (change.kind) {
-    case "applied": {
-      const heading = [
-        text.reloadApplied(versionLabel(change.before), versionLabel(change.after), diffLine(change.diff)),
-        ...(versionUnchanged(change.before, change.after, change.diff)
-          ? [text.versionUnchanged(change.after.document.version)]
-          : []),
-      ].join("\n");
-      return messageWithDiff(heading, change.diff);
-    }
-    case "unchanged":
-      return { content: text.reloadUnchanged, files: [] };
-    case "rejected":
-      return { content: rejectionContent(change.issues, language), files: [] };
-  }
 }
 
 type Download = { kind: "ok"; bytes: Buffer } | { kind: "too-large" } | { kind: "failed" };

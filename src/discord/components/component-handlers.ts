@@ -2,11 +2,11 @@ import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction 
 import { messagesFor } from "../../i18n/messages.js";
 import { statementPassage } from "../../search/answer.js";
 import { canEmbed } from "../commands/command.js";
-import { changeReply } from "../commands/knowledge.js";
 import type { BotContext } from "../context.js";
 import type { CustomId } from "../custom-ids.js";
 import { actorOf, isModerator } from "../moderation.js";
 import { languageSwitchReply, morePassagesReply, versionTag } from "../render/answer-view.js";
+import { changeReply } from "../render/knowledge-view.js";
 import { fitForChannel, type ReplyPayload } from "../render/reply.js";
 import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
 

@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType } from "discord.js";
-import type { Rejection } from "../../app/knowledge-service.js";
+import type { KnowledgeChange, Rejection } from "../../app/knowledge-service.js";
 import type { GapsReport } from "../../feedback/feedback-store.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { type KnowledgeDiff, summarizeDiff, versionUnchanged } from "../../knowledge/diff.js";
@@ -184,4 +184,27 @@ export function gapsReply(report: GapsReport, language: Language): ReplyPayload 
       },
     ],
   };
+}
+
+/**
+ * The reply to any change: old → new with what changed field by field (the whole diff attached
+ * when long), "nothing to do", or every error.
+ */
+export function changeReply(change: KnowledgeChange, language: Language): MessageWithDiff {
+  const text = messagesFor(language);
+  switch (change.kind) {
+    case "applied": {
+      const heading = [
+        text.reloadApplied(versionLabel(change.before), versionLabel(change.after), diffLine(change.diff)),
+        ...(versionUnchanged(change.before, change.after, change.diff)
+          ? [text.versionUnchanged(change.after.document.version)]
+          : []),
+      ].join("\n");
+      return messageWithDiff(heading, change.diff);
+    }
+    case "unchanged":
+      return { content: text.reloadUnchanged, files: [] };
+    case "rejected":
+      return { content: rejectionContent(change.issues, language), files: [] };
+  }
 }

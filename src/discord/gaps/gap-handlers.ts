@@ -1,0 +1,177 @@
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from "discord.js";
+import { applyGapAction, type GapProposal, gapQuestion, previewGapAction } from "../../app/gap-actions.js";
+import type { Gap } from "../../feedback/feedback-store.js";
+import { messagesFor } from "../../i18n/messages.js";
+import { cleanQuestion } from "../../knowledge/text-edit.js";
+import type { Language } from "../../search/language.js";
+import { nearestStatements } from "../../search/nearest-statements.js";
+import { rarestWords } from "../../search/rare-words.js";
+import type { BotContext } from "../context.js";
+import { actorOf } from "../moderation.js";
+import { PendingActions } from "../pending-actions.js";
+import {
+  gapActionsReply,
+  gapPreviewReply,
+  outOfScopeModal,
+  PHRASE_FIELD,
+} from "../render/gap-actions-view.js";
+import { changeReply, rejectionContent } from "../render/knowledge-view.js";
+import type { GapId } from "./gap-ids.js";
+
+export type GapInteraction = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+
+/**
+ * Previews waiting for Apply. A guild's interactions always reach the same shard, so the shard
+ * that showed a preview is the one its Apply reaches.
+ */
+const pending = new PendingActions<GapProposal>();
+
+const privately = { flags: MessageFlags.Ephemeral } as const;
+
+/** A click or modal on the actions of `/knowledge gaps`; the id was decoded and the rules passed. */
+export async function handleGapAction(
+  interaction: GapInteraction,
+  id: GapId,
+  context: BotContext,
+): Promise<void> {
+  const text = messagesFor(id.language);
+  switch (id.kind) {
+    case "gap-pick": {
+      const gapId = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+      const gap = gapId === undefined ? undefined : context.feedback.findGap(gapId);
+      if (!gap) {
+        await interaction.reply({ content: text.gapGone, ...privately });
+        return;
+      }
+      // A message of its own: the report stays open for the next gap.
+      await interaction.reply({
+        ...gapActionsReply(gap, nearestFor(gap, context), id.language),
+        ...privately,
+      });
+      return;
+    }
+    case "gap-teach": {
+      const statementId = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+      if (statementId === undefined) return;
+      await propose(interaction, { kind: "teach", gapId: id.gap, statementId }, id.language, context);
+      return;
+    }
+    case "gap-scope": {
+      const gap = context.feedback.findGap(id.gap);
+      if (!gap || interaction.isModalSubmit()) {
+        await interaction.reply({ content: text.gapGone, ...privately });
+        return;
+      }
+      const prefill = rarestWords(context.knowledge.index, gapQuestion(gap));
+      await interaction.showModal(outOfScopeModal(id.gap, prefill, id.language));
+      return;
+    }
+    case "gap-phrase": {
+      const phrase = interaction.isModalSubmit()
+        ? cleanQuestion(interaction.fields.getTextInputValue(PHRASE_FIELD))
+        : "";
+      if (phrase === "") {
+        await interaction.reply({ content: text.gapActionExpired, ...privately });
+        return;
+      }
+      await propose(interaction, { kind: "out-of-scope", gapId: id.gap, phrase }, id.language, context);
+      return;
+    }
+    case "gap-dismiss":
+      await propose(interaction, { kind: "dismiss", gapId: id.gap }, id.language, context);
+      return;
+    case "gap-apply":
+    case "gap-cancel": {
+      const proposal = pending.take(id.pending, interaction.user.id);
+      if (!proposal || id.kind === "gap-cancel") {
+        await show(interaction, {
+          content: proposal ? text.uploadCancelled : text.gapActionExpired,
+          components: [],
+        });
+        return;
+      }
+      await deferShow(interaction);
+      const outcome = await applyGapAction(
+        proposal,
+        actorOf(interaction),
+        context.knowledge,
+        context.feedback,
+      );
+      context.logger.info(
+        { actor: actorOf(interaction), action: proposal.kind, gap: proposal.gapId, outcome: outcome.kind },
+        "knowledge gap handled",
+      );
+      const reply =
+        outcome.kind === "gap-gone"
+          ? { content: text.gapGone, files: [] }
+          : outcome.kind === "dismissed"
+            ? { content: text.gapDismissed, files: [] }
+            : changeReply(outcome.change, id.language);
+      await interaction.editReply({ ...reply, components: [] });
+      return;
+    }
+  }
+}
+
+/** `/knowledge teach gap: statement:`: the same preview as the menu's, for any statement. */
+export async function proposeTeach(
+  interaction: ChatInputCommandInteraction,
+  gapId: string,
+  statementId: string,
+  language: Language,
+  context: BotContext,
+): Promise<void> {
+  await propose(interaction, { kind: "teach", gapId, statementId }, language, context);
+}
+
+/** Shows what a proposal would change, and keeps it for the moderator's Apply. */
+async function propose(
+  interaction: GapInteraction | ChatInputCommandInteraction,
+  proposal: GapProposal,
+  language: Language,
+  context: BotContext,
+): Promise<void> {
+  const text = messagesFor(language);
+  const preview = await previewGapAction(proposal, context.knowledge, context.feedback);
+  if (!preview.ok) {
+    const content = preview.reason === "gap-gone" ? text.gapGone : rejectionContent(preview.issues, language);
+    await show(interaction, { content, components: [] });
+    return;
+  }
+  const pendingId = pending.add(proposal, interaction.user.id);
+  await show(interaction, gapPreviewReply(proposal, preview, pendingId, language));
+}
+
+type Shown = Parameters<ButtonInteraction["update"]>[0] & object;
+
+/** A component's own private message changes in place; a command or a modal gets a private reply. */
+async function show(
+  interaction: GapInteraction | ChatInputCommandInteraction,
+  payload: { content: string; components: unknown[]; files?: unknown[] },
+): Promise<void> {
+  const body = { files: [], ...payload } as Shown;
+  if (interaction.isMessageComponent()) await interaction.update(body);
+  else if (interaction.isModalSubmit() && interaction.isFromMessage()) await interaction.update(body);
+  else await interaction.reply({ ...(body as object), ...privately });
+}
+
+async function deferShow(interaction: GapInteraction): Promise<void> {
+  if (interaction.isMessageComponent()) await interaction.deferUpdate();
+  else if (interaction.isModalSubmit() && interaction.isFromMessage()) await interaction.deferUpdate();
+  else await interaction.deferReply(privately);
+}
+
+/** The statements to offer for teaching: the engine's nearest, never the one voted down. */
+function nearestFor(gap: Gap, context: BotContext) {
+  const wrong = gap.kind === "down-voted" ? gap.entry.statementId : undefined;
+  const best = gap.kind === "unanswered" ? gap.group.bestCandidate?.id : undefined;
+  return nearestStatements(context.knowledge.index, gapQuestion(gap), best).filter(
+    (statement) => statement.id !== wrong,
+  );
+}
