@@ -175,6 +175,53 @@ describe("moderators teach the bot from /knowledge gaps", () => {
     expect(testBot.feedback().findGap(gapId)).toBeUndefined();
   });
 
+  it("a voted-down answer names the wrong statement; /knowledge teach finds the right one by autocomplete", async () => {
+    const question = "When will the leaders meet next?";
+    const sent = await standIn.sendSlashCommand({ name: "ask", options: { question }, user: asker });
+    const answer = await firstBody(sent);
+    // A down vote counts against every statement the answer showed.
+    const shown = (answer.data.embeds as Json[]).map((embed) =>
+      String(embed.footer?.text).split(" · ").at(-1),
+    );
+    const down = (answer.data.components[0].components as Json[]).find((button) =>
+      String(button.custom_id).startsWith("vote:down:"),
+    );
+    await firstBody(await standIn.sendButton({ customId: down?.custom_id, user: asker }));
+
+    const { gapId, actions } = await openGap("👎");
+    const wrong = /answered with `([a-z0-9-]+)` and voted down/.exec(actions.content)?.[1] ?? "";
+    expect(shown).toContain(wrong);
+    const choices = await firstBody(
+      await standIn.sendAutocomplete({
+        name: "knowledge",
+        subcommand: "teach",
+        options: { gap: gapId, statement: "summit-first" },
+        focused: "statement",
+        ...MODERATOR,
+      }),
+    );
+    const right = (choices.data.choices as Json[])
+      .map((choice) => choice.value as string)
+      .find((id) => id !== wrong);
+    expect(right).toBeDefined();
+    const preview = await firstBody(
+      await standIn.sendSlashCommand({
+        name: "knowledge",
+        subcommand: "teach",
+        options: { gap: gapId, statement: right as string },
+        ...MODERATOR,
+      }),
+    );
+    expect(preview.data.content).toContain(`~ ${right} questions: + "${question}"`);
+    expect(preview.data.content).toContain(`answered with \`${wrong}\``);
+    const apply = await standIn.sendButton({
+      customId: component(preview.data, "gap:apply:en:").custom_id,
+      ...MODERATOR,
+    });
+    expect((await editAfter(apply)).content).toMatch(/Knowledge updated/);
+    expect(testBot.knowledge.current.statementsById.get(right as string)?.questions).toContain(question);
+  });
+
   it("refuses the actions to members who are not moderators", async () => {
     const reply = await firstBody(
       await standIn.sendSelect({ customId: "gap:pick:en", values: ["00000000"], user: asker }),
