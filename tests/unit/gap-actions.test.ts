@@ -1,35 +1,25 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyGapAction, previewGapAction } from "../../src/app/gap-actions.js";
-import { KnowledgeService } from "../../src/app/knowledge-service.js";
+import type { KnowledgeService } from "../../src/app/knowledge-service.js";
 import { FeedbackStore } from "../../src/feedback/feedback-store.js";
-import { KnowledgeHistory } from "../../src/knowledge/history.js";
-import { silentLogger } from "../../src/logging/logger.js";
 import { answerQuestion } from "../../src/search/answer.js";
 import { VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
+import { openTempKnowledge, type TempKnowledge } from "../support/temp-knowledge.js";
 
 const QUESTION = "Wie läuft der Warenaustausch?";
 
 describe("acting on a gap: preview, confirm, apply", () => {
-  let folder: string;
+  let temp: TempKnowledge;
   let path: string;
   let knowledge: KnowledgeService;
   let feedback: FeedbackStore;
 
   beforeEach(async () => {
-    folder = await mkdtemp(join(tmpdir(), "summit-gap-"));
-    path = join(folder, "summit.yaml");
-    await writeFile(path, VALID_KNOWLEDGE);
-    const opened = await KnowledgeService.open(
-      path,
-      new KnowledgeHistory(join(folder, "history")),
-      silentLogger(),
-    );
-    if (!opened.ok) throw new Error("fixture invalid");
-    knowledge = opened.value;
-    feedback = FeedbackStore.open(join(folder, "data"), { retentionDays: 90 });
+    temp = await openTempKnowledge();
+    ({ path, service: knowledge } = temp);
+    feedback = FeedbackStore.open(join(temp.folder, "data"), { retentionDays: 90 });
     feedback.recordUnanswered({
       question: `  ${QUESTION}`,
       language: "de",
@@ -43,7 +33,7 @@ describe("acting on a gap: preview, confirm, apply", () => {
 
   afterEach(async () => {
     feedback.close();
-    await rm(folder, { recursive: true, force: true });
+    await temp.remove();
   });
 
   const gapId = () => feedback.gaps().unanswered[0]?.id ?? "";

@@ -1,14 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { KnowledgeService } from "../../src/app/knowledge-service.js";
-import { KnowledgeHistory } from "../../src/knowledge/history.js";
+import type { KnowledgeService } from "../../src/app/knowledge-service.js";
 import { historyRows } from "../../src/knowledge/served-line.js";
 import { addExampleQuestion, addOutOfScopePhrase } from "../../src/knowledge/text-edit.js";
-import { silentLogger } from "../../src/logging/logger.js";
 import { answerQuestion } from "../../src/search/answer.js";
 import { VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
+import { openTempKnowledge, type TempKnowledge } from "../support/temp-knowledge.js";
 
 /** The fixture as version `n`: another `version:` and one more example question. */
 const versionN = (n: number) =>
@@ -18,25 +15,17 @@ const versionN = (n: number) =>
   );
 
 describe("the history of served versions", () => {
-  let folder: string;
+  let temp: TempKnowledge;
   let path: string;
   let service: KnowledgeService;
 
   beforeEach(async () => {
-    folder = await mkdtemp(join(tmpdir(), "summit-history-"));
-    path = join(folder, "summit.yaml");
-    await writeFile(path, versionN(1));
-    const opened = await KnowledgeService.open(
-      path,
-      new KnowledgeHistory(join(folder, "history")),
-      silentLogger(),
-    );
-    if (!opened.ok) throw new Error("fixture invalid");
-    service = opened.value;
+    temp = await openTempKnowledge(versionN(1));
+    ({ path, service } = temp);
     for (const n of [2, 3, 4]) await service.upload(versionN(n), `moderator ${n}`);
   });
 
-  afterEach(() => rm(folder, { recursive: true, force: true }));
+  afterEach(() => temp.remove());
 
   const servedName = () => service.current.document.version;
 
@@ -84,24 +73,16 @@ describe("the history of served versions", () => {
 });
 
 describe("teaching through the knowledge service", () => {
-  let folder: string;
+  let temp: TempKnowledge;
   let path: string;
   let service: KnowledgeService;
 
   beforeEach(async () => {
-    folder = await mkdtemp(join(tmpdir(), "summit-teach-"));
-    path = join(folder, "summit.yaml");
-    await writeFile(path, VALID_KNOWLEDGE);
-    const opened = await KnowledgeService.open(
-      path,
-      new KnowledgeHistory(join(folder, "history")),
-      silentLogger(),
-    );
-    if (!opened.ok) throw new Error("fixture invalid");
-    service = opened.value;
+    temp = await openTempKnowledge();
+    ({ path, service } = temp);
   });
 
-  afterEach(() => rm(folder, { recursive: true, force: true }));
+  afterEach(() => temp.remove());
 
   const teach = (id: string, question: string, actor = "moderator") =>
     service.edit(actor, "teach", (text) => addExampleQuestion(text, path, id, question));
@@ -154,16 +135,11 @@ describe("teaching through the knowledge service", () => {
   });
 
   it("lands both teaches when two processes (shards, the shell) edit the same file at once", async () => {
-    const other = await KnowledgeService.open(
-      path,
-      new KnowledgeHistory(join(folder, "history")),
-      silentLogger(),
-    );
-    if (!other.ok) throw new Error("fixture invalid");
+    const other = await temp.openAgain();
     const questions = ["Exporte?", "Importe?", "Zölle?", "Handelsvolumen?"];
     await Promise.all(
       questions.map((question, position) =>
-        (position % 2 === 0 ? service : other.value).edit("moderator", "teach", (text) =>
+        (position % 2 === 0 ? service : other).edit("moderator", "teach", (text) =>
           addExampleQuestion(text, path, "economy-trade", question),
         ),
       ),

@@ -42,11 +42,9 @@ export async function gapAutocomplete(
     (gap) => lowered === "" || gap.id.startsWith(lowered) || gap.label.toLowerCase().includes(lowered),
   );
   await interaction.respond(
-    gaps
-      .slice(0, MAX_CHOICES)
-      .map((gap) => ({
-        name: truncate(`${gap.id} · ${gap.label.replace(/\s+/g, " ")}`, 100),
-        value: gap.id,
-      })),
+    gaps.slice(0, MAX_CHOICES).map((gap) => ({
+      name: truncate(`${gap.id} · ${gap.label.replace(/\s+/g, " ")}`, 100),
+      value: gap.id,
+    })),
   );
 }

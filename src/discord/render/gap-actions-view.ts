@@ -105,23 +105,10 @@ export function gapActionsReply(
     content: truncate([...lines, "", text.gapTeachHint(id)].join("\n"), DiscordLimits.content),
     components: [
       ...teachMenu,
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Secondary,
-            custom_id: gapIds.encode({ kind: "gap-scope", language, gap: id }),
-            label: text.gapOutOfScope,
-          },
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Danger,
-            custom_id: gapIds.encode({ kind: "gap-dismiss", language, gap: id }),
-            label: text.gapDismiss,
-          },
-        ],
-      },
+      buttonRow([
+        [ButtonStyle.Secondary, gapIds.encode({ kind: "gap-scope", language, gap: id }), text.gapOutOfScope],
+        [ButtonStyle.Danger, gapIds.encode({ kind: "gap-dismiss", language, gap: id }), text.gapDismiss],
+      ]),
     ],
   };
 }
@@ -185,24 +172,33 @@ export function gapPreviewReply(
     content: `${body.content}\n${question}`,
     files: body.files,
     components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Success,
-            custom_id: gapIds.encode({ kind: "gap-apply", language, pending: pendingId }),
-            label: text.confirm,
-          },
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Secondary,
-            custom_id: gapIds.encode({ kind: "gap-cancel", language, pending: pendingId }),
-            label: text.cancel,
-          },
+      buttonRow([
+        [
+          ButtonStyle.Success,
+          gapIds.encode({ kind: "gap-apply", language, pending: pendingId }),
+          text.confirm,
         ],
-      },
+        [
+          ButtonStyle.Secondary,
+          gapIds.encode({ kind: "gap-cancel", language, pending: pendingId }),
+          text.cancel,
+        ],
+      ]),
     ],
+  };
+}
+
+function buttonRow(
+  buttons: readonly [ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger, string, string][],
+): Row {
+  return {
+    type: ComponentType.ActionRow,
+    components: buttons.map(([style, custom_id, label]) => ({
+      type: ComponentType.Button,
+      style,
+      custom_id,
+      label,
+    })),
   };
 }
 
