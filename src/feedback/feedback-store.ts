@@ -509,6 +509,7 @@ export class FeedbackStore {
         "example_1",
         "example_2",
         "example_3",
+        "id",
       ],
       [
         ...report.unanswered.map((group) => [
@@ -521,6 +522,7 @@ export class FeedbackStore {
           group.languages.join(" "),
           group.lastAsked.toISOString(),
           ...examples(group.examples),
+          group.id,
         ]),
         ...report.downVoted.map((statement) => [
           "voted_down",
@@ -532,6 +534,7 @@ export class FeedbackStore {
           null,
           null,
           ...examples(statement.examples),
+          statement.id,
         ]),
       ],
     );

@@ -36,6 +36,8 @@ describe("acting on knowledge gaps", () => {
     ask("did they promise not to grab land");
     ask("Who paid for the dinner?");
     const [land] = store.gaps().unanswered;
+    // The CSV names each gap by the id the actions take.
+    expect(store.gapsCsv().split("\r\n")[1]?.endsWith(`,${land?.id}`)).toBe(true);
     const gap = store.findGap(land?.id ?? "");
     expect(gap?.kind === "unanswered" && gap.group.examples).toContain("Did they promise not to grab land?");
     if (!gap) return;
