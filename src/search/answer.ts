@@ -9,6 +9,7 @@ import {
   confidenceFeatures,
   confidenceOf,
 } from "./confidence.js";
+import { exampleQuestionOwner } from "./example-match.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
 import { cleanUserText, tokenize } from "./normalize.js";
 import { asksForMissingNumber } from "./question-shape.js";
@@ -95,10 +96,15 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     return { ...base, answered: false, outcome: "empty", confidence: 0, signals: NO_SIGNALS, passages: [] };
   }
   const resolved = resolveUnits(index, units);
-  const ranked = rerankByExampleQuestions(
-    index,
-    resolved,
-    scoreStatements(index, resolved, Math.max(limit, RERANKED_CANDIDATES)),
+  const taught = exampleQuestionOwner(index.knowledge, question);
+  const ranked = taughtFirst(
+    rerankByExampleQuestions(
+      index,
+      resolved,
+      scoreStatements(index, resolved, Math.max(limit, RERANKED_CANDIDATES)),
+    ),
+    taught,
+    () => scoreStatements(index, resolved, index.knowledge.statements.length),
   ).slice(0, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
   const best = ranked[0];
   const signals = confidenceFeatures(
@@ -107,7 +113,8 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     index.unknownIdf,
     bestStatementFacts(index, best, question),
   );
-  const confidence = confidenceOf(signals);
+  const confidence =
+    taught === undefined ? confidenceOf(signals) : Math.max(confidenceOf(signals), TAUGHT_CONFIDENCE);
   const kept = ranked
     .filter((scored) => best && scored.score >= best.score * RELATIVE_PASSAGE_FLOOR)
     .slice(0, limit);
@@ -205,6 +212,26 @@ export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max =
     if (topic) names.add(topic[answer.language]);
   }
   return [...names].slice(0, max).join(", ");
+}
+
+/** An example question asked word for word is as sure as the engine gets. */
+const TAUGHT_CONFIDENCE = 0.95;
+
+/**
+ * The statement a question was taught to (its example question, word for word) goes first, even
+ * from outside the candidates ranked: a moderator's lesson holds at once.
+ */
+function taughtFirst(
+  ranked: readonly ScoredStatement[],
+  taught: number | undefined,
+  everyScored: () => readonly ScoredStatement[],
+): ScoredStatement[] {
+  if (taught === undefined) return [...ranked];
+  const scored =
+    ranked.find((candidate) => candidate.statementIndex === taught) ??
+    everyScored().find((candidate) => candidate.statementIndex === taught);
+  if (!scored) return [...ranked];
+  return [{ ...scored, exampleCoverage: 1 }, ...ranked.filter((candidate) => candidate !== scored)];
 }
 
 /** How much a fitting example question lifts a statement: chosen on the tuning part (1 of 0.3–2). */
