@@ -6,7 +6,7 @@ import { diffKnowledge, type KnowledgeDiff, summarizeDiff, versionName } from ".
 import { withFileLock } from "../knowledge/file-lock.js";
 import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issues.js";
-import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
+import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { parseKnowledge, readKnowledgeText } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
 import {
@@ -64,7 +64,7 @@ function servedRecord(
   restores?: number,
 ): ServedRecord {
   return {
-    version: knowledge.hash.slice(0, 12),
+    version: shortHash(knowledge.hash),
     name: knowledge.document.version,
     at: new Date().toISOString(),
     actor,
@@ -269,8 +269,8 @@ export class KnowledgeService {
         {
           actor: event.actor,
           action: event.action,
-          from: change.before.hash.slice(0, 12),
-          to: change.after.hash.slice(0, 12),
+          from: shortHash(change.before.hash),
+          to: shortHash(change.after.hash),
           ms: change.ms,
         },
         `knowledge ${event.action}: ${versionName(change.before)} → ${versionName(change.after)}, ${summarizeDiff(change.diff)}`,

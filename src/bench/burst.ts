@@ -2,21 +2,20 @@
  * A burst of `/ask` interactions from many users at once against the local Discord stand-in. The
  * burst test asserts on it and the bench reports it, so both measure the same thing the same way.
  *
- * The stand-in lives under tests/support and is compiled to dist/tests/support next to dist/src,
- * so the relative path below holds under vitest and when built alike.
+ * The stand-in lives in src/standin, so the shipped bench carries it and nothing from tests/.
  */
 import { rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { MessageFlags } from "discord.js";
+import { languageOfLocale, messagesFor } from "../i18n/messages.js";
+import type { Language } from "../search/language.js";
 import {
   type DiscordStandIn,
   makeUser,
   type RecordedRequest,
   startDiscordStandIn,
-} from "../../tests/support/discord-standin.js";
-import { startTestBot } from "../../tests/support/test-bot.js";
-import { languageOfLocale, messagesFor } from "../i18n/messages.js";
-import type { Language } from "../search/language.js";
+} from "../standin/discord-standin.js";
+import { startBotOnStandIn } from "../standin/standin-bot.js";
 import { roundTo } from "../util/numbers.js";
 import { percentile } from "./measure.js";
 
@@ -163,7 +162,7 @@ export async function measureInteractionBurst(
   const standIn = await startDiscordStandIn();
   let dataDir: string | undefined;
   try {
-    const testBot = await startTestBot(standIn, {
+    const testBot = await startBotOnStandIn(standIn, {
       COOLDOWN_USER_SECONDS: String(BURST_USER_COOLDOWN_SECONDS),
       ...(options.knowledgePath === undefined ? {} : { KNOWLEDGE_PATH: options.knowledgePath }),
     });

@@ -4,7 +4,7 @@ import type { KnowledgeDocument, StatementRecord } from "../knowledge/schema.js"
  * Knowledge sets of any size for the benchmark, grown from the shipped file. A real file keeps
  * adding words as it grows (names, places, numbers), so besides reshuffling real words every
  * statement brings a few made-up ones: at 10,000 statements the vocabulary reaches tens of
- * thousands of words, as DESIGN.md measured for realistic files. Deterministic for a given seed.
+ * thousands of words, as realistic files of that size do. Deterministic for a given seed.
  */
 export function syntheticDocument(
   base: KnowledgeDocument,

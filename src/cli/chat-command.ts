@@ -1,27 +1,31 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { messagesFor } from "../i18n/messages.js";
+import { askCommand } from "../discord/commands/ask.js";
+import type { ChatSession } from "../discord/commands/command.js";
+import { commandModules, slashCommands } from "../discord/commands/index.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
-import { answerQuestion } from "../search/answer.js";
 import type { Language } from "../search/language.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { loadIndexOrReport, parseLanguageOption } from "./ask-command.js";
 import { type CliCommand, type CliIO, ExitCode, writeLine } from "./io.js";
-import {
-  renderAbout,
-  renderAnswer,
-  renderStatement,
-  renderTopicStatements,
-  renderTopics,
-} from "./terminal-render.js";
 
-const CHAT_HELP = `Type a question in English or German, or a command:
-  /topics [TOPIC]     the topics, or one topic's statements
-  /statement ID       one statement in full
-  /about              what the bot knows
-  /lang de|en|auto    reply language (auto: the question's language)
-  /help               this help
-  /quit               leave (or Ctrl+D)`;
+/**
+ * The chat's help: every registered command with its description from the language files, then
+ * what only the chat has.
+ */
+function chatHelp(): string {
+  const lines = commandModules.map((command) => {
+    const usage = `/${command.data.name}${command.chat.usage ? ` ${command.chat.usage}` : ""}`;
+    return [usage, command.data.description] as const;
+  });
+  lines.push(
+    ["/lang de|en|auto", "reply language (auto: the question's language)"],
+    ["/quit", "leave (or Ctrl+D)"],
+  );
+  const width = Math.max(...lines.map(([usage]) => usage.length)) + 2;
+  const list = lines.map(([usage, summary]) => `  ${usage.padEnd(width)}${summary}`).join("\n");
+  return `Type a question in English or German, or a command:\n${list}`;
+}
 
 export const chatCommand: CliCommand = async (args, io) => {
   const { values } = parseArgs({
@@ -42,7 +46,16 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
   let fixedLanguage = initialLanguage;
   // Commands answer in the language of the last question, as a conversation would.
   let lastLanguage: Language = initialLanguage ?? "en";
-  const knowledge = index.knowledge;
+  const help = chatHelp();
+  const session = (): ChatSession => ({
+    index,
+    commandList: help,
+    language: fixedLanguage ?? lastLanguage,
+    fixedLanguage,
+    answeredIn: (language) => {
+      lastLanguage = language;
+    },
+  });
   const terminal = Boolean(io.stdout.isTTY && io.stdin.isTTY);
   const lines = createInterface({
     input: io.stdin,
@@ -50,58 +63,27 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
     terminal,
     crlfDelay: Number.POSITIVE_INFINITY,
   });
+  const knowledge = index.knowledge;
   writeLine(
     io.stdout,
     `summit-bot — ${knowledge.document.summit.title.en} · ${knowledge.statements.length} statements, version ${knowledge.document.version}`,
   );
-  writeLine(io.stdout, CHAT_HELP);
+  writeLine(io.stdout, help);
   lines.setPrompt("\nyou> ");
   lines.prompt();
   for await (const rawLine of lines) {
     const line = rawLine.trim();
-    const language = fixedLanguage ?? lastLanguage;
-    const [command, ...rest] = line.split(/\s+/);
+    const [word = "", ...rest] = line.split(/\s+/);
     const argument = rest.join(" ");
-    if (line === "") {
-      lines.prompt();
-      continue;
-    }
-    if (command === "/quit" || command === "/exit") break;
-    switch (command) {
-      case "/help":
-        writeLine(io.stdout, `${CHAT_HELP}\n\n${messagesFor(language).helpText.replaceAll("`", "")}`);
-        break;
-      case "/topics":
-        writeLine(
-          io.stdout,
-          argument
-            ? (renderTopicStatements(knowledge, argument, language) ?? renderTopics(knowledge, language))
-            : renderTopics(knowledge, language),
-        );
-        break;
-      case "/statement": {
-        const statement = knowledge.statementsById.get(argument);
-        writeLine(
-          io.stdout,
-          statement
-            ? renderStatement(knowledge, statement, language)
-            : messagesFor(language).statementNotFound(argument).replaceAll("`", ""),
-        );
-        break;
-      }
-      case "/about":
-        writeLine(io.stdout, renderAbout(knowledge, language));
-        break;
-      case "/lang":
-        fixedLanguage = argument === "de" || argument === "en" ? argument : undefined;
-        writeLine(io.stdout, `reply language: ${fixedLanguage ?? "auto"}`);
-        break;
-      default: {
-        const question = command === "/ask" ? argument : line;
-        const answer = answerQuestion(index, question, fixedLanguage ? { language: fixedLanguage } : {});
-        lastLanguage = answer.language;
-        writeLine(io.stdout, `\nbot> ${renderAnswer(answer, knowledge).replaceAll("\n", "\n     ")}`);
-      }
+    if (word === "/quit" || word === "/exit") break;
+    if (word === "/lang") {
+      fixedLanguage = argument === "de" || argument === "en" ? argument : undefined;
+      writeLine(io.stdout, `reply language: ${fixedLanguage ?? "auto"}`);
+    } else if (line !== "") {
+      // Anything that is not a command is a question, as /ask.
+      const command = word.startsWith("/") ? slashCommands.get(word.slice(1)) : undefined;
+      const output = command ? command.chat.run(argument, session()) : askCommand.chat.run(line, session());
+      writeLine(io.stdout, output);
     }
     lines.prompt();
   }

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { KnowledgeChange, KnowledgeService } from "../app/knowledge-service.js";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
-import { renderGapsReport } from "../feedback/gaps-report.js";
+import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
 import {
   diffDetails,
   diffKnowledge,
@@ -13,7 +13,7 @@ import {
 } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
-import { contentHash, type KnowledgeSet } from "../knowledge/knowledge-set.js";
+import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile, readKnowledgeText } from "../knowledge/load.js";
 import { historyRows, readServedLine } from "../knowledge/served-line.js";
 import { addExampleQuestion, addOutOfScopePhrase, cleanQuestion } from "../knowledge/text-edit.js";
@@ -122,7 +122,7 @@ export function summarize(knowledge: KnowledgeSet): string[] {
     `${knowledge.origin}: valid`,
     `title:      ${document.title}`,
     `version:    ${document.version} (${document.date})`,
-    `hash:       ${knowledge.hash.slice(0, 12)}`,
+    `hash:       ${shortHash(knowledge.hash)}`,
     `statements: ${knowledge.statements.length} (${quotes} direct quotations, ${questions} example questions)`,
     `topics:     ${knowledge.topics.length}`,
     `languages:  de, en`,
@@ -286,7 +286,7 @@ async function gaps(args: readonly string[], io: CliIO): Promise<number> {
   try {
     writeLine(
       io.stdout,
-      values.csv ? store.gapsCsv({ limit: 500 }) : renderGapsReport(store.gaps({ limit: 20 })),
+      values.csv ? renderGapsCsv(store.gaps({ limit: 500 })) : renderGapsReport(store.gaps({ limit: 20 })),
     );
   } finally {
     store.close();

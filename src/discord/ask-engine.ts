@@ -20,7 +20,7 @@ const VOTED_PASSAGES = 3;
  * not answer stored for the moderators' knowledge gaps. The question's text is logged only at
  * debug level: what people ask is theirs.
  */
-export function askEngine(
+export function answerAndRecord(
   context: BotContext,
   question: string,
   options: AnswerOptions,

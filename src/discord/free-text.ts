@@ -9,11 +9,11 @@ import {
 import { languageOfLocale, messagesFor } from "../i18n/messages.js";
 import { cleanUserText } from "../search/normalize.js";
 import { looksLikeQuestion } from "../search/question-shape.js";
-import { askEngine } from "./ask-engine.js";
+import { answerAndRecord } from "./ask-engine.js";
 import { BoundedMap } from "./bounded-map.js";
 import type { BotContext } from "./context.js";
 import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "./render/answer-view.js";
-import type { ReplyPayload } from "./render/reply.js";
+import { fitForChannel, type ReplyPayload } from "./render/reply.js";
 
 /** Why the bot may answer a message; undefined means the message is not for the bot. */
 type Trigger = "direct-message" | "mention" | "ask-channel";
@@ -105,14 +105,14 @@ export class FreeTextResponder {
     }
     const index = this.context.knowledge.index;
     const limit = SHOWN_PASSAGES + MORE_PASSAGES;
-    const answer = askEngine(this.context, question, { fallbackLanguage, limit }, "message", {
+    const answer = answerAndRecord(this.context, question, { fallbackLanguage, limit }, "message", {
       requestId: message.id,
       userId: message.author.id,
       guildId: message.guildId,
       channelId: message.channelId,
     });
     if (quiet && !answer.answered && answer.outcome !== "unsupported-language") return undefined;
-    return answerReply(answer, index, canEmbed(message), message.id);
+    return fitForChannel(answerReply(answer, index, message.id), canEmbed(message));
   }
 
   private triggerOf(message: Message): Trigger | undefined {

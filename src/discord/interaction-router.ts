@@ -1,15 +1,10 @@
 import { type Interaction, MessageFlags, type RepliableInteraction } from "discord.js";
 import { messagesFor } from "../i18n/messages.js";
-import type { CooldownDecision } from "../ops/rate-limiter.js";
 import { replyLanguage } from "./commands/command.js";
 import { slashCommands } from "./commands/index.js";
-import { handleComponent } from "./components/component-handlers.js";
+import { dispatchComponent } from "./component-dispatch.js";
 import type { BotContext } from "./context.js";
-import { decodeCustomId } from "./custom-ids.js";
-import { routeGapAction } from "./gaps/gap-route.js";
-
-/** Commands that ask the engine a question: the ones cooldowns apply to. */
-const QUESTION_COMMANDS = new Set(["ask"]);
+import { declineCooledDown, passesRules } from "./interaction-rules.js";
 
 /**
  * Routes every interaction to its handler. Whatever goes wrong inside a handler is logged and
@@ -45,41 +40,14 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
       });
       return;
     }
-    if (QUESTION_COMMANDS.has(interaction.commandName)) {
-      const decision = context.cooldowns.check(interaction.user.id, interaction.channelId);
-      if (!decision.allowed) {
-        await declineCooledDown(interaction, decision, context);
-        return;
-      }
-    }
-    await command.execute(interaction, context);
+    if (await passesRules(interaction, command.rules, context)) await command.execute(interaction, context);
   } else if (interaction.isAutocomplete()) {
     const command = slashCommands.get(interaction.commandName);
     if (command?.autocomplete) await command.autocomplete(interaction, context);
     else await interaction.respond([]);
-  } else if (await routeGapAction(interaction, context)) {
-    return;
-  } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-    const id = decodeCustomId(interaction.customId);
-    if (id) await handleComponent(interaction, id, context);
-    else
-      await interaction.reply({
-        content: messagesFor(replyLanguage(interaction)).expired,
-        flags: MessageFlags.Ephemeral,
-      });
+  } else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
+    await dispatchComponent(interaction, context);
   }
-}
-
-async function declineCooledDown(
-  interaction: RepliableInteraction,
-  decision: Extract<CooldownDecision, { allowed: false }>,
-  context: BotContext,
-): Promise<void> {
-  context.metrics.recordRateLimited(decision.scope);
-  await interaction.reply({
-    content: messagesFor(replyLanguage(interaction)).slowDown(decision.retryAfterSeconds),
-    flags: MessageFlags.Ephemeral,
-  });
 }
 
 async function declineBusy(interaction: Interaction, context: BotContext): Promise<void> {
@@ -87,7 +55,7 @@ async function declineBusy(interaction: Interaction, context: BotContext): Promi
     // In a burst most questions come from people still cooling down. They would be refused anyway,
     // and "try again in N s" costs no more than "busy" but tells them when a retry will work.
     const cooling =
-      interaction.isChatInputCommand() && QUESTION_COMMANDS.has(interaction.commandName)
+      interaction.isChatInputCommand() && slashCommands.get(interaction.commandName)?.rules.cooldown
         ? context.cooldowns.peek(interaction.user.id, interaction.channelId)
         : undefined;
     if (interaction.isRepliable() && cooling && !cooling.allowed) {

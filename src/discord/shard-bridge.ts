@@ -1,5 +1,6 @@
 import type { Client } from "discord.js";
 import type { AuditEvent, KnowledgeService } from "../app/knowledge-service.js";
+import { shortHash } from "../knowledge/knowledge-set.js";
 import type { Logger } from "../logging/logger.js";
 import type { BotMetrics, MetricsSnapshot } from "../ops/metrics.js";
 
@@ -45,7 +46,7 @@ export function attachShardBridge(
       shards: client.shard?.ids ?? [0],
       ready: client.isReady(),
       version: knowledge.current.document.version,
-      hash: knowledge.current.hash.slice(0, 12),
+      hash: shortHash(knowledge.current.hash),
       statements: knowledge.current.statements.length,
       ping: client.ws.ping,
     }),

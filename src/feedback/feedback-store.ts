@@ -11,7 +11,6 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { toCsv } from "./csv.js";
 import { FEEDBACK_PRAGMAS } from "./pragmas.js";
 import { groupSimilarQuestions, questionForm } from "./similar-questions.js";
 
@@ -26,7 +25,8 @@ export const DATABASE_FILE = "feedback.sqlite";
 export const SALT_FILE = "salt";
 const SALT_BYTES = 32;
 const DAY_MS = 86_400_000;
-const EXAMPLES_PER_ROW = 3;
+/** Example questions kept per group or statement: the report shows, and the CSV has, this many. */
+export const EXAMPLES_PER_ROW = 3;
 /** The most groups an action looks through to find the one clicked. */
 const MAX_GAPS = 1000;
 
@@ -486,58 +486,6 @@ export class FeedbackStore {
     return this.selectDownVotedExamples
       .all(statementId, cutoff, MAX_GAPS)
       .map((row) => questionForm(row.question));
-  }
-
-  /**
-   * The same report as RFC 4180 CSV, one record per group or statement, for moderators to sort
-   * and filter in a spreadsheet.
-   */
-  gapsCsv(options: GapsOptions = {}): string {
-    const report = this.gaps(options);
-    const examples = (texts: readonly string[]) =>
-      Array.from({ length: EXAMPLES_PER_ROW }, (_, index) => texts[index] ?? null);
-    return toCsv(
-      [
-        "kind",
-        "times_asked",
-        "down_votes",
-        "up_votes",
-        "statement_id",
-        "best_score",
-        "languages",
-        "last_asked",
-        "example_1",
-        "example_2",
-        "example_3",
-        "id",
-      ],
-      [
-        ...report.unanswered.map((group) => [
-          "unanswered",
-          group.count,
-          null,
-          null,
-          group.bestCandidate?.id ?? null,
-          group.bestCandidate ? Number(group.bestCandidate.score.toFixed(3)) : null,
-          group.languages.join(" "),
-          group.lastAsked.toISOString(),
-          ...examples(group.examples),
-          group.id,
-        ]),
-        ...report.downVoted.map((statement) => [
-          "voted_down",
-          null,
-          statement.downVotes,
-          statement.upVotes,
-          statement.statementId,
-          null,
-          null,
-          null,
-          ...examples(statement.examples),
-          statement.id,
-        ]),
-      ],
-    );
   }
 
   /** `["ok"]` when the database file is intact, otherwise SQLite's list of problems. */

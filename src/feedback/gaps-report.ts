@@ -1,9 +1,66 @@
-import type { GapsReport } from "./feedback-store.js";
+import { toCsv } from "./csv.js";
+import { EXAMPLES_PER_ROW, type GapsReport } from "./feedback-store.js";
 
-/** The knowledge gaps as plain text for a terminal (`npm run knowledge -- gaps`). */
+/**
+ * The knowledge gaps, rendered from the one model the feedback store gives (`GapsReport`): as
+ * plain text for a terminal (`npm run knowledge -- gaps`) and as CSV for a spreadsheet (the
+ * `--csv` flag and the file `/knowledge gaps` attaches); Discord's embed is drawn from the same
+ * model in `discord/render/knowledge-view.ts`.
+ */
 
 /** Longest example shown; the CSV has them whole. */
 const MAX_EXAMPLE_LENGTH = 100;
+
+/**
+ * The report as RFC 4180 CSV, one record per group or statement, for moderators to sort and
+ * filter in a spreadsheet.
+ */
+export function renderGapsCsv(report: GapsReport): string {
+  const examples = (texts: readonly string[]) =>
+    Array.from({ length: EXAMPLES_PER_ROW }, (_, index) => texts[index] ?? null);
+  return toCsv(
+    [
+      "kind",
+      "times_asked",
+      "down_votes",
+      "up_votes",
+      "statement_id",
+      "best_score",
+      "languages",
+      "last_asked",
+      "example_1",
+      "example_2",
+      "example_3",
+      "id",
+    ],
+    [
+      ...report.unanswered.map((group) => [
+        "unanswered",
+        group.count,
+        null,
+        null,
+        group.bestCandidate?.id ?? null,
+        group.bestCandidate ? Number(group.bestCandidate.score.toFixed(3)) : null,
+        group.languages.join(" "),
+        group.lastAsked.toISOString(),
+        ...examples(group.examples),
+        group.id,
+      ]),
+      ...report.downVoted.map((statement) => [
+        "voted_down",
+        null,
+        statement.downVotes,
+        statement.upVotes,
+        statement.statementId,
+        null,
+        null,
+        null,
+        ...examples(statement.examples),
+        statement.id,
+      ]),
+    ],
+  );
+}
 
 export function renderGapsReport(report: GapsReport): string {
   const lines: string[] = [];

@@ -1,4 +1,46 @@
-import type { Messages } from "./messages.js";
+import type { CommandWords, Messages } from "./messages.js";
+
+/**
+ * The slash commands, subcommands and options by their English name path, and what Discord shows
+ * for each. These keys are the list of command parts: German must name each of them too.
+ */
+export const englishCommands = {
+  ask: { description: "Ask about the Germany–Central Asia summit of 29 September 2023" },
+  "ask question": { description: "Your question, in English or German" },
+  public: { description: "Show the reply to everyone in the channel (default: only you)" },
+  topics: { description: "Browse the topics and their statements" },
+  "topics topic": { description: "Open one topic directly" },
+  statement: { description: "Show one statement in full, with its source" },
+  "statement id": { description: "The statement's id (type to search)" },
+  about: { description: "What this bot knows, where it comes from, and how to ask" },
+  help: { description: "How to ask the bot, its commands and languages" },
+  knowledge: { description: "Moderators: inspect and change the knowledge the bot answers from" },
+  "knowledge status": {
+    description: "Version, counts, where it was loaded from, the last rejected change",
+  },
+  "knowledge reload": { description: "Re-read the knowledge file from disk now" },
+  "knowledge upload": {
+    description: "Check a new knowledge file, show the changes, apply after confirmation",
+  },
+  file: { description: "The YAML knowledge file" },
+  "knowledge validate": { description: "Check a knowledge file without applying it" },
+  "knowledge download": { description: "The knowledge file in use, as an attachment" },
+  "knowledge history": { description: "The versions kept, newest first" },
+  "knowledge rollback": { description: "Restore a kept version (default: the one before the current)" },
+  "knowledge rollback version": { description: "Version from /knowledge history" },
+  "knowledge gaps": {
+    description: "The questions people asked that the bot could not answer, and answers voted down",
+  },
+  "knowledge forget-user": {
+    description: "Delete everything stored for a member (unanswered questions, votes)",
+  },
+  "knowledge forget-user user": { description: "The member" },
+  "knowledge teach": {
+    description: "Teach a question from /knowledge gaps to the statement that answers it",
+  },
+  "knowledge teach gap": { description: "The gap's id from /knowledge gaps (type to search)" },
+  "knowledge teach statement": { description: "The statement that answers it (type an id or words)" },
+} as const satisfies Record<string, CommandWords>;
 
 export const en: Messages = {
   languageName: "English",
@@ -110,43 +152,9 @@ export const en: Messages = {
   gapDismissed: "Dismissed: the gap is hidden from the report.",
   gapActionExpired: "This action has expired or was already handled. Open `/knowledge gaps` again.",
   unknownStatement: (id) => `There is no statement \`${id}\`. Type in the statement option to search.`,
+  knowledgeInTerminal:
+    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
-  commands: {
-    ask: { description: "Ask about the Germany–Central Asia summit of 29 September 2023" },
-    "ask question": { description: "Your question, in English or German" },
-    public: { description: "Show the reply to everyone in the channel (default: only you)" },
-    topics: { description: "Browse the topics and their statements" },
-    "topics topic": { description: "Open one topic directly" },
-    statement: { description: "Show one statement in full, with its source" },
-    "statement id": { description: "The statement's id (type to search)" },
-    about: { description: "What this bot knows, where it comes from, and how to ask" },
-    help: { description: "How to ask the bot, its commands and languages" },
-    knowledge: { description: "Moderators: inspect and change the knowledge the bot answers from" },
-    "knowledge status": {
-      description: "Version, counts, where it was loaded from, the last rejected change",
-    },
-    "knowledge reload": { description: "Re-read the knowledge file from disk now" },
-    "knowledge upload": {
-      description: "Check a new knowledge file, show the changes, apply after confirmation",
-    },
-    file: { description: "The YAML knowledge file" },
-    "knowledge validate": { description: "Check a knowledge file without applying it" },
-    "knowledge download": { description: "The knowledge file in use, as an attachment" },
-    "knowledge history": { description: "The versions kept, newest first" },
-    "knowledge rollback": { description: "Restore a kept version (default: the one before the current)" },
-    "knowledge rollback version": { description: "Version from /knowledge history" },
-    "knowledge gaps": {
-      description: "The questions people asked that the bot could not answer, and answers voted down",
-    },
-    "knowledge forget-user": {
-      description: "Delete everything stored for a member (unanswered questions, votes)",
-    },
-    "knowledge forget-user user": { description: "The member" },
-    "knowledge teach": {
-      description: "Teach a question from /knowledge gaps to the statement that answers it",
-    },
-    "knowledge teach gap": { description: "The gap's id from /knowledge gaps (type to search)" },
-    "knowledge teach statement": { description: "The statement that answers it (type an id or words)" },
-  },
+  commands: englishCommands,
 };

@@ -1,6 +1,6 @@
 import type { Language } from "../search/language.js";
 import { de } from "./de.js";
-import { en } from "./en.js";
+import { en, type englishCommands } from "./en.js";
 
 /** Every sentence the bot says to people, once per language. */
 export interface Messages {
@@ -98,6 +98,8 @@ export interface Messages {
   readonly gapActionExpired: string;
   readonly unknownStatement: (id: string) => string;
   readonly forgotUser: (questions: number, votes: number) => string;
+  /** What the terminal chat says to /knowledge: moderators use the knowledge CLI there. */
+  readonly knowledgeInTerminal: string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;
 }
 
@@ -106,34 +108,7 @@ export interface Messages {
  * path's last word, never translated here: the code reads it back from every interaction.
  * Options that several commands share ("public", "file") are named alone.
  */
-export const COMMAND_PARTS = [
-  "ask",
-  "ask question",
-  "public",
-  "topics",
-  "topics topic",
-  "statement",
-  "statement id",
-  "about",
-  "help",
-  "knowledge",
-  "knowledge status",
-  "knowledge reload",
-  "knowledge upload",
-  "file",
-  "knowledge validate",
-  "knowledge download",
-  "knowledge history",
-  "knowledge rollback",
-  "knowledge rollback version",
-  "knowledge gaps",
-  "knowledge forget-user",
-  "knowledge forget-user user",
-  "knowledge teach",
-  "knowledge teach gap",
-  "knowledge teach statement",
-] as const;
-export type CommandPart = (typeof COMMAND_PARTS)[number];
+export type CommandPart = keyof typeof englishCommands;
 
 /** What Discord shows for a command part: its description, and its name where that is translated. */
 export interface CommandWords {

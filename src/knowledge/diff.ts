@@ -1,4 +1,4 @@
-import type { KnowledgeSet } from "./knowledge-set.js";
+import { type KnowledgeSet, shortHash } from "./knowledge-set.js";
 
 /** One field that changed: a scalar's old and new text, or a list's added and removed items. */
 export interface FieldChange {
@@ -119,5 +119,5 @@ export function versionUnchanged(before: KnowledgeSet, after: KnowledgeSet, diff
 
 /** A version as people tell versions apart: the file's `version` and the content hash. */
 export function versionName(knowledge: KnowledgeSet): string {
-  return `${knowledge.document.version} (${knowledge.hash.slice(0, 12)})`;
+  return `${knowledge.document.version} (${shortHash(knowledge.hash)})`;
 }

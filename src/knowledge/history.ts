@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomically } from "./atomic-write.js";
-import { contentHash } from "./knowledge-set.js";
+import { contentHash, shortHash } from "./knowledge-set.js";
 
 export interface HistoryEntry {
   /** What a moderator types to roll back: the hash prefix. */
@@ -21,7 +21,7 @@ export class KnowledgeHistory {
   constructor(readonly directory: string) {}
 
   async save(text: string, now = new Date()): Promise<HistoryEntry> {
-    const version = contentHash(text).slice(0, 12);
+    const version = shortHash(contentHash(text));
     const existing = (await this.list()).find((entry) => entry.version === version);
     if (existing) return existing;
     await mkdir(this.directory, { recursive: true });

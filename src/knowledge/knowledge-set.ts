@@ -24,6 +24,18 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
+/** Hex digits of the hash that name a version in history, rollback, status and logs. */
+const SHORT_HASH_LENGTH = 12;
+
+/**
+ * The name a moderator sees and types for a knowledge version (history file names, /knowledge
+ * rollback, status): a hash prefix, short enough to type and long enough never to collide in
+ * one bot's history.
+ */
+export function shortHash(hash: string): string {
+  return hash.slice(0, SHORT_HASH_LENGTH);
+}
+
 export function createKnowledgeSet(
   document: KnowledgeDocument,
   meta: { hash: string; origin: string; loadedAt?: Date },

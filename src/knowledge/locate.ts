@@ -8,7 +8,8 @@ export interface Position {
 
 /**
  * The slow, position-aware view of a YAML text. Built only when something is wrong: parsing with
- * positions costs several times more than the fast path (see DESIGN.md).
+ * positions costs several times more than the fast path (measured with the `yaml` package on the
+ * shipped file and the bench's 10,000-statement files).
  */
 export class PositionedDocument {
   readonly syntaxErrors: readonly { position: Position; message: string }[];

@@ -49,6 +49,7 @@ export class BotMetrics {
   readonly contentType: string = prometheusContentType;
 
   private readonly questions: Counter<"outcome" | "source">;
+  private readonly autocompletes: Counter<"command">;
   private readonly answerLatency: Histogram;
   private readonly reloads: Counter;
   private readonly rejectedReloads: Counter;
@@ -69,6 +70,12 @@ export class BotMetrics {
       name: "summit_questions_total",
       help: "Questions handled, by whether the bot answered or abstained and where the question came from.",
       labelNames: ["outcome", "source"],
+      registers,
+    });
+    this.autocompletes = new Counter({
+      name: "summit_autocomplete_total",
+      help: "Autocomplete requests answered (one per keystroke), by command; not questions.",
+      labelNames: ["command"],
       registers,
     });
     this.answerLatency = new Histogram({
@@ -134,6 +141,11 @@ export class BotMetrics {
     if (latencySeconds !== undefined && Number.isFinite(latencySeconds) && latencySeconds >= 0) {
       this.answerLatency.observe(latencySeconds);
     }
+  }
+
+  /** One autocomplete request: a keystroke in a command's option, not a question asked. */
+  recordAutocomplete(command: string): void {
+    this.autocompletes.inc({ command });
   }
 
   /** Times from now; call the returned function when the answer is ready. */

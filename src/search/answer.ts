@@ -3,7 +3,6 @@ import type { SourceRecord } from "../knowledge/schema.js";
 import { roundTo } from "../util/numbers.js";
 import { containsPhrase } from "./analyzer.js";
 import {
-  ANSWER_THRESHOLD,
   type BestStatementFacts,
   type ConfidenceFeatures,
   confidenceFeatures,
@@ -16,6 +15,14 @@ import { asksForMissingNumber } from "./question-shape.js";
 import { type ResolvedUnit, resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
 import { stem } from "./stem.js";
+import {
+  ANSWER_THRESHOLD,
+  EXAMPLE_QUESTION_WEIGHT,
+  NEAR_MISS_FLOOR,
+  RELATIVE_PASSAGE_FLOOR,
+  RERANKED_CANDIDATES,
+  TAUGHT_CONFIDENCE,
+} from "./tuning.js";
 
 export interface Passage {
   readonly id: string;
@@ -71,8 +78,6 @@ const NO_SIGNALS: ConfidenceFeatures = Object.freeze({
   outOfScope: 0,
   missingNumber: 0,
 });
-/** Passages far weaker than the best one are noise, not further answers. */
-const RELATIVE_PASSAGE_FLOOR = 0.3;
 /** Beyond this, a "question" is an essay or an attack; the adapters reject it before this point. */
 const MAX_ANALYZED_LENGTH = 2000;
 const MAX_UNITS = 48;
@@ -186,8 +191,6 @@ export function sourceLine(source: SourceRecord): string {
   return [source.name, source.publisher, source.date].filter(Boolean).join(", ");
 }
 
-/** Below this confidence the nearest misses are too far off to be worth a look. */
-const NEAR_MISS_FLOOR = 0.1;
 const NEAR_MISS_LIMIT = 3;
 
 /**
@@ -214,9 +217,6 @@ export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max =
   return [...names].slice(0, max).join(", ");
 }
 
-/** An example question asked word for word is as sure as the engine gets. */
-const TAUGHT_CONFIDENCE = 0.95;
-
 /**
  * The statement a question was taught to (its example question, word for word) goes first, even
  * from outside the candidates ranked: a moderator's lesson holds at once.
@@ -234,10 +234,12 @@ function taughtFirst(
   return [{ ...scored, exampleCoverage: 1 }, ...ranked.filter((candidate) => candidate !== scored)];
 }
 
-/** How much a fitting example question lifts a statement: chosen on the tuning part (1 of 0.3–2). */
-const EXAMPLE_QUESTION_WEIGHT = 1;
-const RERANKED_CANDIDATES = 10;
-const analysedExamples = new WeakMap<Statement, readonly ReadonlySet<number>[]>();
+/**
+ * Example questions as term ids, per index: term ids belong to one index, and a reload hands the
+ * next index the very statement objects it did not change (ReusingYamlLoader), so a cache keyed
+ * by statement alone would read one index's ids in another.
+ */
+const analysedExamples = new WeakMap<SearchIndex, Map<number, readonly ReadonlySet<number>[]>>();
 
 /**
  * People ask in the shape of the example questions: a statement one of whose example questions
@@ -278,7 +280,12 @@ function rerankByExampleQuestions(
 /** A statement's example questions as sets of term ids, analysed once per knowledge version. */
 function examplesOf(index: SearchIndex, statementIndex: number): readonly ReadonlySet<number>[] {
   const statement = index.knowledge.statements[statementIndex] as Statement;
-  let examples = analysedExamples.get(statement);
+  let analysed = analysedExamples.get(index);
+  if (!analysed) {
+    analysed = new Map();
+    analysedExamples.set(index, analysed);
+  }
+  let examples = analysed.get(statementIndex);
   if (!examples) {
     examples = statement.questions.map(
       (question) =>
@@ -289,7 +296,7 @@ function examplesOf(index: SearchIndex, statementIndex: number): readonly Readon
           }),
         ),
     );
-    analysedExamples.set(statement, examples);
+    analysed.set(statementIndex, examples);
   }
   return examples;
 }

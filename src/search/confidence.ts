@@ -1,5 +1,6 @@
 import { roundTo } from "../util/numbers.js";
 import type { ResolvedUnit, ScoredStatement } from "./score.js";
+import { UNANSWERABLE_CAP } from "./tuning.js";
 
 /** What the decision to answer rests on, each 0..1. */
 export interface ConfidenceFeatures {
@@ -38,8 +39,6 @@ export const CONFIDENCE_MODEL = {
   unexplained: 0.81,
   example: 1.42,
 } as const;
-
-export const ANSWER_THRESHOLD = 0.5;
 
 /** What the confidence needs to know of the best statement's text itself. */
 export interface BestStatementFacts {
@@ -81,12 +80,6 @@ export function confidenceFeatures(
     missingNumber: bestText.missingNumber ? 1 : 0,
   };
 }
-
-/**
- * A question the best statement cannot answer in kind — an out-of-scope subject, a number it does
- * not give — is declined whatever else matches: its confidence is capped below this.
- */
-const UNANSWERABLE_CAP = 0.2;
 
 export function confidenceOf(
   features: ConfidenceFeatures,

@@ -3,6 +3,17 @@ import { doubledLetters, MIN_FUZZY_LENGTH, neighbourSwaps } from "./fuzzy-vocabu
 import type { SearchIndex } from "./search-index.js";
 import { stem } from "./stem.js";
 import { isMistypedNoise, isSearchedFunctionWord } from "./stopwords.js";
+import {
+  FULL_MATCH_FIELDS,
+  LONG_WORD_PREFIX_LIMIT,
+  MIN_DOUBLED_LENGTH,
+  MIN_SPLIT_LENGTH,
+  MIN_SWAP_LENGTH,
+  PARTIAL_PREFIX_LIMIT,
+  PREFIX_SIMILARITY,
+  SWAP_SIMILARITY,
+  spreadWeight,
+} from "./tuning.js";
 
 interface Alternative {
   readonly termId: number;
@@ -28,14 +39,6 @@ export interface ScoredStatement {
   /** 0..1: the share of the question one of the statement's example questions covers, once reranked. */
   readonly exampleCoverage?: number;
 }
-
-const PREFIX_SIMILARITY = 0.8;
-const PARTIAL_PREFIX_LIMIT = 40;
-const LONG_WORD_PREFIX_LIMIT = 8;
-const MIN_SPLIT_LENGTH = 5;
-const MIN_SWAP_LENGTH = 4;
-const SWAP_SIMILARITY = 0.75;
-const MIN_DOUBLED_LENGTH = 3;
 
 /** Looks each unit up: exact word, glossary concept, then prefixes and fuzzy neighbours. */
 export function resolveUnits(index: SearchIndex, units: readonly QueryUnit[]): ResolvedUnit[] {
@@ -195,7 +198,7 @@ export function scoreStatements(
     }
   });
 
-  const maxScore = totalWeight * index.maxFieldWeight * 1.2;
+  const maxScore = totalWeight * spreadWeight(index.maxFieldWeight, FULL_MATCH_FIELDS);
   const best = topStatements(touched, score, limit);
   const results = best.map((statementIndex) => ({
     statementIndex,

@@ -8,19 +8,30 @@ import { FuzzyVocabulary } from "./fuzzy-vocabulary.js";
 import { IndexTermReader } from "./index-terms.js";
 import { buildLanguageLexicon, type LanguageLexicon } from "./language.js";
 import { type Postings, PostingsBuilder, postingCount } from "./postings.js";
+import { FIELD_WEIGHTS, type IndexedFieldName, MAX_FIELD_WEIGHT, spreadWeight } from "./tuning.js";
 
 /**
- * How much a word counts by where it stands. Keywords and example questions are written for
- * search by moderators; the statement text is prose; topic and source names are context.
+ * What of a statement is indexed, in the order its words are read. A field either holds text
+ * (analysed with the statement) or names a topic or source (whose names are analysed once and
+ * shared by every statement naming it). This one list drives both the build and the key that
+ * tells a reload which statements it may reuse: a field added here is indexed and, when edited,
+ * re-indexed. Weights are in `tuning.ts`.
  */
-export const FIELD_WEIGHTS = {
-  keywords: 3,
-  questions: 2,
-  text: 1.8,
-  topic: 1.2,
-  source: 0.8,
-} as const;
-const MAX_FIELD_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
+export const INDEXED_FIELDS: readonly IndexedField[] = [
+  { name: "keywords", texts: (statement) => statement.keywords },
+  { name: "questions", texts: (statement) => statement.questions },
+  { name: "text", texts: (statement) => [statement.de, statement.en] },
+  { name: "topic", names: "topic", texts: (statement) => [statement.topic] },
+  { name: "source", names: "source", texts: (statement) => [statement.source] },
+];
+
+export interface IndexedField {
+  readonly name: IndexedFieldName;
+  /** The field's values in a statement: texts to analyse, or the one id it names. */
+  readonly texts: (statement: Statement) => readonly string[];
+  /** Set when the value is the id of a topic or source, whose names are what is indexed. */
+  readonly names?: "topic" | "source";
+}
 
 /** Everything a question needs, computed once per knowledge version. Immutable once built. */
 export interface SearchIndex {
@@ -114,22 +125,21 @@ function* buildSteps(knowledge: KnowledgeSet, previous?: SearchIndex): Generator
   const postingsBuilder = new PostingsBuilder();
   const collector = new TermWeightCollector();
   const reader = new IndexTermReader(analyzer, idOf);
-  const collectField = (text: string, weight: number): void => {
-    collector.startField(weight);
-    reader.forEachTerm(text, collector.visit);
-  };
   // Topics and sources repeat across statements: analyse each once.
   const termsOf = (text: string): number[] => {
     const termIds: number[] = [];
     reader.forEachTerm(text, (termId) => termIds.push(termId));
     return termIds;
   };
-  const topicTerms = new Map(
-    knowledge.topics.map((topic) => [topic.id, termsOf(`${topic.de} \n ${topic.en}`)]),
-  );
-  const sourceTerms = new Map(
-    knowledge.document.sources.map((source) => [source.id, termsOf(`${source.name} \n ${source.publisher}`)]),
-  );
+  const namedTerms = {
+    topic: new Map(knowledge.topics.map((topic) => [topic.id, termsOf(`${topic.de} \n ${topic.en}`)])),
+    source: new Map(
+      knowledge.document.sources.map((source) => [
+        source.id,
+        termsOf(`${source.name} \n ${source.publisher}`),
+      ]),
+    ),
+  };
   for (const [statementIndex, statement] of knowledge.statements.entries()) {
     if (statementIndex % STATEMENTS_PER_STEP === 0) yield;
     const key = contributionKey(statement);
@@ -143,13 +153,12 @@ function* buildSteps(knowledge: KnowledgeSet, previous?: SearchIndex): Generator
       }
       continue;
     }
-    collectField(statement.keywords.join(" \n "), FIELD_WEIGHTS.keywords);
-    collectField(statement.questions.join(" \n "), FIELD_WEIGHTS.questions);
-    collectField(`${statement.de} \n ${statement.en}`, FIELD_WEIGHTS.text);
-    collector.startField(FIELD_WEIGHTS.topic);
-    for (const termId of topicTerms.get(statement.topic) ?? []) collector.visit(termId);
-    collector.startField(FIELD_WEIGHTS.source);
-    for (const termId of sourceTerms.get(statement.source) ?? []) collector.visit(termId);
+    for (const field of INDEXED_FIELDS) {
+      collector.startField(FIELD_WEIGHTS[field.name]);
+      const texts = field.texts(statement);
+      if (field.names === undefined) reader.forEachTerm(texts.join(" \n "), collector.visit);
+      else for (const termId of namedTerms[field.names].get(texts[0] ?? "") ?? []) collector.visit(termId);
+    }
     collector.drain((termId, weight) => postingsBuilder.add(termId, statementIndex, weight));
   }
   // Glossary words no statement uses still belong to the vocabulary: a typo of "Kirgistan" must
@@ -233,16 +242,8 @@ const REUSE_LIVE_SHARE = 0.8;
  * A digest of everything of a statement that decides its postings: a short key keeps what an
  * index remembers of 10,000 statements small.
  */
-function contributionKey(statement: Statement): string {
-  const content = [
-    statement.topic,
-    statement.source,
-    statement.de,
-    statement.en,
-    ...statement.questions,
-    "\u0000",
-    ...statement.keywords,
-  ];
+export function contributionKey(statement: Statement): string {
+  const content = INDEXED_FIELDS.flatMap((field) => [...field.texts(statement), "\u0000"]);
   return hash("sha1", content.join("\u0001"), "base64");
 }
 
@@ -285,7 +286,7 @@ class TermWeightCollector {
 
   drain(emit: (termId: number, weight: number) => void): void {
     for (const termId of this.touched) {
-      emit(termId, (this.best[termId] as number) * (1 + 0.1 * ((this.fields[termId] as number) - 1)));
+      emit(termId, spreadWeight(this.best[termId] as number, this.fields[termId] as number));
       this.best[termId] = 0;
       this.fields[termId] = 0;
     }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FeedbackStore } from "../../src/feedback/feedback-store.js";
+import { renderGapsCsv } from "../../src/feedback/gaps-report.js";
 
 const place = { guildId: "900000000000000001", channelId: "900000000000000002" };
 
@@ -37,7 +38,7 @@ describe("acting on knowledge gaps", () => {
     ask("Who paid for the dinner?");
     const [land] = store.gaps().unanswered;
     // The CSV names each gap by the id the actions take.
-    expect(store.gapsCsv().split("\r\n")[1]).toMatch(new RegExp(`,"${land?.id}"$`));
+    expect(renderGapsCsv(store.gaps()).split("\r\n")[1]).toMatch(new RegExp(`,"${land?.id}"$`));
     const gap = store.findGap(land?.id ?? "");
     expect(gap?.kind === "unanswered" && gap.group.examples).toContain("Did they promise not to grab land?");
     if (!gap) return;

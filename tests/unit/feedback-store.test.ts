@@ -13,7 +13,7 @@ import {
   type UnansweredQuestion,
   type Vote,
 } from "../../src/feedback/feedback-store.js";
-import { renderGapsReport } from "../../src/feedback/gaps-report.js";
+import { renderGapsCsv, renderGapsReport } from "../../src/feedback/gaps-report.js";
 import { FEEDBACK_PRAGMAS } from "../../src/feedback/pragmas.js";
 import { normalizeQuestion, questionSimilarity } from "../../src/feedback/similar-questions.js";
 
@@ -287,7 +287,7 @@ describe("the feedback store", () => {
     });
     store.recordVote(vote({ vote: -1, statementIds: ["=cmd"], question: "-why?" }));
 
-    const csv = store.gapsCsv();
+    const csv = renderGapsCsv(store.gaps());
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv).toContain('"\'=HYPERLINK(""http://evil.example"",""click"")"');
     const [header, ...records] = parseCsv(csv);

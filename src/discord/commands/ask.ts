@@ -1,10 +1,30 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { renderAnswer } from "../../cli/terminal-render.js";
 import { messagesFor } from "../../i18n/messages.js";
+import { answerQuestion, statementPassage } from "../../search/answer.js";
 import { cleanUserText } from "../../search/normalize.js";
 import { MAX_SUGGESTIONS, suggestQuestions } from "../../search/suggest.js";
-import { askEngine } from "../ask-engine.js";
-import { answerReply, MORE_PASSAGES, SHOWN_PASSAGES } from "../render/answer-view.js";
-import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
+import { answerAndRecord } from "../ask-engine.js";
+import type { BotContext } from "../context.js";
+import {
+  answerReply,
+  languageSwitchReply,
+  MORE_PASSAGES,
+  morePassagesReply,
+  SHOWN_PASSAGES,
+  versionTag,
+} from "../render/answer-view.js";
+import { fitForChannel } from "../render/reply.js";
+import { type AskButtonId, askButtonIds, type VoteId, voteIds } from "./ask-ids.js";
+import {
+  type ComponentInteraction,
+  canEmbed,
+  componentKind,
+  OPEN_TO_ALL,
+  replyLanguage,
+  type SlashCommand,
+  updateOrReply,
+} from "./command.js";
 import { localized, publicOption } from "./localized.js";
 
 export const askCommand: SlashCommand = {
@@ -14,6 +34,7 @@ export const askCommand: SlashCommand = {
     )
     .addBooleanOption(publicOption)
     .toJSON(),
+  rules: { cooldown: true, moderatorsOnly: false },
 
   async execute(interaction, context) {
     const { knowledge, settings } = context;
@@ -33,7 +54,7 @@ export const askCommand: SlashCommand = {
       return;
     }
     const index = knowledge.index;
-    const answer = askEngine(
+    const answer = answerAndRecord(
       context,
       question,
       { language, limit: SHOWN_PASSAGES + MORE_PASSAGES },
@@ -48,14 +69,15 @@ export const askCommand: SlashCommand = {
     // A non-answer is only for the asker, even when asked in public: it would be noise in the channel.
     const ephemeral = !wantsPublic || !answer.answered;
     await interaction.reply({
-      ...answerReply(answer, index, canEmbed(interaction), interaction.id),
+      ...fitForChannel(answerReply(answer, index, interaction.id), canEmbed(interaction)),
       ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     });
   },
 
   async autocomplete(interaction, { knowledge, metrics }) {
     const typed = interaction.options.getFocused();
-    metrics.recordQuestion("answered", "autocomplete");
+    // A keystroke is not a question: counted apart, so summit_questions_total stays true.
+    metrics.recordAutocomplete("ask");
     const suggestions = suggestQuestions(knowledge.index, String(typed), replyLanguage(interaction));
     await interaction.respond(
       suggestions
@@ -63,4 +85,81 @@ export const askCommand: SlashCommand = {
         .map((suggestion) => ({ name: suggestion.name, value: suggestion.value })),
     );
   },
+
+  chat: {
+    usage: "QUESTION",
+    run(question, session) {
+      const answer = answerQuestion(
+        session.index,
+        question,
+        session.fixedLanguage ? { language: session.fixedLanguage } : {},
+      );
+      session.answeredIn(answer.language);
+      return `\nbot> ${renderAnswer(answer, session.index.knowledge).replaceAll("\n", "\n     ")}`;
+    },
+  },
+
+  // Clicks on an answer's buttons read what is already found: no cooldown, open to everyone.
+  components: [
+    componentKind(askButtonIds, OPEN_TO_ALL, answerButton),
+    componentKind(voteIds, OPEN_TO_ALL, vote),
+  ],
 };
+
+/** More results, the other language, the closest statements: the statements the id names. */
+async function answerButton(
+  interaction: ComponentInteraction,
+  id: AskButtonId,
+  context: BotContext,
+): Promise<void> {
+  const index = context.knowledge.index;
+  const text = messagesFor(id.language);
+  const valid =
+    id.version === versionTag(index) &&
+    id.statements.every((position) => position < index.knowledge.statements.length);
+  if (!valid) {
+    await interaction.reply({ content: text.expired, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const passages = id.statements.map((position) => statementPassage(index, position, id.language));
+  if (id.kind === "ask-language") {
+    await updateOrReply(interaction, languageSwitchReply(passages, index, id.language, id.statements));
+    return;
+  }
+  const note = id.kind === "ask-near" ? text.closestStatementsNote : undefined;
+  await interaction.reply({
+    ...fitForChannel(morePassagesReply(passages, index, id.language, note), canEmbed(interaction)),
+    flags: MessageFlags.Ephemeral,
+  });
+}
+
+/** Helpful or not: stored with the statements judged, and the question while it is remembered. */
+async function vote(interaction: ComponentInteraction, id: VoteId, context: BotContext): Promise<void> {
+  const index = context.knowledge.index;
+  const text = messagesFor(id.language);
+  const recent = context.recentAnswers.get(id.answer);
+  const statementIds =
+    recent?.statementIds ??
+    (id.version === versionTag(index)
+      ? id.statements.map((position) => index.knowledge.statements[position]?.id ?? "")
+      : []);
+  if (statementIds.length === 0 || statementIds.includes("")) {
+    await interaction.reply({ content: text.expired, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const outcome = context.feedback.recordVote({
+    answerId: id.answer,
+    userId: interaction.user.id,
+    vote: id.vote,
+    statementIds,
+    question: recent?.question ?? "",
+    language: recent?.language ?? id.language,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    knowledgeVersion: recent?.knowledgeVersion ?? index.knowledge.document.version,
+  });
+  await interaction.reply({
+    content: outcome === "changed" ? text.voteChanged : text.voteThanks,
+    flags: MessageFlags.Ephemeral,
+  });
+}

@@ -8,14 +8,13 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
+import { renderGapsCsv } from "../../feedback/gaps-report.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
+import { shortHash } from "../../knowledge/knowledge-set.js";
 import { decodeKnowledgeBytes } from "../../knowledge/utf8.js";
-import type { Language } from "../../search/language.js";
 import type { BotContext } from "../context.js";
-import { gapAutocomplete } from "../gaps/gap-autocomplete.js";
-import { proposeTeach } from "../gaps/gap-handlers.js";
-import { actorOf, isModerator } from "../moderation.js";
+import { actorOf } from "../moderation.js";
 import { gapPickerRow } from "../render/gap-actions-view.js";
 import {
   changePreview,
@@ -27,10 +26,21 @@ import {
   uploadPreviewReply,
 } from "../render/knowledge-view.js";
 import { shardSummaries } from "../shard-bridge.js";
-import { replyLanguage, type SlashCommand } from "./command.js";
+import {
+  bySubcommand,
+  type ComponentInteraction,
+  componentAndModalKind,
+  componentKind,
+  replyLanguage,
+  type SlashCommand,
+} from "./command.js";
+import { gapIds } from "./knowledge-gap-ids.js";
+import { handleGapAction, teach, teachAutocomplete } from "./knowledge-gaps.js";
+import { type KnowledgeUploadId, knowledgeUploadIds } from "./knowledge-ids.js";
 import { knowledgeFileOption, localized } from "./localized.js";
 
 const ATTACHMENT_TIMEOUT_MS = 10_000;
+const MODERATORS_ONLY = { cooldown: false, moderatorsOnly: true } as const;
 
 export const knowledgeCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "knowledge")
@@ -67,136 +77,161 @@ export const knowledgeCommand: SlashCommand = {
     )
     .toJSON(),
 
-  async execute(interaction, context) {
-    const language = replyLanguage(interaction);
-    const text = messagesFor(language);
-    const privately = { flags: MessageFlags.Ephemeral } as const;
-    if (!isModerator(interaction, context.settings)) {
-      await interaction.reply({ content: text.moderatorsOnly, ...privately });
-      return;
-    }
-    const { knowledge } = context;
-    const actor = actorOf(interaction);
-    switch (interaction.options.getSubcommand()) {
-      case "status":
-        await interaction.reply({
-          ...statusReply(
-            knowledge.current,
-            knowledge.lastRejection,
-            language,
-            await shardLines(interaction.client),
-          ),
-          ...privately,
-        });
-        return;
-      case "reload":
-        await interaction.deferReply(privately);
-        await interaction.editReply(changeReply(await knowledge.reload(actor), language));
-        return;
-      case "validate":
-      case "upload": {
-        const attachment = interaction.options.getAttachment("file", true);
-        await interaction.deferReply(privately);
-        const downloaded = await downloadAttachment(attachment, context.settings.UPLOAD_MAX_BYTES);
-        if (downloaded.kind !== "ok") {
-          await interaction.editReply({
-            content:
-              downloaded.kind === "too-large"
-                ? text.uploadTooLarge(context.settings.UPLOAD_MAX_BYTES)
-                : text.uploadUnreadable,
-          });
-          return;
-        }
-        const decoded = decodeKnowledgeBytes(downloaded.bytes, attachment.name);
-        const uploadText = decoded.ok ? decoded.value : "";
-        const checked = decoded.ok ? knowledge.validate(uploadText, attachment.name) : decoded;
-        if (!checked.ok) {
-          await interaction.editReply({ content: rejectionContent(checked.issues, language) });
-          return;
-        }
-        const diff = diffKnowledge(knowledge.current, checked.value);
-        if (interaction.options.getSubcommand() === "validate") {
-          await interaction.editReply(changePreview(knowledge.current, checked.value, diff, "", language));
-          return;
-        }
-        const uploadId = context.pendingUploads.add({
-          text: uploadText,
-          userId: interaction.user.id,
-          fileName: attachment.name,
-        });
-        await interaction.editReply(
-          uploadPreviewReply(knowledge.current, checked.value, diff, uploadId, language),
-        );
-        return;
-      }
-      case "download": {
-        const current = knowledge.current;
-        const entry = await knowledge.history.find(current.hash.slice(0, 12));
-        const content = entry ? await knowledge.history.read(entry) : undefined;
-        await interaction.reply({
-          content: text.downloadReady(current.document.version),
-          ...(content === undefined
-            ? {}
-            : { files: [{ attachment: Buffer.from(content, "utf8"), name: basename(knowledge.path) }] }),
-          ...privately,
-        });
-        return;
-      }
-      case "history":
-        await interaction.reply({
-          ...historyReply(await knowledge.servedLine(), knowledge.current, language),
-          ...privately,
-        });
-        return;
-      case "rollback":
-        await rollback(interaction, context, language);
-        return;
-      case "gaps": {
-        const report = context.feedback.gaps({ limit: 10 });
-        await interaction.reply({
-          ...gapsReply(report, language),
-          components: gapPickerRow(report, language),
-          files: [
-            {
-              attachment: Buffer.from(context.feedback.gapsCsv({ limit: 500 }), "utf8"),
-              name: "knowledge-gaps.csv",
-            },
-          ],
-          ...privately,
-        });
-        return;
-      }
-      case "teach":
-        await proposeTeach(
-          interaction,
-          interaction.options.getString("gap", true).trim().toLowerCase(),
-          interaction.options.getString("statement", true).trim(),
-          language,
-          context,
-        );
-        return;
-      case "forget-user": {
-        const user = interaction.options.getUser("user", true);
-        const deleted = context.feedback.forgetUser(user.id);
-        context.logger.info({ actor, ...deleted }, "feedback of a member forgotten on request");
-        await interaction.reply({
-          content: text.forgotUser(deleted.unanswered, deleted.votes),
-          ...privately,
-        });
-        return;
-      }
-    }
+  rules: MODERATORS_ONLY,
+  execute: bySubcommand({
+    status,
+    reload,
+    validate: (interaction, context) => checkUpload(interaction, context, "validate"),
+    upload: (interaction, context) => checkUpload(interaction, context, "upload"),
+    download,
+    history,
+    rollback,
+    gaps,
+    teach,
+    "forget-user": forgetUser,
+  }),
+
+  autocomplete: teachAutocomplete,
+
+  chat: {
+    usage: "",
+    run: (_argument, { language }) => messagesFor(language).knowledgeInTerminal,
   },
 
-  autocomplete: gapAutocomplete,
+  components: [
+    componentKind(knowledgeUploadIds, MODERATORS_ONLY, applyOrCancelUpload),
+    // Teach, Out of scope (a form) and Dismiss on the gaps report.
+    componentAndModalKind(gapIds, MODERATORS_ONLY, handleGapAction),
+  ],
 };
 
-async function rollback(
+const privately = { flags: MessageFlags.Ephemeral } as const;
+
+async function status(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  const shards = await shardLines(interaction.client);
+  await interaction.reply({
+    ...statusReply(knowledge.current, knowledge.lastRejection, replyLanguage(interaction), shards),
+    ...privately,
+  });
+}
+
+async function reload(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  await interaction.deferReply(privately);
+  const change = await knowledge.reload(actorOf(interaction));
+  await interaction.editReply(changeReply(change, replyLanguage(interaction)));
+}
+
+/** Validate and upload read the same attachment and check it the same way; only upload applies. */
+async function checkUpload(
   interaction: ChatInputCommandInteraction,
   context: BotContext,
-  language: Language,
+  purpose: "validate" | "upload",
 ): Promise<void> {
-  const { knowledge } = context;
+  const { knowledge, settings } = context;
+  const language = replyLanguage(interaction);
+  const text = messagesFor(language);
+  const attachment = interaction.options.getAttachment("file", true);
+  await interaction.deferReply(privately);
+  const downloaded = await downloadAttachment(attachment, settings.UPLOAD_MAX_BYTES);
+  if (downloaded.kind !== "ok") {
+    const tooLarge = downloaded.kind === "too-large";
+    await interaction.editReply({
+      content: tooLarge ? text.uploadTooLarge(settings.UPLOAD_MAX_BYTES) : text.uploadUnreadable,
+    });
+    return;
+  }
+  const decoded = decodeKnowledgeBytes(downloaded.bytes, attachment.name);
+  const uploadText = decoded.ok ? decoded.value : "";
+  const checked = decoded.ok ? knowledge.validate(uploadText, attachment.name) : decoded;
+  if (!checked.ok) {
+    await interaction.editReply({ content: rejectionContent(checked.issues, language) });
+    return;
+  }
+  const diff = diffKnowledge(knowledge.current, checked.value);
+  if (purpose === "validate") {
+    await interaction.editReply(changePreview(knowledge.current, checked.value, diff, "", language));
+    return;
+  }
+  const uploadId = context.pendingUploads.add({
+    text: uploadText,
+    userId: interaction.user.id,
+    fileName: attachment.name,
+  });
+  await interaction.editReply(uploadPreviewReply(knowledge.current, checked.value, diff, uploadId, language));
+}
+
+async function download(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  const current = knowledge.current;
+  const entry = await knowledge.history.find(shortHash(current.hash));
+  const content = entry ? await knowledge.history.read(entry) : undefined;
+  await interaction.reply({
+    content: messagesFor(replyLanguage(interaction)).downloadReady(current.document.version),
+    ...(content === undefined
+      ? {}
+      : { files: [{ attachment: Buffer.from(content, "utf8"), name: basename(knowledge.path) }] }),
+    ...privately,
+  });
+}
+
+async function history(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  await interaction.reply({
+    ...historyReply(await knowledge.servedLine(), knowledge.current, replyLanguage(interaction)),
+    ...privately,
+  });
+}
+
+async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotContext): Promise<void> {
+  const language = replyLanguage(interaction);
+  const report = feedback.gaps({ limit: 10 });
+  await interaction.reply({
+    ...gapsReply(report, language),
+    components: gapPickerRow(report, language),
+    files: [
+      {
+        attachment: Buffer.from(renderGapsCsv(feedback.gaps({ limit: 500 })), "utf8"),
+        name: "knowledge-gaps.csv",
+      },
+    ],
+    ...privately,
+  });
+}
+
+async function forgetUser(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const user = interaction.options.getUser("user", true);
+  const deleted = context.feedback.forgetUser(user.id);
+  context.logger.info(
+    { actor: actorOf(interaction), ...deleted },
+    "feedback of a member forgotten on request",
+  );
+  await interaction.reply({
+    content: messagesFor(replyLanguage(interaction)).forgotUser(deleted.unanswered, deleted.votes),
+    ...privately,
+  });
+}
+
+/** Apply or Cancel under an upload's preview: only the moderator who uploaded may decide. */
+async function applyOrCancelUpload(
+  interaction: ComponentInteraction,
+  id: KnowledgeUploadId,
+  context: BotContext,
+): Promise<void> {
+  const text = messagesFor(id.language);
+  const upload = context.pendingUploads.take(id.upload, interaction.user.id);
+  if (!upload) {
+    await interaction.update({ content: text.uploadExpired, components: [] });
+    return;
+  }
+  if (id.kind === "knowledge-cancel") {
+    await interaction.update({ content: text.uploadCancelled, components: [] });
+    return;
+  }
+  await interaction.deferUpdate();
+  const change = await context.knowledge.upload(upload.text, actorOf(interaction));
+  await interaction.editReply({ ...changeReply(change, id.language), components: [] });
+}
+
+async function rollback(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
+  const language = replyLanguage(interaction);
   const requested = interaction.options.getString("version")?.trim().toLowerCase();
   const target = await knowledge.rollbackTarget(requested);
   if (!target) {

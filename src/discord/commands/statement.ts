@@ -1,9 +1,10 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { renderStatement } from "../../cli/terminal-render.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
 import { fitForChannel } from "../render/reply.js";
-import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
+import { canEmbed, OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized, publicOption } from "./localized.js";
 import { statementChoices } from "./statement-choices.js";
 
@@ -14,6 +15,7 @@ export const statementCommand: SlashCommand = {
     )
     .addBooleanOption(publicOption)
     .toJSON(),
+  rules: OPEN_TO_ALL,
 
   async execute(interaction, { knowledge }) {
     const language = replyLanguage(interaction);
@@ -35,8 +37,19 @@ export const statementCommand: SlashCommand = {
   },
 
   /** Ids that contain what is typed first, then statements whose text matches it. */
-  async autocomplete(interaction, { knowledge }) {
+  async autocomplete(interaction, { knowledge, metrics }) {
+    metrics.recordAutocomplete("statement");
     const typed = String(interaction.options.getFocused()).trim();
     await interaction.respond(statementChoices(knowledge.index, typed, replyLanguage(interaction)));
+  },
+
+  chat: {
+    usage: "ID",
+    run(id, { index, language }) {
+      const statement = index.knowledge.statementsById.get(id);
+      return statement
+        ? renderStatement(index.knowledge, statement, language)
+        : messagesFor(language).statementNotFound(id).replaceAll("`", "");
+    },
   },
 };

@@ -1,13 +1,25 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { renderTopicStatements, renderTopics } from "../../cli/terminal-render.js";
+import type { BotContext } from "../context.js";
 import { fitForChannel } from "../render/reply.js";
 import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
-import { canEmbed, replyLanguage, type SlashCommand } from "./command.js";
+import {
+  type ComponentInteraction,
+  canEmbed,
+  componentKind,
+  OPEN_TO_ALL,
+  replyLanguage,
+  type SlashCommand,
+  updateOrReply,
+} from "./command.js";
 import { localized } from "./localized.js";
+import { type TopicsId, topicsIds } from "./topics-ids.js";
 
 export const topicsCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "topics")
     .addStringOption((option) => localized(option, "topics topic").setAutocomplete(true))
     .toJSON(),
+  rules: OPEN_TO_ALL,
 
   async execute(interaction, { knowledge }) {
     const language = replyLanguage(interaction);
@@ -19,7 +31,8 @@ export const topicsCommand: SlashCommand = {
     });
   },
 
-  async autocomplete(interaction, { knowledge }) {
+  async autocomplete(interaction, { knowledge, metrics }) {
+    metrics.recordAutocomplete("topics");
     const language = replyLanguage(interaction);
     const typed = String(interaction.options.getFocused()).toLowerCase();
     const topics = knowledge.index.knowledge.topics.filter(
@@ -29,4 +42,38 @@ export const topicsCommand: SlashCommand = {
       topics.slice(0, 25).map((topic) => ({ name: topic[language].slice(0, 100), value: topic.id })),
     );
   },
+
+  chat: {
+    usage: "[TOPIC]",
+    run(topic, { index, language }) {
+      const all = () => renderTopics(index.knowledge, language);
+      return topic ? (renderTopicStatements(index.knowledge, topic, language) ?? all()) : all();
+    },
+  },
+
+  components: [componentKind(topicsIds, OPEN_TO_ALL, browseTopics)],
 };
+
+/** Back to the list, a topic chosen from the menu, or another page of a topic. */
+async function browseTopics(
+  interaction: ComponentInteraction,
+  id: TopicsId,
+  context: BotContext,
+): Promise<void> {
+  const index = context.knowledge.index;
+  const home = () => topicsHomeReply(index, id.language);
+  switch (id.kind) {
+    case "topics-home":
+      await updateOrReply(interaction, home());
+      return;
+    case "topics-select": {
+      const topic = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+      const page = topic === undefined ? undefined : topicPageReply(index, id.language, topic, 0);
+      await updateOrReply(interaction, page ?? home());
+      return;
+    }
+    case "topics-page":
+      await updateOrReply(interaction, topicPageReply(index, id.language, id.topic, id.page) ?? home());
+      return;
+  }
+}

@@ -3,7 +3,9 @@ import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../../i18n/messages.js";
 import { type Answer, closestTopicNames, nearMisses, type Passage } from "../../search/answer.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
-import { encodeCustomId, VERSION_LENGTH } from "../custom-ids.js";
+import { askButtonIds, voteIds } from "../commands/ask-ids.js";
+import { topicsIds } from "../commands/topics-ids.js";
+import { VERSION_LENGTH } from "../custom-ids.js";
 import { DiscordLimits, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
 
@@ -16,12 +18,7 @@ export function versionTag(index: SearchIndex): string {
 }
 
 /** The reply to a question: passages as embeds with their sources, or an honest "not found". */
-export function answerReply(
-  answer: Answer,
-  index: SearchIndex,
-  embedsAllowed = true,
-  requestId?: string,
-): ReplyPayload {
+export function answerReply(answer: Answer, index: SearchIndex, requestId?: string): ReplyPayload {
   const text = messagesFor(answer.language);
   if (answer.outcome === "unsupported-language") return { content: UNSUPPORTED_LANGUAGE_NOTE };
   if (answer.outcome === "empty") return { content: text.emptyQuestion };
@@ -34,7 +31,7 @@ export function answerReply(
     ...(more.length > 0
       ? [
           button(
-            encodeCustomId({
+            askButtonIds.encode({
               kind: "ask-more",
               version: versionTag(index),
               language: answer.language,
@@ -48,13 +45,11 @@ export function answerReply(
     languageButton(index, answer.language, positionsOf(index, shown)),
     ...(requestId ? voteButtons(index, answer.language, requestId, positionsOf(index, shown)) : []),
   ];
-  const payload: ReplyPayload = {
+  return {
     embeds: passageEmbeds(shown, index, answer.language, footer, answer.question),
     components: [{ type: ComponentType.ActionRow, components: buttons }],
+    textFallback: passagesAsText(shown, answer.language, footer),
   };
-  return embedsAllowed
-    ? payload
-    : { content: passagesAsText(shown, answer.language, footer), components: payload.components ?? [] };
 }
 
 /** The same statements again in the other language, with a button back. */
@@ -63,16 +58,17 @@ export function languageSwitchReply(
   index: SearchIndex,
   language: Language,
   positions: readonly number[],
-  embedsAllowed = true,
 ): ReplyPayload {
   const text = messagesFor(language);
   const footer = text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date);
   const components = [
     { type: ComponentType.ActionRow as const, components: [languageButton(index, language, positions)] },
   ];
-  return embedsAllowed
-    ? { embeds: passageEmbeds(passages, index, language, footer), components }
-    : { content: passagesAsText(passages, language, footer), components };
+  return {
+    embeds: passageEmbeds(passages, index, language, footer),
+    components,
+    textFallback: passagesAsText(passages, language, footer),
+  };
 }
 
 /**
@@ -83,15 +79,16 @@ export function morePassagesReply(
   passages: readonly Passage[],
   index: SearchIndex,
   language: Language,
-  embedsAllowed = true,
   note?: string,
 ): ReplyPayload {
   const text = messagesFor(language);
   if (passages.length === 0) return { content: text.noMoreResults };
   const footer = text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date);
-  return embedsAllowed
-    ? { ...(note ? { content: note } : {}), embeds: passageEmbeds(passages, index, language, footer) }
-    : { content: [...(note ? [note] : []), passagesAsText(passages, language, footer)].join("\n\n") };
+  return {
+    ...(note ? { content: note } : {}),
+    embeds: passageEmbeds(passages, index, language, footer),
+    textFallback: [...(note ? [note] : []), passagesAsText(passages, language, footer)].join("\n\n"),
+  };
 }
 
 function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
@@ -109,7 +106,7 @@ function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
           ...(near.length > 0
             ? [
                 button(
-                  encodeCustomId({
+                  askButtonIds.encode({
                     kind: "ask-near",
                     version: versionTag(index),
                     language: answer.language,
@@ -121,7 +118,7 @@ function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
               ]
             : []),
           button(
-            encodeCustomId({ kind: "topics-home", language: answer.language }),
+            topicsIds.encode({ kind: "topics-home", language: answer.language }),
             text.topicsTitle,
             ButtonStyle.Secondary,
           ),
@@ -142,7 +139,7 @@ function languageButton(index: SearchIndex, current: Language, positions: readon
   const target: Language = current === "de" ? "en" : "de";
   const text = messagesFor(current);
   return button(
-    encodeCustomId({
+    askButtonIds.encode({
       kind: "ask-language",
       version: versionTag(index),
       language: target,
@@ -163,7 +160,7 @@ function voteButtons(
   const text = messagesFor(language);
   const vote = (value: 1 | -1, emoji: string, label: string) => ({
     ...button(
-      encodeCustomId({
+      voteIds.encode({
         kind: "vote",
         vote: value,
         language,

@@ -11,7 +11,7 @@ import type { Gap, GapsReport } from "../../feedback/feedback-store.js";
 import { messagesFor } from "../../i18n/messages.js";
 import type { Statement } from "../../knowledge/knowledge-set.js";
 import type { Language } from "../../search/language.js";
-import { gapIds } from "../gaps/gap-ids.js";
+import { gapIds } from "../commands/knowledge-gap-ids.js";
 import { type FileAttachment, messageWithDiff } from "./diff-view.js";
 import { DiscordLimits, safeText, truncate } from "./limits.js";
 

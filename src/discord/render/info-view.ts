@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import { messagesFor } from "../../i18n/messages.js";
-import type { Statement } from "../../knowledge/knowledge-set.js";
+import { type Statement, shortHash } from "../../knowledge/knowledge-set.js";
 import { sourceLine } from "../../search/answer.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
@@ -80,7 +80,7 @@ export function aboutReply(index: SearchIndex, language: Language): ReplyPayload
       },
       {
         name: text.knowledgeVersion(version, date),
-        value: `${text.knowledgeLine(index.knowledge.statements.length, index.knowledge.topics.length)} · \`${index.knowledge.hash.slice(0, 12)}\``,
+        value: `${text.knowledgeLine(index.knowledge.statements.length, index.knowledge.topics.length)} · \`${shortHash(index.knowledge.hash)}\``,
       },
     ],
   };

@@ -4,10 +4,10 @@ import type { GapsReport } from "../../feedback/feedback-store.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { type KnowledgeDiff, summarizeDiff, versionUnchanged } from "../../knowledge/diff.js";
 import { formatIssue, type KnowledgeIssue } from "../../knowledge/issues.js";
-import type { KnowledgeSet } from "../../knowledge/knowledge-set.js";
+import { type KnowledgeSet, shortHash } from "../../knowledge/knowledge-set.js";
 import { historyRows, type ServedVersion } from "../../knowledge/served-line.js";
 import type { Language } from "../../search/language.js";
-import { encodeCustomId } from "../custom-ids.js";
+import { knowledgeUploadIds } from "../commands/knowledge-ids.js";
 import { type FileAttachment, type MessageWithDiff, messageWithDiff } from "./diff-view.js";
 import { DiscordLimits, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
@@ -18,7 +18,7 @@ export function discordTime(date: Date): string {
 }
 
 export function versionLabel(knowledge: KnowledgeSet): string {
-  return `${knowledge.document.version} (${knowledge.hash.slice(0, 12)}, ${knowledge.statements.length} statements)`;
+  return `${knowledge.document.version} (${shortHash(knowledge.hash)}, ${knowledge.statements.length} statements)`;
 }
 
 /** Errors as the moderator must see them: every one, `file:line:column field — message`, in a code block. */
@@ -94,13 +94,13 @@ export function uploadPreviewReply(
           {
             type: ComponentType.Button,
             style: ButtonStyle.Success,
-            custom_id: encodeCustomId({ kind: "knowledge-confirm", language, upload: uploadId }),
+            custom_id: knowledgeUploadIds.encode({ kind: "knowledge-confirm", language, upload: uploadId }),
             label: text.confirm,
           },
           {
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
-            custom_id: encodeCustomId({ kind: "knowledge-cancel", language, upload: uploadId }),
+            custom_id: knowledgeUploadIds.encode({ kind: "knowledge-cancel", language, upload: uploadId }),
             label: text.cancel,
           },
         ],

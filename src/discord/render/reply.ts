@@ -6,20 +6,31 @@ export interface ReplyPayload {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /**
+   * What a view writes for channels where it may not embed links, when it can say it better than
+   * its embeds' text; never sent as such: `fitForChannel` picks it or drops it.
+   */
+  textFallback?: string;
 }
 
 /** The colour of answers: one accent, so the bot's replies are recognisable in a busy channel. */
 export const ACCENT_COLOR = 0x2b6cb0;
 
 /**
- * The payload as the channel allows it: without the Embed Links permission Discord would send
- * the message with its embeds silently dropped, so their text goes into the content instead.
- * Buttons and menus stay. `embeds: []` also clears the embeds of a message being updated.
+ * The payload as the channel allows it, the one place that decides: without the Embed Links
+ * permission Discord would send the message with its embeds silently dropped, so the view's text
+ * fallback, or else the embeds' text, goes into the content instead. Buttons and menus stay.
+ * `embeds: []` also clears the embeds of a message being updated.
  */
 export function fitForChannel(payload: ReplyPayload, embedsAllowed: boolean): ReplyPayload {
-  if (embedsAllowed || !payload.embeds?.length) return payload;
-  const text = [payload.content, ...payload.embeds.map(embedAsText)].filter(Boolean).join("\n\n");
-  return { ...payload, content: truncate(text, DiscordLimits.content), embeds: [] };
+  const { textFallback, ...sendable } = payload;
+  if (embedsAllowed || !sendable.embeds?.length) return sendable;
+  if (textFallback !== undefined) {
+    const { embeds: _dropped, content: _replaced, ...rest } = sendable;
+    return { ...rest, content: textFallback };
+  }
+  const text = [sendable.content, ...sendable.embeds.map(embedAsText)].filter(Boolean).join("\n\n");
+  return { ...sendable, content: truncate(text, DiscordLimits.content), embeds: [] };
 }
 
 /** An embed's parts as Discord markdown, in the order they are shown. */

@@ -2,7 +2,7 @@ import { type APIEmbed, ButtonStyle, ComponentType } from "discord.js";
 import { messagesFor } from "../../i18n/messages.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
-import { encodeCustomId } from "../custom-ids.js";
+import { topicsIds } from "../commands/topics-ids.js";
 import { DiscordLimits, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
 
@@ -35,7 +35,7 @@ export function topicsHomeReply(index: SearchIndex, language: Language): ReplyPa
         components: [
           {
             type: ComponentType.StringSelect,
-            custom_id: encodeCustomId({ kind: "topics-select", language }),
+            custom_id: topicsIds.encode({ kind: "topics-select", language }),
             placeholder: text.chooseTopic,
             options: topics.map((topic) => ({
               label: truncate(topic[language], DiscordLimits.selectLabel),
@@ -67,7 +67,7 @@ export function topicPageReply(
   const page = Math.min(Math.max(0, requestedPage), pages - 1);
   const shown = statements.slice(page * STATEMENTS_PER_PAGE, (page + 1) * STATEMENTS_PER_PAGE);
   const pageId = (target: number) =>
-    encodeCustomId({ kind: "topics-page", language, topic: topicId, page: target });
+    topicsIds.encode({ kind: "topics-page", language, topic: topicId, page: target });
   return {
     embeds: [
       {
@@ -100,7 +100,7 @@ export function topicPageReply(
           {
             type: ComponentType.Button,
             style: ButtonStyle.Primary,
-            custom_id: encodeCustomId({ kind: "topics-home", language }),
+            custom_id: topicsIds.encode({ kind: "topics-home", language }),
             label: text.backToTopics,
           },
         ],

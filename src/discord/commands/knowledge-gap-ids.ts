@@ -1,4 +1,5 @@
 import type { Language } from "../../search/language.js";
+import { type IdCodec, isLanguage } from "../custom-ids.js";
 
 /**
  * The ids of the actions on `/knowledge gaps`: a menu to pick a gap; on a gap, a menu of
@@ -22,7 +23,7 @@ const ON_GAP = {
 } as const;
 const ON_PENDING = { apply: "gap-apply", cancel: "gap-cancel" } as const;
 
-export const gapIds = {
+export const gapIds: IdCodec<GapId> = {
   scope: "gap",
   encode(id: GapId): string {
     const action = id.kind.slice("gap-".length);
@@ -31,7 +32,7 @@ export const gapIds = {
   },
   decode(parts: readonly string[]): GapId | undefined {
     const [scope, action, language, value] = parts;
-    if (scope !== "gap" || (language !== "de" && language !== "en")) return undefined;
+    if (scope !== "gap" || !isLanguage(language)) return undefined;
     if (action === "pick") return parts.length === 3 ? { kind: "gap-pick", language } : undefined;
     if (parts.length !== 4 || value === undefined) return undefined;
     if (action !== undefined && Object.hasOwn(ON_GAP, action)) {

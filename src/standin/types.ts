@@ -11,7 +11,7 @@ import type {
   ApplicationCommandOptionType,
   ComponentType,
 } from "discord-api-types/v10";
-import type { AttachmentInput, StandInGuild } from "../discord-fixtures.js";
+import type { AttachmentInput, StandInGuild } from "./discord-fixtures.js";
 
 export interface DiscordStandInOptions {
   /** The bot token the stand-in accepts (REST `Authorization: Bot <token>` and gateway IDENTIFY). */

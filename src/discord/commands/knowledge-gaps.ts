@@ -1,19 +1,14 @@
-import {
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  MessageFlags,
-  type ModalSubmitInteraction,
-  type StringSelectMenuInteraction,
-} from "discord.js";
+import { type AutocompleteInteraction, type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import { applyGapAction, type GapProposal, gapQuestion, previewGapAction } from "../../app/gap-actions.js";
 import type { Gap } from "../../feedback/feedback-store.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { cleanQuestion } from "../../knowledge/text-edit.js";
 import type { Language } from "../../search/language.js";
 import { nearestStatements } from "../../search/nearest-statements.js";
+import { truncate } from "../../search/normalize.js";
 import { rarestWords } from "../../search/rare-words.js";
 import type { BotContext } from "../context.js";
-import { actorOf } from "../moderation.js";
+import { actorOf, isModerator } from "../moderation.js";
 import { PendingActions } from "../pending-actions.js";
 import {
   gapActionsReply,
@@ -22,9 +17,11 @@ import {
   PHRASE_FIELD,
 } from "../render/gap-actions-view.js";
 import { changeReply, rejectionContent } from "../render/knowledge-view.js";
-import type { GapId } from "./gap-ids.js";
+import { type ComponentOrModalInteraction, replyLanguage } from "./command.js";
+import type { GapId } from "./knowledge-gap-ids.js";
+import { MAX_CHOICES, statementChoices } from "./statement-choices.js";
 
-export type GapInteraction = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+type GapInteraction = ComponentOrModalInteraction;
 
 /**
  * Previews waiting for Apply. A guild's interactions always reach the same shard, so the shard
@@ -120,14 +117,10 @@ export async function handleGapAction(
 }
 
 /** `/knowledge teach gap: statement:`: the same preview as the menu's, for any statement. */
-export async function proposeTeach(
-  interaction: ChatInputCommandInteraction,
-  gapId: string,
-  statementId: string,
-  language: Language,
-  context: BotContext,
-): Promise<void> {
-  await propose(interaction, { kind: "teach", gapId, statementId }, language, context);
+export async function teach(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const gapId = interaction.options.getString("gap", true).trim().toLowerCase();
+  const statementId = interaction.options.getString("statement", true).trim();
+  await propose(interaction, { kind: "teach", gapId, statementId }, replyLanguage(interaction), context);
 }
 
 /** Shows what a proposal would change, and keeps it for the moderator's Apply. */
@@ -148,7 +141,7 @@ async function propose(
   await show(interaction, gapPreviewReply(proposal, preview, pendingId, language));
 }
 
-type Shown = Parameters<ButtonInteraction["update"]>[0] & object;
+type Shown = Parameters<Extract<GapInteraction, { isButton(): true }>["update"]>[0] & object;
 
 /** A component's own private message changes in place; a command or a modal gets a private reply. */
 async function show(
@@ -173,5 +166,49 @@ function nearestFor(gap: Gap, context: BotContext) {
   const best = gap.kind === "unanswered" ? gap.group.bestCandidate?.id : undefined;
   return nearestStatements(context.knowledge.index, gapQuestion(gap), best).filter(
     (statement) => statement.id !== wrong,
+  );
+}
+
+/**
+ * `/knowledge teach`: the gap option offers the gaps in the report (by id or words), the
+ * statement option searches the statements by id or words. Only moderators see either.
+ */
+export async function teachAutocomplete(
+  interaction: AutocompleteInteraction,
+  context: BotContext,
+): Promise<void> {
+  if (!isModerator(interaction, context.settings)) {
+    await interaction.respond([]);
+    return;
+  }
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value).trim();
+  if (focused.name === "statement") {
+    await interaction.respond(statementChoices(context.knowledge.index, typed, replyLanguage(interaction)));
+    return;
+  }
+  if (focused.name !== "gap") {
+    await interaction.respond([]);
+    return;
+  }
+  const report = context.feedback.gaps({ limit: 100 });
+  const lowered = typed.toLowerCase();
+  const gaps = [
+    ...report.unanswered.map((group) => ({
+      id: group.id,
+      label: `${group.count}× ${group.examples[0] ?? ""}`,
+    })),
+    ...report.downVoted.map((entry) => ({
+      id: entry.id,
+      label: `👎 ${entry.downVotes} ${entry.examples[0] ?? entry.statementId}`,
+    })),
+  ].filter(
+    (gap) => lowered === "" || gap.id.startsWith(lowered) || gap.label.toLowerCase().includes(lowered),
+  );
+  await interaction.respond(
+    gaps.slice(0, MAX_CHOICES).map((gap) => ({
+      name: truncate(`${gap.id} · ${gap.label.replace(/\s+/g, " ")}`, 100),
+      value: gap.id,
+    })),
   );
 }

@@ -1,0 +1,78 @@
+import type { KnowledgeService } from "../app/knowledge-service.js";
+import type { Settings } from "../config/settings.js";
+import { FeedbackStore } from "../feedback/feedback-store.js";
+import type { Logger } from "../logging/logger.js";
+import { BotMetrics } from "../ops/metrics.js";
+import { RateLimiter } from "../ops/rate-limiter.js";
+import { WorkLimiter } from "../ops/work-limiter.js";
+import { BoundedMap } from "./bounded-map.js";
+import type { BotContext } from "./context.js";
+import { PendingUploads } from "./pending-uploads.js";
+
+/** Handlers answer in milliseconds; more than this at once means a burst to shed, not to queue. */
+const MAX_HANDLERS_IN_FLIGHT = 256;
+const PURGE_INTERVAL_MS = 24 * 60 * 60_000;
+/** Answers a vote may still name its question for; older votes record the statements only. */
+const RECENT_ANSWERS = 5000;
+
+/** The context every handler gets, and how to release what it holds when the bot stops. */
+export interface BotServices {
+  readonly context: BotContext;
+  close(): void;
+}
+
+/** Opens the feedback store, sets up metrics and limits, and keeps expired feedback purged. */
+export function buildBotContext(
+  settings: Settings,
+  knowledge: KnowledgeService,
+  logger: Logger,
+): BotServices {
+  const metrics = new BotMetrics();
+  const feedback = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  const purgeTimer = setInterval(() => purgeExpiredFeedback(feedback, logger), PURGE_INTERVAL_MS).unref();
+  const work = new WorkLimiter(MAX_HANDLERS_IN_FLIGHT);
+  metrics.trackInFlight(() => work.inFlight);
+  countKnowledgeChanges(knowledge, metrics);
+  const context: BotContext = {
+    knowledge,
+    pendingUploads: new PendingUploads(),
+    settings,
+    logger,
+    metrics,
+    feedback,
+    recentAnswers: new BoundedMap(RECENT_ANSWERS),
+    cooldowns: new RateLimiter({
+      userSeconds: settings.COOLDOWN_USER_SECONDS,
+      channelSeconds: settings.COOLDOWN_CHANNEL_SECONDS,
+    }),
+    work,
+  };
+  return {
+    context,
+    close() {
+      clearInterval(purgeTimer);
+      feedback.close();
+    },
+  };
+}
+
+function purgeExpiredFeedback(feedback: FeedbackStore, logger: Logger): void {
+  try {
+    const purged = feedback.purgeExpired();
+    logger.info(purged, "expired feedback purged");
+  } catch (error) {
+    logger.warn({ err: error }, "could not purge expired feedback");
+  }
+}
+
+function countKnowledgeChanges(knowledge: KnowledgeService, metrics: BotMetrics): void {
+  metrics.setKnowledgeStatements(knowledge.current.statements.length);
+  knowledge.onAudit((event) => {
+    if (event.change.kind === "applied") {
+      metrics.recordReload();
+      metrics.setKnowledgeStatements(event.change.after.statements.length);
+    } else if (event.change.kind === "rejected") {
+      metrics.recordRejectedReload();
+    }
+  });
+}

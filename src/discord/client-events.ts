@@ -1,0 +1,96 @@
+import { type Client, Events, GatewayCloseCodes } from "discord.js";
+import { auditToChannel } from "./audit.js";
+import type { BotContext } from "./context.js";
+import { FreeTextResponder } from "./free-text.js";
+import { routeInteraction } from "./interaction-router.js";
+import { postsAudit } from "./shard-bridge.js";
+
+const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
+  [GatewayCloseCodes.DisallowedIntents]:
+    "Discord refused the gateway connection (close code 4014): the bot asks for the Message Content intent because ASK_CHANNEL_IDS is set, but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or leave ASK_CHANNEL_IDS empty.",
+  [GatewayCloseCodes.AuthenticationFailed]:
+    "Discord rejected the token (close code 4004). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.",
+};
+
+/** Stops the bot with a process exit code. */
+export type StopBot = (code: number) => Promise<void>;
+
+/** Every client event the bot listens to, one small function each. */
+export function wireClientEvents(client: Client, context: BotContext, stop: StopBot): void {
+  onInteraction(client, context);
+  onMessages(client, context);
+  onReady(client, context);
+  onShardDisconnect(client, context, stop);
+  onDiagnostics(client, context);
+  postAuditsToChannel(client, context);
+}
+
+function onInteraction(client: Client, context: BotContext): void {
+  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, context));
+}
+
+/** Plain-words questions: new, edited (the answer follows the edit) and deleted (so is the answer). */
+function onMessages(client: Client, context: BotContext): void {
+  const freeText = new FreeTextResponder(context);
+  const safely =
+    <A extends unknown[]>(what: string, handler: (...args: A) => Promise<void>) =>
+    (...args: A): void => {
+      handler(...args).catch((error: unknown) => {
+        context.metrics.recordError("message");
+        context.logger.error({ err: error }, `${what} failed`);
+      });
+    };
+  client.on(
+    Events.MessageCreate,
+    safely("answering a message", (message) => freeText.onMessage(message)),
+  );
+  client.on(
+    Events.MessageUpdate,
+    safely("answering an edited message", async (_old, message) => {
+      const full = message.partial ? await message.fetch() : message;
+      await freeText.onEdit(full);
+    }),
+  );
+  client.on(
+    Events.MessageDelete,
+    safely("removing an answer", (message) => freeText.onDelete(message)),
+  );
+}
+
+function onReady(client: Client, { logger, knowledge }: BotContext): void {
+  client.on(Events.ClientReady, (ready) =>
+    logger.info(
+      {
+        user: ready.user.tag,
+        guilds: ready.guilds.cache.size,
+        knowledge: knowledge.index.knowledge.document.version,
+      },
+      "connected to Discord",
+    ),
+  );
+}
+
+/** A close code no reconnect can fix stops the bot with the fix spelled out. */
+function onShardDisconnect(client: Client, { logger }: BotContext, stop: StopBot): void {
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const message = FATAL_CLOSE_MESSAGES[event.code];
+    if (!message) return;
+    logger.fatal({ code: event.code, shardId }, message);
+    void stop(1);
+  });
+}
+
+function onDiagnostics(client: Client, { logger }: BotContext): void {
+  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, "gateway connection resumed"));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.Error, (error) => logger.error({ err: error }, "discord.js error"));
+}
+
+/** Knowledge changes to AUDIT_CHANNEL_ID, posted by one shard only. */
+function postAuditsToChannel(client: Client, { settings, knowledge, logger }: BotContext): void {
+  if (!settings.AUDIT_CHANNEL_ID) return;
+  const post = auditToChannel(client, settings.AUDIT_CHANNEL_ID, logger);
+  knowledge.onAudit((event) => {
+    if (postsAudit(client, event)) post(event);
+  });
+}
