@@ -78,6 +78,8 @@ export const de: Messages = {
   historyTitle: "Versionen des Wissens (neueste zuerst)",
   historyEmpty: "Noch keine Versionen in der Historie.",
   historyCurrent: "aktuell",
+  rollbackNoEarlier:
+    "Es gibt keine frühere Version: dies ist die älteste, die die Historie aufbewahrt. Siehe `/wissen verlauf`.",
   rollbackUnknown: (version) =>
     `In der Historie gibt es keine eindeutige Version, die mit \`${version}\` beginnt. Siehe \`/wissen verlauf\`.`,
   downloadReady: (version) => `Die verwendete Wissensdatei (Version ${version}).`,

@@ -117,6 +117,8 @@ export const en: Messages = {
   historyTitle: "Knowledge history (newest first)",
   historyEmpty: "No versions in the history yet.",
   historyCurrent: "current",
+  rollbackNoEarlier:
+    "There is no earlier version to go back to: this is the oldest one served that the history keeps. See `/knowledge history`.",
   rollbackUnknown: (version) =>
     `There is no single version starting with \`${version}\` in the history. See \`/knowledge history\`.`,
   downloadReady: (version) => `The knowledge file in use (version ${version}).`,

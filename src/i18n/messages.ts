@@ -67,6 +67,7 @@ export interface Messages {
   readonly historyEmpty: string;
   readonly historyCurrent: string;
   readonly rollbackUnknown: (version: string) => string;
+  readonly rollbackNoEarlier: string;
   readonly downloadReady: (version: string) => string;
   readonly voteHelpful: string;
   readonly voteNotHelpful: string;

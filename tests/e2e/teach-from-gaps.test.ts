@@ -222,6 +222,29 @@ describe("moderators teach the bot from /knowledge gaps", () => {
     expect(testBot.knowledge.current.statementsById.get(right as string)?.questions).toContain(question);
   });
 
+  it("rolls back one version further per call, back to the file before any lesson, then says so", async () => {
+    const knowledgeCommand = async (subcommand: string) => {
+      const sent = await standIn.sendSlashCommand({
+        name: "knowledge",
+        subcommand,
+        options: {},
+        ...MODERATOR,
+      });
+      const first = await firstBody(sent);
+      return first.type === InteractionResponseType.DeferredChannelMessageWithSource
+        ? editAfter(sent)
+        : first.data;
+    };
+    const lessons = (await testBot.knowledge.servedLine()).filter((served) => served.action !== "start-up");
+    expect(lessons.map((served) => served.action)).toEqual(["teach", "out-of-scope", "teach"]);
+    for (const _lesson of lessons)
+      expect((await knowledgeCommand("rollback")).content).toMatch(/Knowledge updated/);
+    expect(await readFile(knowledgePath, "utf8")).toBe(await readFile(SHIPPED_KNOWLEDGE, "utf8"));
+    expect((await knowledgeCommand("rollback")).content).toMatch(/no earlier version/);
+    const history = (await knowledgeCommand("history")).embeds[0].description as string;
+    expect(history.split("\n")[0]).toMatch(/rollback.*← \*\*current\*\*/);
+  });
+
   it("refuses the actions to members who are not moderators", async () => {
     const reply = await firstBody(
       await standIn.sendSelect({ customId: "gap:pick:en", values: ["00000000"], user: asker }),

@@ -236,7 +236,9 @@ async function rollback(interaction: ChatInputCommandInteraction, { knowledge }:
   const target = await knowledge.rollbackTarget(requested);
   if (!target) {
     await interaction.reply({
-      content: messagesFor(language).rollbackUnknown((requested ?? "").replace(/[^0-9a-f]/g, "")),
+      content: requested
+        ? messagesFor(language).rollbackUnknown(requested.replace(/[^0-9a-f]/g, ""))
+        : messagesFor(language).rollbackNoEarlier,
       flags: MessageFlags.Ephemeral,
     });
     return;
