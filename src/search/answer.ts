@@ -101,7 +101,7 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     return { ...base, answered: false, outcome: "empty", confidence: 0, signals: NO_SIGNALS, passages: [] };
   }
   const resolved = resolveUnits(index, units);
-  const taught = exampleQuestionOwner(index.knowledge, question);
+  const taught = exampleQuestionOwner(index.exampleOwners, question);
   const ranked = taughtFirst(
     rerankByExampleQuestions(
       index,

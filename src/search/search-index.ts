@@ -4,6 +4,7 @@ import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
 import { evenSample } from "../util/numbers.js";
 import { grownInto } from "../util/typed-arrays.js";
 import { Analyzer } from "./analyzer.js";
+import { ExampleOwners } from "./example-match.js";
 import { FuzzyVocabulary } from "./fuzzy-vocabulary.js";
 import { IndexTermReader } from "./index-terms.js";
 import { buildLanguageLexicon, type LanguageLexicon } from "./language.js";
@@ -54,6 +55,8 @@ export interface SearchIndex {
   readonly unknownIdf: number;
   readonly maxFieldWeight: number;
   readonly fuzzy: FuzzyVocabulary;
+  /** Each example question (by `exampleKey`), with the position of the one statement that has it. */
+  readonly exampleOwners: ReadonlyMap<string, number>;
 }
 
 export function buildSearchIndex(knowledge: KnowledgeSet, previous?: SearchIndex): SearchIndex {
@@ -140,8 +143,10 @@ function* buildSteps(knowledge: KnowledgeSet, previous?: SearchIndex): Generator
       ]),
     ),
   };
+  const exampleOwners = new ExampleOwners();
   for (const [statementIndex, statement] of knowledge.statements.entries()) {
     if (statementIndex % STATEMENTS_PER_STEP === 0) yield;
+    exampleOwners.add(statement, statementIndex);
     const key = contributionKey(statement);
     statementKeys.push(key);
     const before = previousPositions?.get(key);
@@ -198,6 +203,7 @@ function* buildSteps(knowledge: KnowledgeSet, previous?: SearchIndex): Generator
     unknownIdf: inverseFrequency(statementCount, 0.5),
     maxFieldWeight: MAX_FIELD_WEIGHT,
     languageLexicon,
+    exampleOwners: exampleOwners.build(),
     fuzzy,
     liveTerm,
     buildMemory: { compatibility, statementKeys, liveTerms },
