@@ -15,6 +15,8 @@ export interface TeachingResult {
   readonly missedGroups: number;
   /** Example-question lines added to the knowledge file. */
   readonly linesTaught: number;
+  /** Of the taught questions, those then answered with the statement they were taught to. */
+  readonly taughtAnswered: number;
   readonly heldout: { readonly before: Summary; readonly after: Summary };
   readonly tuning: { readonly before: Summary; readonly after: Summary };
 }
@@ -50,7 +52,7 @@ export function measureTeaching(
     .map(({ members }) => members)
     .sort((a, b) => b.length - a.length);
   let taught = text;
-  let lines = 0;
+  const lessons: EvaluationCase[] = [];
   for (const members of groups.slice(0, MAX_TAUGHT)) {
     const first = members[0];
     const statement = first?.expect[0];
@@ -58,7 +60,7 @@ export function measureTeaching(
     const edited = addExampleQuestion(taught, "knowledge", statement, cleanQuestion(first.q));
     if (!edited.ok) continue;
     taught = edited.value;
-    lines++;
+    lessons.push({ ...first, expect: [statement] });
   }
   const after = parseKnowledge(taught, "knowledge taught");
   if (!after.ok) throw new Error(`teaching made the file invalid: ${after.issues[0]?.message}`);
@@ -66,7 +68,8 @@ export function measureTeaching(
   return {
     tuningMisses: missed.length,
     missedGroups: groups.length,
-    linesTaught: lines,
+    linesTaught: lessons.length,
+    taughtAnswered: evaluate(lessons, search(afterIndex)).hitAt1.hits,
     heldout: {
       before: summary(evaluate(heldout, search(before))),
       after: summary(evaluate(heldout, search(afterIndex))),

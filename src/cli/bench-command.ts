@@ -62,7 +62,7 @@ function renderTeaching(result: TeachingResult): string {
   const row = (name: string, part: TeachingResult["heldout"]) =>
     `  ${name.padEnd(9)} hit@1 ${pct(part.before.hitAt1.rate)} → ${pct(part.after.hitAt1.rate)} · recall@3 ${pct(part.before.recallAt3.rate)} → ${pct(part.after.recallAt3.rate)} · off-topic declined ${pct(part.before.offTopicAbstention.rate)} → ${pct(part.after.offTopicAbstention.rate)}`;
   return [
-    `Teaching from the gaps report: ${result.tuningMisses} tuning questions missed, in ${result.missedGroups} groups; the first question of the first ${Math.min(result.missedGroups, MAX_TAUGHT)} groups taught (${result.linesTaught} lines added)`,
+    `Teaching from the gaps report: ${result.tuningMisses} tuning questions missed, in ${result.missedGroups} groups; the first question of the first ${Math.min(result.missedGroups, MAX_TAUGHT)} groups taught (${result.linesTaught} lines added); ${result.taughtAnswered} of them then answered with their statement`,
     row("held-out", result.heldout),
     row("tuning", result.tuning),
   ].join("\n");

@@ -22,6 +22,7 @@ describe("the teaching measurement of the bench", () => {
     expect(result.tuningMisses).toBe(2);
     expect(result.missedGroups).toBe(1);
     expect(result.linesTaught).toBe(1);
+    expect(result.taughtAnswered).toBe(1);
     expect(result.heldout.before.hitAt1.hits).toBe(0);
     expect(result.heldout.after.hitAt1.hits).toBe(1);
   });
