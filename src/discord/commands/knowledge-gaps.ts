@@ -1,4 +1,10 @@
-import { type AutocompleteInteraction, type ChatInputCommandInteraction, MessageFlags } from "discord.js";
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+} from "discord.js";
 import { applyGapAction, type GapProposal, gapQuestion, previewGapAction } from "../../app/gap-actions.js";
 import type { Gap } from "../../feedback/feedback-store.js";
 import { messagesFor } from "../../i18n/messages.js";
@@ -10,6 +16,7 @@ import { rarestWords } from "../../search/rare-words.js";
 import type { BotContext } from "../context.js";
 import { actorOf, isModerator } from "../moderation.js";
 import { PendingActions } from "../pending-actions.js";
+import type { FileAttachment } from "../render/diff-view.js";
 import {
   gapActionsReply,
   gapPreviewReply,
@@ -21,8 +28,6 @@ import { type ComponentOrModalInteraction, replyLanguage } from "./command.js";
 import type { GapId } from "./knowledge-gap-ids.js";
 import { MAX_CHOICES, statementChoices } from "./statement-choices.js";
 
-type GapInteraction = ComponentOrModalInteraction;
-
 /**
  * Previews waiting for Apply. A guild's interactions always reach the same shard, so the shard
  * that showed a preview is the one its Apply reaches.
@@ -33,7 +38,7 @@ const privately = { flags: MessageFlags.Ephemeral } as const;
 
 /** A click or modal on the actions of `/knowledge gaps`; the id was decoded and the rules passed. */
 export async function handleGapAction(
-  interaction: GapInteraction,
+  interaction: ComponentOrModalInteraction,
   id: GapId,
   context: BotContext,
 ): Promise<void> {
@@ -125,7 +130,7 @@ export async function teach(interaction: ChatInputCommandInteraction, context: B
 
 /** Shows what a proposal would change, and keeps it for the moderator's Apply. */
 async function propose(
-  interaction: GapInteraction | ChatInputCommandInteraction,
+  interaction: ComponentOrModalInteraction | ChatInputCommandInteraction,
   proposal: GapProposal,
   language: Language,
   context: BotContext,
@@ -141,20 +146,25 @@ async function propose(
   await show(interaction, gapPreviewReply(proposal, preview, pendingId, language));
 }
 
-type Shown = Parameters<Extract<GapInteraction, { isButton(): true }>["update"]>[0] & object;
+/** What the gap actions show: text, the diff attached when long, the next buttons or menus. */
+interface Shown {
+  readonly content: string;
+  readonly components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  readonly files?: FileAttachment[];
+}
 
 /** A component's own private message changes in place; a command or a modal gets a private reply. */
 async function show(
-  interaction: GapInteraction | ChatInputCommandInteraction,
-  payload: { content: string; components: unknown[]; files?: unknown[] },
+  interaction: ComponentOrModalInteraction | ChatInputCommandInteraction,
+  shown: Shown,
 ): Promise<void> {
-  const body = { files: [], ...payload } as Shown;
+  const body = { files: [], ...shown };
   if (interaction.isMessageComponent()) await interaction.update(body);
   else if (interaction.isModalSubmit() && interaction.isFromMessage()) await interaction.update(body);
-  else await interaction.reply({ ...(body as object), ...privately });
+  else await interaction.reply({ ...body, ...privately });
 }
 
-async function deferShow(interaction: GapInteraction): Promise<void> {
+async function deferShow(interaction: ComponentOrModalInteraction): Promise<void> {
   if (interaction.isMessageComponent()) await interaction.deferUpdate();
   else if (interaction.isModalSubmit() && interaction.isFromMessage()) await interaction.deferUpdate();
   else await interaction.deferReply(privately);
@@ -177,6 +187,8 @@ export async function teachAutocomplete(
   interaction: AutocompleteInteraction,
   context: BotContext,
 ): Promise<void> {
+  context.metrics.recordAutocomplete("knowledge");
+  // The gaps are what members asked: shown to moderators only, as the command is.
   if (!isModerator(interaction, context.settings)) {
     await interaction.respond([]);
     return;
