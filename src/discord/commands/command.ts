@@ -86,27 +86,12 @@ export function componentKind<Id extends { readonly kind: string; readonly langu
   rules: CommandRules,
   handle: (interaction: ComponentInteraction, id: Id, context: BotContext) => Promise<void>,
 ): ComponentKind {
-  return {
-    scope: ids.scope,
-    rules,
-    bind(parts) {
-      const id = ids.decode(parts);
-      return (
-        id && {
-          language: id.language,
-          handle: async (interaction, context) => {
-            // A form submitted with one of these ids is not one the bot showed.
-            if (interaction.isModalSubmit())
-              await interaction.reply({
-                content: messagesFor(id.language).expired,
-                flags: MessageFlags.Ephemeral,
-              });
-            else await handle(interaction, id, context);
-          },
-        }
-      );
-    },
-  };
+  return componentAndModalKind(ids, rules, async (interaction, id, context) => {
+    // A form submitted with one of these ids is not one the bot showed.
+    if (interaction.isModalSubmit())
+      await interaction.reply({ content: messagesFor(id.language).expired, flags: MessageFlags.Ephemeral });
+    else await handle(interaction, id, context);
+  });
 }
 
 /** Buttons and menus whose family also opens forms (modals), and handles them when submitted. */
