@@ -6,7 +6,7 @@ import { diffKnowledge, type KnowledgeDiff, summarizeDiff, versionName } from ".
 import { withFileLock } from "../knowledge/file-lock.js";
 import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issues.js";
-import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
+import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { parseKnowledge, readKnowledgeText } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
 import {
@@ -146,14 +146,33 @@ export class KnowledgeService {
     return parseKnowledge(text, label);
   }
 
-  /** Writes a moderator's confirmed file and swaps it in; the previous version stays in the history. */
-  upload(text: string, actor: string): Promise<KnowledgeChange> {
-    return this.serialized(() => this.apply(text, actor, "upload", true));
+  /**
+   * Writes a moderator's confirmed file and swaps it in; the previous version stays in the history.
+   * `basedOn`, the hash of the knowledge the moderator's preview was made against, refuses the
+   * upload when the file has changed since (a lesson taught meanwhile would be lost unseen).
+   */
+  upload(text: string, actor: string, basedOn?: string): Promise<KnowledgeChange> {
+    return this.exclusively(async () => {
+      if (basedOn !== undefined) {
+        const read = await readKnowledgeText(this.path);
+        if (read.ok && contentHash(read.value) !== basedOn)
+          return this.reject(actor, "upload", [
+            {
+              file: this.path,
+              line: 1,
+              column: 1,
+              field: "file",
+              message: `the knowledge changed since this upload was checked (now ${versionName(this.current)}): nothing was written; upload the file again to see what it changes now`,
+            },
+          ]);
+      }
+      return this.apply(text, actor, "upload", true);
+    });
   }
 
   /** Restores a version from the history, byte for byte. */
   rollback(target: RollbackTarget, actor: string): Promise<KnowledgeChange> {
-    return this.serialized(async () =>
+    return this.exclusively(async () =>
       this.apply(await this.history.read(target.entry), actor, "rollback", true, target.position),
     );
   }
@@ -184,15 +203,13 @@ export class KnowledgeService {
    * (another moderator, another shard, the shell) is kept; `change` refuses when it no longer fits.
    */
   edit(actor: string, action: "teach" | "out-of-scope", change: TextEdit): Promise<KnowledgeChange> {
-    return this.serialized(() =>
-      withFileLock(join(dirname(this.path), `.${basename(this.path)}.lock`), async () => {
-        const read = await readKnowledgeText(this.path);
-        if (!read.ok) return this.reject(actor, action, read.issues);
-        const edited = change(read.value);
-        if (!edited.ok) return this.reject(actor, action, edited.issues);
-        return this.apply(edited.value, actor, action, true);
-      }),
-    );
+    return this.exclusively(async () => {
+      const read = await readKnowledgeText(this.path);
+      if (!read.ok) return this.reject(actor, action, read.issues);
+      const edited = change(read.value);
+      if (!edited.ok) return this.reject(actor, action, edited.issues);
+      return this.apply(edited.value, actor, action, true);
+    });
   }
 
   /** Reloads when the file changes. Editors that save by renaming replace the file, so the folder is watched. */
@@ -282,6 +299,16 @@ export class KnowledgeService {
       );
     }
     for (const listener of this.auditListeners) listener(event);
+  }
+
+  /**
+   * One write at a time: in this process by the queue, across processes (shards, a shell command
+   * beside the bot) by a lock file beside the knowledge file, which every writer takes.
+   */
+  private exclusively<T>(task: () => Promise<T>): Promise<T> {
+    return this.serialized(() =>
+      withFileLock(join(dirname(this.path), `.${basename(this.path)}.lock`), task),
+    );
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {

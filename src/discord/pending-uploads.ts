@@ -4,6 +4,8 @@ export interface PendingUpload {
   readonly text: string;
   readonly userId: string;
   readonly fileName: string;
+  /** The hash of the knowledge file when the upload was checked; see `KnowledgeService.upload`. */
+  readonly basedOn: string | undefined;
 }
 
 /** Validated uploads waiting for their moderator's Apply or Cancel; each can be taken once. */

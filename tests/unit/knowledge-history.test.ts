@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { KnowledgeService } from "../../src/app/knowledge-service.js";
+import { contentHash } from "../../src/knowledge/knowledge-set.js";
 import { historyRows } from "../../src/knowledge/served-line.js";
 import { addExampleQuestion, addOutOfScopePhrase } from "../../src/knowledge/text-edit.js";
 import { answerQuestion } from "../../src/search/answer.js";
@@ -146,6 +147,20 @@ describe("teaching through the knowledge service", () => {
     );
     const now = await readFile(path, "utf8");
     for (const question of questions) expect(now).toContain(`      - ${question}\n`);
+  });
+
+  it("refuses an upload checked before a lesson was taught, instead of dropping the lesson", async () => {
+    const basedOn = contentHash(await readFile(path, "utf8"));
+    const uploaded = VALID_KNOWLEDGE.replace("More trade and investment.", "More trade.");
+    await teach("economy-trade", "Exporte?");
+    const change = await service.upload(uploaded, "moderator", basedOn);
+    expect(change.kind).toBe("rejected");
+    if (change.kind === "rejected")
+      expect(change.issues[0]?.message).toMatch(/changed since this upload was checked/);
+    expect(await readFile(path, "utf8")).toContain("      - Exporte?\n");
+    expect(
+      (await service.upload(uploaded, "moderator", contentHash(await readFile(path, "utf8")))).kind,
+    ).toBe("applied");
   });
 
   it("rejects a reload of a file that is not UTF-8, and keeps answering", async () => {

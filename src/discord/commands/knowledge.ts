@@ -11,7 +11,8 @@ import {
 import { renderGapsCsv } from "../../feedback/gaps-report.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
-import { shortHash } from "../../knowledge/knowledge-set.js";
+import { contentHash, shortHash } from "../../knowledge/knowledge-set.js";
+import { readKnowledgeText } from "../../knowledge/load.js";
 import { decodeKnowledgeBytes } from "../../knowledge/utf8.js";
 import type { BotContext } from "../context.js";
 import { actorOf } from "../moderation.js";
@@ -152,10 +153,13 @@ async function checkUpload(
     await interaction.editReply(changePreview(knowledge.current, checked.value, diff, "", language));
     return;
   }
+  // Applied only onto the file as it is now: an edit made before Apply would be lost unseen.
+  const onDisk = await readKnowledgeText(knowledge.path);
   const uploadId = context.pendingUploads.add({
     text: uploadText,
     userId: interaction.user.id,
     fileName: attachment.name,
+    basedOn: onDisk.ok ? contentHash(onDisk.value) : undefined,
   });
   await interaction.editReply(uploadPreviewReply(knowledge.current, checked.value, diff, uploadId, language));
 }
@@ -226,7 +230,7 @@ async function applyOrCancelUpload(
     return;
   }
   await interaction.deferUpdate();
-  const change = await context.knowledge.upload(upload.text, actorOf(interaction));
+  const change = await context.knowledge.upload(upload.text, actorOf(interaction), upload.basedOn);
   await interaction.editReply({ ...changeReply(change, id.language), components: [] });
 }
 
