@@ -168,10 +168,11 @@ export function gapsReply(report: GapsReport, language: Language): ReplyPayload 
   if (report.unanswered.length === 0 && report.downVoted.length === 0) return { content: text.gapsEmpty };
   const unanswered = report.unanswered.map(
     (group) =>
-      `**${group.count}×** ${group.examples.map((example) => `“${safeText(example, 90)}”`).join(" · ")}${group.bestCandidate ? ` → \`${group.bestCandidate.id}\`` : ""}`,
+      `\`${group.id}\` **${group.count}×** ${group.examples.map((example) => `“${safeText(example, 90)}”`).join(" · ")}${group.bestCandidate ? ` → \`${group.bestCandidate.id}\`` : ""}`,
   );
   const downVoted = report.downVoted.map(
-    (statement) => `\`${statement.statementId}\` 👎 ${statement.downVotes} 👍 ${statement.upVotes}`,
+    (statement) =>
+      `\`${statement.id}\` \`${statement.statementId}\` 👎 ${statement.downVotes} 👍 ${statement.upVotes}`,
   );
   const field = (name: string, lines: string[]) =>
     lines.length > 0 ? [{ name, value: truncate(lines.join("\n"), DiscordLimits.embedFieldValue) }] : [];
