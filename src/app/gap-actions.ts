@@ -2,7 +2,7 @@ import type { FeedbackStore, Gap } from "../feedback/feedback-store.js";
 import { diffKnowledge, type KnowledgeDiff } from "../knowledge/diff.js";
 import type { KnowledgeIssue, Result } from "../knowledge/issues.js";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
-import { parseKnowledge, readKnowledgeText } from "../knowledge/load.js";
+import { parseKnowledge, readKnowledgeSource } from "../knowledge/load.js";
 import { addExampleQuestion, addOutOfScopePhrase, cleanQuestion } from "../knowledge/text-edit.js";
 import { type ScopeOverlap, scopeOverlaps } from "../search/scope-overlaps.js";
 import { buildSearchIndex } from "../search/search-index.js";
@@ -57,7 +57,7 @@ export async function previewGapAction(
   const wrong = gap.kind === "down-voted" ? { wrongStatementId: gap.entry.statementId } : {};
   const edit = gapEdit(proposal, gap, knowledge.path);
   if (!edit) return { ok: true, gap, text: "", diff: undefined, after: undefined, overlaps: [], ...wrong };
-  const read = await readKnowledgeText(knowledge.path);
+  const read = await readKnowledgeSource(knowledge.path);
   const edited = read.ok ? edit(read.value) : read;
   const parsed = edited.ok ? parseKnowledge(edited.value, knowledge.path) : edited;
   if (!parsed.ok) return { ok: false, reason: "invalid", issues: parsed.issues };

@@ -7,7 +7,7 @@ import { withFileLock } from "../knowledge/file-lock.js";
 import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issues.js";
 import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
-import { parseKnowledge, readKnowledgeText } from "../knowledge/load.js";
+import { parseKnowledge, readKnowledgeSource } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
 import {
   positionOf,
@@ -100,7 +100,7 @@ export class KnowledgeService {
     history: KnowledgeHistory,
     logger: Logger,
   ): Promise<Result<KnowledgeService>> {
-    const read = await readKnowledgeText(path);
+    const read = await readKnowledgeSource(path);
     if (!read.ok) return read;
     const text = read.value;
     // On the parser thread that later reloads use, so that it already knows every statement.
@@ -132,10 +132,7 @@ export class KnowledgeService {
   /** Re-reads the file from disk; a change is applied only if the new file is valid. */
   reload(actor: string): Promise<KnowledgeChange> {
     return this.serialized(async () => {
-      const read = await readKnowledgeText(
-        this.path,
-        "the file is missing; the loaded knowledge stays in use",
-      );
+      const read = await readKnowledgeSource(this.path, "; the loaded knowledge stays in use");
       if (!read.ok) return this.reject(actor, "reload", read.issues);
       return this.apply(read.value, actor, "reload", false);
     });
@@ -154,7 +151,7 @@ export class KnowledgeService {
   upload(text: string, actor: string, basedOn?: string): Promise<KnowledgeChange> {
     return this.exclusively(async () => {
       if (basedOn !== undefined) {
-        const read = await readKnowledgeText(this.path);
+        const read = await readKnowledgeSource(this.path);
         if (read.ok && contentHash(read.value) !== basedOn)
           return this.reject(actor, "upload", [
             {
@@ -204,7 +201,7 @@ export class KnowledgeService {
    */
   edit(actor: string, action: "teach" | "out-of-scope", change: TextEdit): Promise<KnowledgeChange> {
     return this.exclusively(async () => {
-      const read = await readKnowledgeText(this.path);
+      const read = await readKnowledgeSource(this.path);
       if (!read.ok) return this.reject(actor, action, read.issues);
       const edited = change(read.value);
       if (!edited.ok) return this.reject(actor, action, edited.issues);

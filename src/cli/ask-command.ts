@@ -1,14 +1,12 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../knowledge/load.js";
-import { type Answer, answerQuestion } from "../search/answer.js";
+import type { Answer } from "../search/answer.js";
 import type { Language } from "../search/language.js";
 import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
 import { type CliCommand, type CliIO, ExitCode, UsageError, writeLine } from "./io.js";
-import { reportIssues } from "./knowledge-command.js";
-import { renderAnswer } from "./terminal-render.js";
-
-const USAGE = "usage: summit-bot ask [--json] [--lang de|en] [--knowledge PATH] [QUESTION]";
+import { type KnowledgeLocation, knowledgeOption, loadKnowledgeOrReport } from "./knowledge-location.js";
+import { settingsOrReport } from "./settings-or-report.js";
+import { askInTerminal, isTooLong, renderReply, type TerminalReply } from "./terminal-question.js";
 
 export const askCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parseArgs({
@@ -21,18 +19,17 @@ export const askCommand: CliCommand = async (args, io) => {
     },
   });
   const language = parseLanguageOption(values.lang);
-  const index = await loadIndexOrReport(
-    values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH,
-    io,
-  );
+  // Waiting silently for a terminal to type into is what a newcomer mistakes for a hang.
+  if (positionals.length === 0 && io.stdin.isTTY)
+    throw new UsageError("ask needs a QUESTION, or questions piped in, one per line");
+  const settings = settingsOrReport(io);
+  if (!settings) return ExitCode.usage;
+  const index = await loadIndexOrReport(io, knowledgeOption(io, values.knowledge));
   if (!index) return ExitCode.checkFailed;
 
   const reply = (line: string): void => {
-    const answer = answerQuestion(index, line, language ? { language } : {});
-    writeLine(
-      io.stdout,
-      values.json ? JSON.stringify(toJson(answer)) : renderAnswer(answer, index.knowledge),
-    );
+    const answer = askInTerminal(index, line, { language, maxLength: settings.MAX_QUESTION_LENGTH });
+    writeLine(io.stdout, values.json ? JSON.stringify(toJson(answer)) : renderReply(answer, index));
   };
   if (positionals.length > 0) {
     reply(positionals.join(" "));
@@ -40,30 +37,48 @@ export const askCommand: CliCommand = async (args, io) => {
   }
   // One answer per input line, written as soon as the line arrives, so a pipe can converse.
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let asked = 0;
   for await (const line of lines) {
+    asked++;
     reply(line);
     if (!values.json) writeLine(io.stdout);
   }
+  if (asked === 0) throw new UsageError("ask got no QUESTION and standard input was empty");
   return ExitCode.ok;
 };
 
 export function parseLanguageOption(value: string | undefined): Language | undefined {
   if (value === undefined) return undefined;
   if (value === "de" || value === "en") return value;
-  throw new UsageError(`--lang must be de or en, not "${value}"\n${USAGE}`);
+  throw new UsageError(`--lang must be de or en, not "${value}"`);
 }
 
-export async function loadIndexOrReport(path: string, io: CliIO): Promise<SearchIndex | undefined> {
-  const loaded = await loadKnowledgeFile(path);
-  if (!loaded.ok) {
-    reportIssues(loaded.issues, io);
-    return undefined;
-  }
-  return buildSearchIndex(loaded.value);
+/** The knowledge file, indexed; undefined after reporting its errors. */
+export async function loadIndexOrReport(
+  io: CliIO,
+  location: KnowledgeLocation,
+): Promise<SearchIndex | undefined> {
+  const knowledge = await loadKnowledgeOrReport(location, io);
+  return knowledge && buildSearchIndex(knowledge);
 }
 
 /** The `ask --json` line: the documented fields first, more for tools that want them. */
-export function toJson(answer: Answer) {
+export function toJson(reply: TerminalReply) {
+  if (isTooLong(reply)) {
+    return {
+      question: reply.question,
+      language: reply.language,
+      answered: false,
+      confidence: 0,
+      passages: [],
+      outcome: reply.outcome,
+      message: reply.message,
+    };
+  }
+  return answerJson(reply);
+}
+
+function answerJson(answer: Answer) {
   return {
     question: answer.question,
     language: answer.language,

@@ -4,9 +4,9 @@ import { calibrationError, fitConfidenceModel, labelSignals } from "../bench/cal
 import { EVALUATION_PARTS, loadEvaluationSet } from "../bench/evaluation-set.js";
 import { type BenchResult, memoryProbe, runBench } from "../bench/run-bench.js";
 import { MAX_TAUGHT, measureTeaching, type TeachingResult } from "../bench/teaching.js";
-import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
 import { loadIndexOrReport } from "./ask-command.js";
 import { type CliCommand, ExitCode, writeLine } from "./io.js";
+import { knowledgeOption } from "./knowledge-location.js";
 
 export const benchCommand: CliCommand = async (args, io) => {
   const { values } = parseArgs({
@@ -19,8 +19,9 @@ export const benchCommand: CliCommand = async (args, io) => {
       teaching: { type: "boolean" },
     },
   });
-  const knowledgePath = values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH;
-  const index = await loadIndexOrReport(knowledgePath, io);
+  const location = knowledgeOption(io, values.knowledge);
+  const knowledgePath = location.path;
+  const index = await loadIndexOrReport(io, location);
   if (!index) return ExitCode.checkFailed;
   if (values["memory-probe"] !== undefined) {
     writeLine(io.stdout, JSON.stringify(await memoryProbe(index.knowledge, Number(values["memory-probe"]))));

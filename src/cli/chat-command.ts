@@ -1,61 +1,61 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { askCommand } from "../discord/commands/ask.js";
-import type { ChatSession } from "../discord/commands/command.js";
-import { commandModules, slashCommands } from "../discord/commands/index.js";
-import { DEFAULT_KNOWLEDGE_PATH } from "../knowledge/load.js";
+import type { KnowledgeService } from "../app/knowledge-service.js";
+import { openKnowledgeService } from "../app/open-knowledge.js";
+import { ensureDataDir } from "../config/data-dir.js";
+import type { Settings } from "../config/settings.js";
+import { messagesFor } from "../i18n/messages.js";
+import { createLogger } from "../logging/logger.js";
 import type { Language } from "../search/language.js";
-import type { SearchIndex } from "../search/search-index.js";
-import { loadIndexOrReport, parseLanguageOption } from "./ask-command.js";
+import { parseLanguageOption } from "./ask-command.js";
+import { ChatConversation } from "./chat-conversation.js";
 import { type CliCommand, type CliIO, ExitCode, writeLine } from "./io.js";
-
-/**
- * The chat's help: every registered command with its description from the language files, then
- * what only the chat has.
- */
-function chatHelp(): string {
-  const lines = commandModules.map((command) => {
-    const usage = `/${command.data.name}${command.chat.usage ? ` ${command.chat.usage}` : ""}`;
-    return [usage, command.data.description] as const;
-  });
-  lines.push(
-    ["/lang de|en|auto", "reply language (auto: the question's language)"],
-    ["/quit", "leave (or Ctrl+D)"],
-  );
-  const width = Math.max(...lines.map(([usage]) => usage.length)) + 2;
-  const list = lines.map(([usage, summary]) => `  ${usage.padEnd(width)}${summary}`).join("\n");
-  return `Type a question in English or German, or a command:\n${list}`;
-}
+import { ensureKnowledgeReadable, type KnowledgeLocation, knowledgeOption } from "./knowledge-location.js";
+import { reportIssues } from "./report-issues.js";
+import { settingsOrReport } from "./settings-or-report.js";
 
 export const chatCommand: CliCommand = async (args, io) => {
   const { values } = parseArgs({
     args: [...args],
     options: { lang: { type: "string" }, knowledge: { type: "string" } },
   });
-  const index = await loadIndexOrReport(
-    values.knowledge ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH,
-    io,
-  );
-  if (!index) return ExitCode.checkFailed;
-  await runChat(index, io, parseLanguageOption(values.lang));
+  const language = parseLanguageOption(values.lang);
+  const settings = settingsOrReport(io);
+  if (!settings) return ExitCode.usage;
+  const knowledge = await openChatKnowledge(settings, knowledgeOption(io, values.knowledge), io);
+  if (!knowledge) return ExitCode.checkFailed;
+  await runChat(knowledge, io, { settings, language });
   return ExitCode.ok;
 };
 
-/** The terminal chat: the bot's commands and answers, without Discord. */
-export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: Language): Promise<void> {
-  let fixedLanguage = initialLanguage;
-  // Commands answer in the language of the last question, as a conversation would.
-  let lastLanguage: Language = initialLanguage ?? "en";
-  const help = chatHelp();
-  const session = (): ChatSession => ({
-    index,
-    commandList: help,
-    language: fixedLanguage ?? lastLanguage,
-    fixedLanguage,
-    answeredIn: (language) => {
-      lastLanguage = language;
-    },
-  });
+/**
+ * The knowledge as the bot holds it — kept in DATA_DIR's history, reloaded when the file changes
+ * — or undefined after reporting why the file is not valid.
+ */
+export async function openChatKnowledge(
+  settings: Settings,
+  location: KnowledgeLocation,
+  io: CliIO,
+): Promise<KnowledgeService | undefined> {
+  await ensureKnowledgeReadable(location);
+  ensureDataDir(settings.DATA_DIR);
+  // The chat says itself what a reload changed; only a real fault goes to the log.
+  const logger = createLogger(settings.LOG_LEVEL === "silent" ? "silent" : "error");
+  const opened = await openKnowledgeService({ ...settings, KNOWLEDGE_PATH: location.path }, logger);
+  if (opened.ok) return opened.value;
+  reportIssues(opened.issues, io);
+  return undefined;
+}
+
+export interface ChatOptions {
+  readonly settings: Pick<Settings, "MAX_QUESTION_LENGTH">;
+  /** Reply language; by default each question's own. */
+  readonly language?: Language | undefined;
+}
+
+/** The terminal chat: the bot's commands and answers, without Discord, until /quit or end of input. */
+export async function runChat(knowledge: KnowledgeService, io: CliIO, options: ChatOptions): Promise<void> {
+  const session = new ChatConversation(knowledge, options.settings.MAX_QUESTION_LENGTH, options.language);
   const terminal = Boolean(io.stdout.isTTY && io.stdin.isTTY);
   const lines = createInterface({
     input: io.stdin,
@@ -63,29 +63,46 @@ export async function runChat(index: SearchIndex, io: CliIO, initialLanguage?: L
     terminal,
     crlfDelay: Number.POSITIVE_INFINITY,
   });
-  const knowledge = index.knowledge;
+  // Prompts are for people typing; a script piping questions in wants the answers alone.
+  const prompt = () => {
+    if (terminal) lines.prompt();
+  };
+  knowledge.onAudit(({ change }) => {
+    const { chat } = messagesFor(session.language);
+    if (change.kind === "applied")
+      writeLine(
+        io.stdout,
+        `\n${chat.reloaded(change.before.document.version, change.after.document.version)}`,
+      );
+    else if (change.kind === "rejected")
+      writeLine(
+        io.stdout,
+        `\n${chat.reloadRejected(knowledge.current.document.version, change.issues.length)}`,
+      );
+    prompt();
+  });
+  const stopWatching = knowledge.watch();
+  const current = knowledge.current;
   writeLine(
     io.stdout,
-    `summit-bot — ${knowledge.document.summit.title.en} · ${knowledge.statements.length} statements, version ${knowledge.document.version}`,
+    `summit-bot — ${current.document.summit.title.en} · ${current.statements.length} statements, version ${current.document.version}`,
   );
-  writeLine(io.stdout, help);
+  writeLine(io.stdout, session.help());
   lines.setPrompt("\nyou> ");
-  lines.prompt();
-  for await (const rawLine of lines) {
-    const line = rawLine.trim();
-    const [word = "", ...rest] = line.split(/\s+/);
-    const argument = rest.join(" ");
-    if (word === "/quit" || word === "/exit") break;
-    if (word === "/lang") {
-      fixedLanguage = argument === "de" || argument === "en" ? argument : undefined;
-      writeLine(io.stdout, `reply language: ${fixedLanguage ?? "auto"}`);
-    } else if (line !== "") {
-      // Anything that is not a command is a question, as /ask.
-      const command = word.startsWith("/") ? slashCommands.get(word.slice(1)) : undefined;
-      const output = command ? command.chat.run(argument, session()) : askCommand.chat.run(line, session());
-      writeLine(io.stdout, output);
+  prompt();
+  try {
+    for await (const line of lines) {
+      if (line.trim() === "") {
+        prompt();
+        continue;
+      }
+      const reply = session.handle(line);
+      if (reply.quit) break;
+      writeLine(io.stdout, `\n${reply.text}`);
+      prompt();
     }
-    lines.prompt();
+  } finally {
+    stopWatching();
+    lines.close();
   }
-  lines.close();
 }

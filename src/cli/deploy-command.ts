@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import { REST_TIMEOUT_MS } from "../discord/client.js";
+import { describeConnectFailure } from "../discord/connect-failure.js";
 import { deployCommands } from "../discord/deploy.js";
 import { type CliCommand, ExitCode, writeLine } from "./io.js";
 import { NO_TOKEN_MESSAGE, settingsOrReport } from "./settings-or-report.js";
@@ -30,7 +32,7 @@ export const deployCommand: CliCommand = async (args, io) => {
         ? "Discord rejected the token (401): check DISCORD_TOKEN."
         : status === 403
           ? "Discord refused (403): is the bot in that guild (GUILD_ID), invited with the applications.commands scope?"
-          : `could not register the commands: ${(error as Error).message}`;
+          : `Could not register the commands. ${describeConnectFailure(error, settings.DISCORD_API_URL, REST_TIMEOUT_MS)}`;
     writeLine(io.stderr, reason);
     return ExitCode.checkFailed;
   }

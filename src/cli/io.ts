@@ -18,7 +18,10 @@ export const ExitCode = {
 
 export type CliCommand = (args: readonly string[], io: CliIO) => Promise<number>;
 
+/** Bad command-line usage: the message, then the command's usage, on stderr; exit 2. */
 export class UsageError extends Error {}
+
+export { SetupError } from "../config/setup-error.js";
 
 export function writeLine(stream: Writable, line = ""): void {
   stream.write(`${line}\n`);

@@ -2,8 +2,11 @@ import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import type { KnowledgeChange, KnowledgeService } from "../app/knowledge-service.js";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
+import { ensureDataDir } from "../config/data-dir.js";
+import type { Settings } from "../config/settings.js";
 import { FeedbackStore } from "../feedback/feedback-store.js";
 import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
+import { versionLabel } from "../i18n/version-label.js";
 import {
   diffDetails,
   diffKnowledge,
@@ -12,28 +15,24 @@ import {
   versionUnchanged,
 } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
-import { formatIssue, type KnowledgeIssue } from "../knowledge/issues.js";
+import { formatIssue } from "../knowledge/issues.js";
 import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
-import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile, readKnowledgeText } from "../knowledge/load.js";
+import { loadKnowledgeFile, readKnowledgeSource } from "../knowledge/load.js";
 import { historyRows, readServedLine } from "../knowledge/served-line.js";
 import { addExampleQuestion, addOutOfScopePhrase, cleanQuestion } from "../knowledge/text-edit.js";
 import { createLogger } from "../logging/logger.js";
 import { type ScopeOverlap, scopeOverlaps } from "../search/scope-overlaps.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { type CliCommand, type CliIO, ExitCode, UsageError, writeLine } from "./io.js";
+import {
+  ensureKnowledgeReadable,
+  type KnowledgeLocation,
+  knowledgeLocation,
+  knowledgeOption,
+  loadKnowledgeOrReport,
+} from "./knowledge-location.js";
+import { reportIssues } from "./report-issues.js";
 import { settingsOrReport } from "./settings-or-report.js";
-
-const USAGE = `usage: summit-bot knowledge <command>
-  check [PATH]                  validate a knowledge file and print a summary
-  export --json [--all] [PATH]  print the statements (or with --all the whole document) as JSON
-  diff A B                      what B adds, removes and changes compared with A
-  history                       the versions kept in DATA_DIR/history, newest first
-  rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the one served
-                                before the current one; again: one further back)
-  teach STATEMENT_ID QUESTION   add QUESTION to the statement's example questions
-  out-of-scope PHRASE           add PHRASE to outOfScope: questions resting on it are declined
-  gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down
-Options of teach, out-of-scope and rollback: --knowledge PATH (default KNOWLEDGE_PATH)`;
 
 export const knowledgeCommand: CliCommand = async (args, io) => {
   const [sub, ...rest] = args;
@@ -45,7 +44,7 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
     case "diff":
       return diff(rest, io);
     case "history":
-      return history(io);
+      return history(rest, io);
     case "rollback":
       return rollback(rest, io);
     case "gaps":
@@ -55,34 +54,28 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
     case "out-of-scope":
       return outOfScope(rest, io);
     default:
-      throw new UsageError(sub === undefined ? USAGE : `unknown knowledge command "${sub}"\n${USAGE}`);
+      throw new UsageError(
+        sub === undefined ? "knowledge needs a command" : `unknown knowledge command "${sub}"`,
+      );
   }
 };
 
-function pathArgument(positionals: readonly string[], io: CliIO): string {
-  if (positionals.length > 1)
-    throw new UsageError(`expected at most one PATH, got ${positionals.length}\n${USAGE}`);
-  return positionals[0] ?? io.env.KNOWLEDGE_PATH ?? DEFAULT_KNOWLEDGE_PATH;
+/** The file a PATH argument names, or the one the bot uses. */
+function pathArgument(positionals: readonly string[], io: CliIO): KnowledgeLocation {
+  if (positionals.length > 1) throw new UsageError(`expected at most one PATH, got ${positionals.length}`);
+  return knowledgeLocation(io, { path: positionals[0], namedBy: "given as PATH" });
 }
 
-async function loadOrReport(path: string, io: CliIO): Promise<KnowledgeSet | undefined> {
-  const loaded = await loadKnowledgeFile(path);
-  if (loaded.ok) return loaded.value;
-  reportIssues(loaded.issues, io);
-  return undefined;
-}
-
-export function reportIssues(issues: readonly KnowledgeIssue[], io: CliIO): void {
-  for (const issue of issues) writeLine(io.stderr, formatIssue(issue));
-  writeLine(
-    io.stderr,
-    `${issues.length} error${issues.length === 1 ? "" : "s"}: the knowledge file is not valid.`,
-  );
+/** The settings, with DATA_DIR usable; undefined after reporting invalid settings. */
+function dataSettings(io: CliIO): Settings | undefined {
+  const settings = settingsOrReport(io);
+  if (settings) ensureDataDir(settings.DATA_DIR);
+  return settings;
 }
 
 async function check(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  const knowledge = await loadOrReport(pathArgument(positionals, io), io);
+  const knowledge = await loadKnowledgeOrReport(pathArgument(positionals, io), io);
   if (!knowledge) return ExitCode.checkFailed;
   for (const line of summarize(knowledge)) writeLine(io.stdout, line);
   for (const overlap of scopeOverlaps(buildSearchIndex(knowledge)))
@@ -90,7 +83,7 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   const served = await servedVersion(io);
   if (served && served.hash !== knowledge.hash) {
     const changes = diffKnowledge(served, knowledge);
-    if (versionUnchanged(served, knowledge, changes)) writeLine(io.stderr, VERSION_WARNING(knowledge));
+    if (versionUnchanged(served, knowledge, changes)) writeLine(io.stderr, versionWarning(knowledge));
   }
   return ExitCode.ok;
 }
@@ -99,8 +92,9 @@ export function overlapWarning(overlap: ScopeOverlap): string {
   return `warning: outOfScope "${overlap.entry}" shares the stem "${overlap.term}" with words of ${overlap.statements} statement(s); questions using it are declined only where the best statement lacks it`;
 }
 
-const VERSION_WARNING = (knowledge: KnowledgeSet) =>
-  `warning: statements changed but version is still "${knowledge.document.version}": raise it, so that answers and the history tell the versions apart`;
+function versionWarning(knowledge: KnowledgeSet): string {
+  return `warning: statements changed but version is still "${knowledge.document.version}": raise it, so that answers and the history tell the versions apart`;
+}
 
 /** The version the bot serves now, as the history records it; undefined without one. */
 async function servedVersion(io: CliIO): Promise<KnowledgeSet | undefined> {
@@ -121,7 +115,7 @@ export function summarize(knowledge: KnowledgeSet): string[] {
   return [
     `${knowledge.origin}: valid`,
     `title:      ${document.title}`,
-    `version:    ${document.version} (${document.date})`,
+    `version:    ${versionLabel(document.version, document.date)}`,
     `hash:       ${shortHash(knowledge.hash)}`,
     `statements: ${knowledge.statements.length} (${quotes} direct quotations, ${questions} example questions)`,
     `topics:     ${knowledge.topics.length}`,
@@ -140,8 +134,8 @@ async function exportJson(args: readonly string[], io: CliIO): Promise<number> {
     allowPositionals: true,
     options: { json: { type: "boolean" }, all: { type: "boolean" } },
   });
-  if (!values.json) throw new UsageError(`export needs --json (the only format)\n${USAGE}`);
-  const knowledge = await loadOrReport(pathArgument(positionals, io), io);
+  if (!values.json) throw new UsageError("export needs --json (the only format)");
+  const knowledge = await loadKnowledgeOrReport(pathArgument(positionals, io), io);
   if (!knowledge) return ExitCode.checkFailed;
   const output = values.all ? knowledge.document : knowledge.statements;
   writeLine(io.stdout, JSON.stringify(output, null, 2));
@@ -150,8 +144,10 @@ async function exportJson(args: readonly string[], io: CliIO): Promise<number> {
 
 async function diff(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  if (positionals.length !== 2) throw new UsageError(`diff needs two files\n${USAGE}`);
-  const [before, after] = await Promise.all(positionals.map((path) => loadOrReport(path, io)));
+  if (positionals.length !== 2) throw new UsageError("diff needs two files");
+  const [before, after] = await Promise.all(
+    positionals.map((path) => loadKnowledgeOrReport({ path, namedBy: "given to diff" }, io)),
+  );
   if (!before || !after) return ExitCode.checkFailed;
   const changes = diffKnowledge(before, after);
   writeLine(
@@ -159,17 +155,18 @@ async function diff(args: readonly string[], io: CliIO): Promise<number> {
     `${versionName(before)} → ${versionName(after)}: ${summarizeDiff(changes, Number.POSITIVE_INFINITY)}`,
   );
   for (const line of diffDetails(changes)) writeLine(io.stdout, line);
-  if (versionUnchanged(before, after, changes)) writeLine(io.stderr, VERSION_WARNING(after));
+  if (versionUnchanged(before, after, changes)) writeLine(io.stderr, versionWarning(after));
   return ExitCode.ok;
 }
 
-async function history(io: CliIO): Promise<number> {
-  const settings = settingsOrReport(io);
+async function history(args: readonly string[], io: CliIO): Promise<number> {
+  parseArgs({ args: [...args], options: {} });
+  const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
   const folder = historyFolder(settings);
   const line = await readServedLine(new KnowledgeHistory(folder));
   if (line.length === 0) writeLine(io.stderr, `no versions kept yet in ${folder}`);
-  const inUse = await readKnowledgeText(settings.KNOWLEDGE_PATH);
+  const inUse = await readKnowledgeSource(settings.KNOWLEDGE_PATH);
   const rows = historyRows(line, inUse.ok ? contentHash(inUse.value) : undefined);
   for (const row of rows) {
     const who = row.actor === "" ? "" : `  by ${row.actor}${row.action === "" ? "" : ` (${row.action})`}`;
@@ -184,7 +181,7 @@ async function history(io: CliIO): Promise<number> {
   return ExitCode.ok;
 }
 
-/** The file in use for commands that change it: `--knowledge PATH`, else KNOWLEDGE_PATH. */
+/** The file in use, opened for a change: `--knowledge PATH`, else KNOWLEDGE_PATH. */
 async function openForChange(
   args: readonly string[],
   io: CliIO,
@@ -194,22 +191,28 @@ async function openForChange(
     allowPositionals: true,
     options: { knowledge: { type: "string" } },
   });
-  const settings = settingsOrReport(io);
+  const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
-  const path = values.knowledge ?? settings.KNOWLEDGE_PATH;
+  const location =
+    values.knowledge === undefined ? knowledgeLocation(io) : knowledgeOption(io, values.knowledge);
+  await ensureKnowledgeReadable(location);
   // Errors reach the user on stderr in the one format; the log would say them twice.
-  const opened = await openKnowledgeService({ ...settings, KNOWLEDGE_PATH: path }, createLogger("fatal"));
+  const opened = await openKnowledgeService(
+    { ...settings, KNOWLEDGE_PATH: location.path },
+    createLogger("fatal"),
+  );
   if (!opened.ok) {
     reportIssues(opened.issues, io);
     return ExitCode.checkFailed;
   }
-  return { service: opened.value, path, positionals };
+  return { service: opened.value, path: location.path, positionals };
 }
 
 async function rollback(args: readonly string[], io: CliIO): Promise<number> {
   const opened = await openForChange(args, io);
   if (typeof opened === "number") return opened;
   const { service, path, positionals } = opened;
+  if (positionals.length > 1) throw new UsageError(`expected at most one VERSION, got ${positionals.length}`);
   const requested = positionals[0];
   const target = await service.rollbackTarget(requested);
   if (!target)
@@ -226,9 +229,9 @@ async function teach(args: readonly string[], io: CliIO): Promise<number> {
   const [statementId, raw, ...extra] = positionals;
   const question = cleanQuestion(raw ?? "");
   if (!statementId || question === "" || extra.length > 0)
-    throw new UsageError(`teach needs a statement id and one question (quote it)\n${USAGE}`);
+    throw new UsageError("teach needs a statement id and one question (quote it)");
   const change = await service.edit(shellActor(), "teach", (text) =>
-    addExampleQuestion(text, path, statementId, question),
+    addExampleQuestion(text, path, statementId.toLowerCase(), question),
   );
   return reportChange(change, path, io);
 }
@@ -239,8 +242,7 @@ async function outOfScope(args: readonly string[], io: CliIO): Promise<number> {
   const { service, path, positionals } = opened;
   const [raw, ...extra] = positionals;
   const phrase = cleanQuestion(raw ?? "");
-  if (phrase === "" || extra.length > 0)
-    throw new UsageError(`out-of-scope needs one phrase (quote it)\n${USAGE}`);
+  if (phrase === "" || extra.length > 0) throw new UsageError("out-of-scope needs one phrase (quote it)");
   const change = await service.edit(shellActor(), "out-of-scope", (text) =>
     addOutOfScopePhrase(text, path, phrase),
   );
@@ -280,7 +282,7 @@ function shellActor(): string {
 
 async function gaps(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { csv: { type: "boolean" } } });
-  const settings = settingsOrReport(io);
+  const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
   const store = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
   try {

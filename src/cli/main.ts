@@ -12,5 +12,12 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** After the bot has stopped, what discord.js leaves open (its HTTP agent, a reconnect timer) must not hold the process. */
+const BOT_EXIT_GRACE_MS = 1_000;
+
 const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-process.exitCode = await runCli(process.argv.slice(2), io);
+const argv = process.argv.slice(2);
+process.exitCode = await runCli(argv, io);
+// Only the bot: it writes nothing to stdout that an early exit could cut off. An unref'd timer
+// fires only if something else still keeps the process alive.
+if (argv[0] === "start") setTimeout(() => process.exit(), BOT_EXIT_GRACE_MS).unref();

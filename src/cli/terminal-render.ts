@@ -1,6 +1,7 @@
 import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../i18n/messages.js";
 import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
-import { type Answer, closestTopicNames, nearMisses, sourceLine } from "../search/answer.js";
+import { sourceLine } from "../knowledge/sources.js";
+import { type Answer, closestTopicNames, nearMisses } from "../search/answer.js";
 import type { Language } from "../search/language.js";
 
 /** Answers and listings as plain text for a terminal: the bot's replies without Discord. */
@@ -18,7 +19,11 @@ export function renderAnswer(answer: Answer, knowledge: KnowledgeSet): string {
     if (topics) lines.push(text.closestTopics(topics));
     const near = nearMisses(answer);
     if (near.length > 0) {
-      lines.push(text.closestStatements(near.map((passage) => `/statement ${passage.id}`).join(", ")));
+      lines.push(
+        text.closestStatements(
+          near.map((passage) => `/${text.commands.statement.name ?? "statement"} ${passage.id}`).join(", "),
+        ),
+      );
     }
     lines.push(text.tryTopics.replaceAll("`", ""));
   } else {
@@ -70,7 +75,7 @@ export function renderStatement(knowledge: KnowledgeSet, statement: Statement, l
     `${text.statementTitle(statement.id)} — ${text.topic}: ${topic ? topic[language] : statement.topic}`,
     `DE: ${statement.de}`,
     `EN: ${statement.en}`,
-    `${text.source}: ${source ? sourceLine(source) : statement.source}${source?.url ? ` <${source.url}>` : ""}`,
+    `${text.source}: ${source ? sourceLine(source, language) : statement.source}${source?.url ? ` <${source.url}>` : ""}`,
     statement.quote ? text.directQuote : text.paraphrase,
   ].join("\n");
 }
@@ -87,7 +92,7 @@ export function renderAbout(knowledge: KnowledgeSet, language: Language): string
     ),
     "",
     `${text.sources}:`,
-    ...sources.map((source) => `  ${sourceLine(source)}${source.url ? ` <${source.url}>` : ""}`),
+    ...sources.map((source) => `  ${sourceLine(source, language)}${source.url ? ` <${source.url}>` : ""}`),
     "",
     `${text.knowledgeVersion(knowledge.document.version, knowledge.document.date)} · ${text.knowledgeLine(knowledge.statements.length, knowledge.topics.length)}`,
   ].join("\n");

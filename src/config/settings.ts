@@ -25,9 +25,15 @@ const wholeNumber = (fallback: number, min: number, max: number) =>
     .pipe(
       z
         .string()
-        .regex(/^\d+$/, "must be a whole number")
+        // A sign is read, so that -5 is told its range rather than that it is no number.
+        .regex(/^[-+]?\d+$/, `must be a whole number from ${min} to ${max}`)
         .transform(Number)
-        .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
+        .pipe(
+          z
+            .number()
+            .min(min, `must be ${min === 0 ? "0 or more (not negative)" : `at least ${min}`}, up to ${max}`)
+            .max(max, `must be at most ${max}`),
+        ),
     );
 const withDefault = <T extends z.ZodType<unknown, string>>(schema: T, fallback: string) =>
   z

@@ -1,11 +1,14 @@
-import { type Client, DiscordjsErrorCodes } from "discord.js";
+import type { Client } from "discord.js";
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
 import type { FeedbackStore } from "../feedback/feedback-store.js";
 import type { Logger } from "../logging/logger.js";
+import { settleWithin } from "../ops/deadline.js";
 import { buildBotContext } from "./bot-context.js";
-import { createBotClient } from "./client.js";
+import { createBotClient, REST_TIMEOUT_MS } from "./client.js";
 import { type StopBot, wireClientEvents } from "./client-events.js";
+import { describeConnectFailure } from "./connect-failure.js";
+import { GatewayStatus } from "./gateway-status.js";
 import { startOpsServers } from "./ops-servers.js";
 import { guardGatewayPackets } from "./packet-guard.js";
 import { attachShardBridge } from "./shard-bridge.js";
@@ -15,13 +18,21 @@ export interface RunningBot {
   readonly feedback: FeedbackStore;
   /** Resolves with the process exit code once the bot has stopped, for whatever reason. */
   readonly stopped: Promise<number>;
+  /** Why the bot stopped by itself (a refused token, no connection), for standard error. */
+  failure(): string | undefined;
   stop(): Promise<void>;
 }
 
-const INVALID_TOKEN_MESSAGE =
-  "Discord rejected the token (401). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.";
+/** Within the shutdown deadline: destroying the client waits on a gateway that may be gone. */
+const DESTROY_DEADLINE_MS = 4_000;
+/** While logging in takes this long, say so: discord.js retries a silent API for a minute. */
+const SLOW_LOGIN_NOTICE_MS = 15_000;
 
-/** Connects to Discord and answers until stopped; the token is used, never logged. */
+/**
+ * Connects to Discord and answers until stopped; the token is used, never logged. Returns while
+ * logging in is still under way — it waits on a gateway that may be gone, and a stop asked for
+ * meanwhile must not wait for it; `client` emits clientReady once connected.
+ */
 export async function startBot(
   settings: Settings,
   knowledge: KnowledgeService,
@@ -31,40 +42,61 @@ export async function startBot(
   guardGatewayPackets(client, logger);
   const services = buildBotContext(settings, knowledge, logger);
   const { context } = services;
-  const ops = await startOpsServers(client, context);
+  const gateway = new GatewayStatus(logger, context.metrics);
+  gateway.attach(client);
+  const ops = await startOpsServers(client, context, gateway);
   let resolveStopped: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => {
     resolveStopped = resolve;
   });
   let stopping = false;
-  const stop = async (code: number): Promise<void> => {
+  let failure: string | undefined;
+  const stop: StopBot = async (code, reason) => {
     if (stopping) return;
     stopping = true;
+    failure = reason;
     await ops.close();
-    await client.destroy();
+    // With the gateway unreachable, destroy() can wait on a reconnect for a minute: the database
+    // and the log matter more than a polite goodbye to a server that is not there.
+    if ((await settleWithin(client.destroy(), DESTROY_DEADLINE_MS)) === "late")
+      logger.warn({ deadlineMs: DESTROY_DEADLINE_MS }, "the Discord client did not close in time");
     services.close();
+    logger.flush();
     resolveStopped(code);
   };
-  attachShardBridge(client, knowledge, context.metrics, logger);
+  attachShardBridge(client, knowledge, context.metrics, logger, gateway);
   wireClientEvents(client, context, stop);
-  await login(client, settings.DISCORD_TOKEN, logger, stop);
-  return { client, feedback: context.feedback, stopped, stop: () => stop(0) };
+  void login(client, settings, logger, stop, () => stopping);
+  return { client, feedback: context.feedback, stopped, failure: () => failure, stop: () => stop(0) };
 }
 
+/** Logs in, saying where; a failure says what was tried, where and what to check, and stops the bot. */
 async function login(
   client: Client,
-  token: string | undefined,
+  settings: Settings,
   logger: Logger,
   stop: StopBot,
+  stopping: () => boolean,
 ): Promise<void> {
-  try {
-    await client.login(token);
-  } catch (error) {
-    const invalidToken = (error as { code?: string }).code === DiscordjsErrorCodes.TokenInvalid;
-    logger.fatal(
-      { err: invalidToken ? undefined : error },
-      invalidToken ? INVALID_TOKEN_MESSAGE : "could not connect to Discord",
+  const api = settings.DISCORD_API_URL;
+  logger.info({ api }, "connecting to Discord");
+  const started = Date.now();
+  const slowLogin = setInterval(() => {
+    logger.warn(
+      { api, seconds: Math.round((Date.now() - started) / 1000) },
+      "no answer from the Discord API yet; still trying (check the network and DISCORD_API_URL)",
     );
-    await stop(1);
+  }, SLOW_LOGIN_NOTICE_MS).unref();
+  try {
+    await client.login(settings.DISCORD_TOKEN);
+  } catch (error) {
+    // Destroying the client to stop ends a login under way: that is no failure to report.
+    if (stopping()) return;
+    const message = describeConnectFailure(error, api, REST_TIMEOUT_MS);
+    // The stack is for whoever debugs discord.js, not for an operator fixing a setting.
+    logger.fatal({ err: logger.isLevelEnabled("debug") ? error : undefined }, message);
+    await stop(1, message);
+  } finally {
+    clearInterval(slowLogin);
   }
 }

@@ -12,8 +12,8 @@ const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
     "Discord rejected the token (close code 4004). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.",
 };
 
-/** Stops the bot with a process exit code. */
-export type StopBot = (code: number) => Promise<void>;
+/** Stops the bot with a process exit code and, when it stops by itself, the reason in plain words. */
+export type StopBot = (code: number, reason?: string) => Promise<void>;
 
 /** Every client event the bot listens to, one small function each. */
 export function wireClientEvents(client: Client, context: BotContext, stop: StopBot): void {
@@ -76,12 +76,11 @@ function onShardDisconnect(client: Client, { logger }: BotContext, stop: StopBot
     const message = FATAL_CLOSE_MESSAGES[event.code];
     if (!message) return;
     logger.fatal({ code: event.code, shardId }, message);
-    void stop(1);
+    void stop(1, message);
   });
 }
 
 function onDiagnostics(client: Client, { logger }: BotContext): void {
-  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, "gateway connection resumed"));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord.js error"));
 }

@@ -1,6 +1,9 @@
 import { Client, GatewayIntentBits, Partials } from "discord.js";
 import type { Settings } from "../config/settings.js";
 
+/** Per REST request; discord.js retries a request that times out. */
+export const REST_TIMEOUT_MS = 15_000;
+
 /**
  * The discord.js client with the least it needs: Message Content only when ask-channels are
  * configured (the bot still sees DMs and mentions without it), and no mention ever parsed, so
@@ -18,6 +21,6 @@ export function createBotClient(settings: Settings): Client {
     // DMs arrive on channels discord.js has not cached; deleted questions may be uncached too.
     partials: [Partials.Channel, Partials.Message],
     allowedMentions: { parse: [], repliedUser: false },
-    rest: { api: settings.DISCORD_API_URL },
+    rest: { api: settings.DISCORD_API_URL, timeout: REST_TIMEOUT_MS },
   });
 }

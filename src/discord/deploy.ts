@@ -5,6 +5,7 @@ import {
   Routes,
 } from "discord.js";
 import type { Settings } from "../config/settings.js";
+import { REST_TIMEOUT_MS } from "./client.js";
 import { slashCommands } from "./commands/index.js";
 
 export interface DeployResult {
@@ -22,7 +23,9 @@ export async function deployCommands(
   settings: Settings & { DISCORD_TOKEN: string },
   global: boolean,
 ): Promise<DeployResult> {
-  const rest = new REST({ api: settings.DISCORD_API_URL }).setToken(settings.DISCORD_TOKEN);
+  const rest = new REST({ api: settings.DISCORD_API_URL, timeout: REST_TIMEOUT_MS }).setToken(
+    settings.DISCORD_TOKEN,
+  );
   const applicationId =
     settings.DISCORD_APPLICATION_ID ??
     ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id;

@@ -7,7 +7,7 @@ import {
   PermissionFlagsBits,
 } from "discord.js";
 import { languageOfLocale, messagesFor } from "../i18n/messages.js";
-import { cleanUserText } from "../search/normalize.js";
+import { cleanUserText, exceedsQuestionLength } from "../search/normalize.js";
 import { looksLikeQuestion } from "../search/question-shape.js";
 import { answerAndRecord } from "./ask-engine.js";
 import { BoundedMap } from "./bounded-map.js";
@@ -92,7 +92,7 @@ export class FreeTextResponder {
     const text = messagesFor(fallbackLanguage);
     if (question === "") return quiet ? undefined : { content: text.emptyQuestion };
     const maxLength = this.context.settings.MAX_QUESTION_LENGTH;
-    if ([...question].length > maxLength)
+    if (exceedsQuestionLength(question, maxLength))
       return quiet ? undefined : { content: text.questionTooLong(maxLength) };
 
     // Too fast: silence, as for chatter. A plain message has no private channel to say "slow down" in.

@@ -2,6 +2,7 @@ import type { Client } from "discord.js";
 import { shortHash } from "../knowledge/knowledge-set.js";
 import { startHealthServer } from "../ops/health-server.js";
 import type { BotContext } from "./context.js";
+import type { GatewayStatus } from "./gateway-status.js";
 
 const PING_SAMPLE_MS = 15_000;
 
@@ -14,10 +15,16 @@ export interface OpsServers {
  * Samples the gateway ping into the metrics and serves health and metrics on HEALTH_PORT. Under
  * a ShardingManager the manager serves health and metrics for all shards instead.
  */
-export async function startOpsServers(client: Client, context: BotContext): Promise<OpsServers> {
+export async function startOpsServers(
+  client: Client,
+  context: BotContext,
+  gateway: GatewayStatus,
+): Promise<OpsServers> {
   const { settings, logger, metrics, knowledge } = context;
   const pingTimer = setInterval(() => {
-    for (const [shardId, shard] of client.ws.shards) metrics.setGatewayPing(shardId, shard.ping);
+    // A shard's last ping outlives its connection; while it is down the round trip is unknown.
+    for (const [shardId, shard] of client.ws.shards)
+      metrics.setGatewayPing(shardId, gateway.isUp(shardId) ? shard.ping : -1);
   }, PING_SAMPLE_MS).unref();
   const health =
     settings.HEALTH_PORT && !client.shard
@@ -25,15 +32,22 @@ export async function startOpsServers(client: Client, context: BotContext): Prom
           host: settings.HEALTH_HOST,
           port: settings.HEALTH_PORT,
           logger,
-          health: async () => ({
-            ready: client.isReady(),
-            details: {
-              knowledgeVersion: knowledge.current.document.version,
-              knowledgeHash: shortHash(knowledge.current.hash),
-              statements: knowledge.current.statements.length,
-              ping: client.ws.ping,
-            },
-          }),
+          // Ready only while every shard's connection is up: isReady() stays true through an outage.
+          health: async () => {
+            const connection = gateway.health();
+            return {
+              ready: connection.ready,
+              details: {
+                ...(connection.reason ? { reason: connection.reason } : {}),
+                connectedShards: connection.connectedShards,
+                shards: connection.shards,
+                knowledgeVersion: knowledge.current.document.version,
+                knowledgeHash: shortHash(knowledge.current.hash),
+                statements: knowledge.current.statements.length,
+                ping: connection.ready ? client.ws.ping : null,
+              },
+            };
+          },
           metrics: async () => ({ body: await metrics.render(), contentType: metrics.contentType }),
         })
       : undefined;

@@ -3,15 +3,20 @@ import type { AuditEvent, KnowledgeService } from "../app/knowledge-service.js";
 import { shortHash } from "../knowledge/knowledge-set.js";
 import type { Logger } from "../logging/logger.js";
 import type { BotMetrics, MetricsSnapshot } from "../ops/metrics.js";
+import type { GatewayStatus } from "./gateway-status.js";
 
 /** What one shard tells the others and the manager, through discord.js's broadcastEval. */
 export interface ShardSummary {
   readonly shards: readonly number[];
+  /** Every shard of this process has its gateway connection up. */
   readonly ready: boolean;
+  /** Why not ready, for the manager's /healthz. */
+  readonly reason?: string;
   readonly version: string;
   readonly hash: string;
   readonly statements: number;
-  readonly ping: number;
+  /** Milliseconds; null while disconnected. */
+  readonly ping: number | null;
 }
 
 /** The shard-side API that broadcastEval functions call as `c.summit` (they cannot import). */
@@ -40,16 +45,21 @@ export function attachShardBridge(
   knowledge: KnowledgeService,
   metrics: BotMetrics,
   logger: Logger,
+  gateway: GatewayStatus,
 ): void {
   client.summit = {
-    summary: () => ({
-      shards: client.shard?.ids ?? [0],
-      ready: client.isReady(),
-      version: knowledge.current.document.version,
-      hash: shortHash(knowledge.current.hash),
-      statements: knowledge.current.statements.length,
-      ping: client.ws.ping,
-    }),
+    summary: () => {
+      const connection = gateway.health();
+      return {
+        shards: client.shard?.ids ?? [0],
+        ready: connection.ready,
+        ...(connection.reason ? { reason: connection.reason } : {}),
+        version: knowledge.current.document.version,
+        hash: shortHash(knowledge.current.hash),
+        statements: knowledge.current.statements.length,
+        ping: connection.ready ? client.ws.ping : null,
+      };
+    },
     metrics: () => metrics.snapshot(),
     syncKnowledge: async () => (await knowledge.reload(SHARD_SYNC_ACTOR)).kind,
   };

@@ -60,12 +60,17 @@ export async function startShardingManager(
           | undefined
         )[];
         const versions = new Set(summaries.map((summary) => summary?.hash));
+        const reasons = [
+          ...summaries.flatMap((summary) => (summary?.reason ? [summary.reason] : [])),
+          ...(summaries.length === totalShards
+            ? []
+            : [`${summaries.length} of ${totalShards} shards answer`]),
+          ...(versions.size > 1 ? ["the shards serve different knowledge versions"] : []),
+        ];
+        const ready = reasons.length === 0 && summaries.every((summary) => summary?.ready);
         return {
-          ready:
-            summaries.length === totalShards &&
-            summaries.every((summary) => summary?.ready) &&
-            versions.size === 1,
-          details: { shards: summaries },
+          ready,
+          details: { ...(ready ? {} : { reason: reasons.join("; ") || "not ready" }), shards: summaries },
         };
       },
       metrics: async () => {

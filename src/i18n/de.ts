@@ -1,4 +1,5 @@
 import type { Messages } from "./messages.js";
+import { versionLabel } from "./version-label.js";
 
 export const de: Messages = {
   languageName: "Deutsch",
@@ -16,7 +17,7 @@ export const de: Messages = {
   source: "Quelle",
   directQuote: "Wörtliches Zitat",
   paraphrase: "Zusammenfassung in eigenen Worten",
-  knowledgeVersion: (version, date) => `Wissensstand ${version} (${date})`,
+  knowledgeVersion: (version, date) => `Wissensstand ${versionLabel(version, date)}`,
   confidence: (percent) => `Sicherheit ${percent} %`,
   buttonMoreResults: "Weitere Ergebnisse",
   buttonGerman: "Original (Deutsch)",
@@ -37,7 +38,7 @@ export const de: Messages = {
   topic: "Thema",
   aboutTitle: "Über diesen Bot",
   aboutIntro: (summit, date, place) =>
-    `Ich beantworte Fragen zum ${summit} (${date}, ${place}) und seiner gemeinsamen Erklärung – aus einer kuratierten Sammlung von Aussagen, jede mit ihrer Quelle.`,
+    `Ich beantworte Fragen zu einem Gipfeltreffen und seiner gemeinsamen Erklärung: ${summit} (${date}, ${place}). Meine Antworten stammen aus einer kuratierten Sammlung von Aussagen, jede mit ihrer Quelle.`,
   participants: "Teilnehmer",
   sources: "Quellen",
   knowledgeLine: (statements, topics) => `${statements} Aussagen in ${topics} Themen`,
@@ -173,5 +174,24 @@ export const de: Messages = {
       name: "aussage",
       description: "Die Aussage, die sie beantwortet (Kennung oder Wörter)",
     },
+  },
+  chat: {
+    intro: "Stell eine Frage auf Deutsch oder Englisch, oder gib einen Befehl ein:",
+    own: {
+      lang: { name: "sprache", usage: "de|en|auto", description: "Antwortsprache (auto: die der Frage)" },
+      quit: { name: "ende", usage: "", description: "Beenden (oder Strg+D)" },
+    },
+    argumentNames: { QUESTION: "FRAGE", TOPIC: "THEMA", ID: "KENNUNG" },
+    howToAsk:
+      "Frag in eigenen Worten, auf Deutsch oder Englisch: Die besten Stellen kommen zuerst, jede mit ihrer Quelle; wenn nichts passt, sage ich es.",
+    otherNames: (names) => `Die englischen Namen gehen auch: ${names}.`,
+    unknownCommand: (command) => `Unbekannter Befehl ${command} – versuch /hilfe.`,
+    usage: (usage) => `Aufruf: ${usage}`,
+    topicNotFound: (topic) => `Es gibt kein Thema „${topic}“. Die Themen:`,
+    replyLanguage: (language) => `Antwortsprache: ${language}`,
+    reloaded: (before, after) =>
+      `(Die Wissensdatei hat sich geändert: jetzt Stand ${after}, vorher ${before}.)`,
+    reloadRejected: (version, errors) =>
+      `(Die Wissensdatei hat sich geändert, ist aber nicht gültig – ${errors} Fehler, siehe npm run --silent knowledge -- check. Ich antworte weiter mit Stand ${version}.)`,
   },
 };

@@ -1,4 +1,5 @@
 import type { CommandWords, Messages } from "./messages.js";
+import { versionLabel } from "./version-label.js";
 
 /**
  * The slash commands, subcommands and options by their English name path, and what Discord shows
@@ -58,7 +59,7 @@ export const en: Messages = {
   source: "Source",
   directQuote: "Direct quotation",
   paraphrase: "Summary in our words",
-  knowledgeVersion: (version, date) => `Knowledge version ${version} (${date})`,
+  knowledgeVersion: (version, date) => `Knowledge version ${versionLabel(version, date)}`,
   confidence: (percent) => `confidence ${percent}%`,
   buttonMoreResults: "More results",
   buttonGerman: "Original (Deutsch)",
@@ -77,7 +78,7 @@ export const en: Messages = {
   topic: "Topic",
   aboutTitle: "About this bot",
   aboutIntro: (summit, date, place) =>
-    `I answer questions about the ${summit} (${date}, ${place}) and its joint declaration, from a curated set of statements — each with its source.`,
+    `I answer questions about one summit and its joint declaration: ${summit} (${date}, ${place}). My answers come from a curated set of statements, each with its source.`,
   participants: "Participants",
   sources: "Source documents",
   knowledgeLine: (statements, topics) => `${statements} statements in ${topics} topics`,
@@ -159,4 +160,22 @@ export const en: Messages = {
   forgotUser: (questions, votes) =>
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
   commands: englishCommands,
+  chat: {
+    intro: "Type a question in English or German, or a command:",
+    own: {
+      lang: { name: "lang", usage: "de|en|auto", description: "Reply language (auto: each question's own)" },
+      quit: { name: "quit", usage: "", description: "Leave (or Ctrl+D)" },
+    },
+    argumentNames: {},
+    howToAsk:
+      "Ask in plain words, in English or German: the best passages come first, each with its source; when nothing fits, I say so.",
+    otherNames: (names) => `The German names work too: ${names}.`,
+    unknownCommand: (command) => `Unknown command ${command} — try /help.`,
+    usage: (usage) => `Usage: ${usage}`,
+    topicNotFound: (topic) => `There is no topic "${topic}". The topics:`,
+    replyLanguage: (language) => `Reply language: ${language}`,
+    reloaded: (before, after) => `(The knowledge file changed: now version ${after}, before ${before}.)`,
+    reloadRejected: (version, errors) =>
+      `(The knowledge file changed but is not valid — ${errors} error${errors === 1 ? "" : "s"}, see npm run --silent knowledge -- check. Still answering from version ${version}.)`,
+  },
 };

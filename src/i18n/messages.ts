@@ -102,6 +102,32 @@ export interface Messages {
   /** What the terminal chat says to /knowledge: moderators use the knowledge CLI there. */
   readonly knowledgeInTerminal: string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;
+  readonly chat: ChatMessages;
+}
+
+/** The commands only the terminal chat has; the others are the bot's, from the command registry. */
+export const CHAT_OWN_COMMANDS = ["lang", "quit"] as const;
+export type ChatOwnCommand = (typeof CHAT_OWN_COMMANDS)[number];
+
+/** What the terminal chat says beyond the bot's replies. */
+export interface ChatMessages {
+  readonly intro: string;
+  /** Its own commands: the name in this language (both languages' names always work), usage, meaning. */
+  readonly own: Readonly<
+    Record<ChatOwnCommand, { readonly name: string; readonly usage: string; readonly description: string }>
+  >;
+  /** The registry's argument names (QUESTION, TOPIC, ID) as this language writes them. */
+  readonly argumentNames: Readonly<Record<string, string>>;
+  /** After the commands in /help: how answers come, without Discord's options and mentions. */
+  readonly howToAsk: string;
+  /** Below the help: the commands' names in the other language. */
+  readonly otherNames: (names: string) => string;
+  readonly unknownCommand: (command: string) => string;
+  readonly usage: (usage: string) => string;
+  readonly topicNotFound: (topic: string) => string;
+  readonly replyLanguage: (language: string) => string;
+  readonly reloaded: (before: string, after: string) => string;
+  readonly reloadRejected: (version: string, errors: number) => string;
 }
 
 /**

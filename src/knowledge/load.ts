@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
 import type { Result } from "./issues.js";
 import { contentHash, createKnowledgeSet, type KnowledgeSet } from "./knowledge-set.js";
-import { decodeKnowledgeBytes } from "./utf8.js";
+import { readKnowledgeText } from "./read-file.js";
 import { validateKnowledgeText } from "./validate.js";
 
 export const DEFAULT_KNOWLEDGE_PATH = "knowledge/summit.yaml";
@@ -15,22 +14,21 @@ export function parseKnowledge(text: string, origin: string): Result<KnowledgeSe
 
 /** Reads and validates a knowledge file. Never writes to it. */
 export async function loadKnowledgeFile(path: string): Promise<Result<KnowledgeSet>> {
-  const read = await readKnowledgeText(path);
+  const read = await readKnowledgeSource(path);
   return read.ok ? parseKnowledge(read.value, path) : read;
 }
 
-/** A knowledge file's text, refused when it is not UTF-8; `missing` is what a missing file is called. */
-export async function readKnowledgeText(
-  path: string,
-  missing = "cannot read: file not found",
-): Promise<Result<string>> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? missing : `cannot read: ${code ?? String(error)}`;
-    return { ok: false, issues: [{ file: path, line: 1, column: 1, field: "file", message }] };
-  }
-  return decodeKnowledgeBytes(bytes, path);
+/**
+ * A knowledge file's text, or why not as issues in the one format: a file that cannot be read at
+ * 1:1 ("the file is missing …", completed by `after`), one that is not UTF-8 at its first bad byte.
+ */
+export async function readKnowledgeSource(path: string, after = ""): Promise<Result<string>> {
+  const read = await readKnowledgeText(path);
+  if (read.ok) return { ok: true, value: read.text };
+  return {
+    ok: false,
+    issues: read.issues ?? [
+      { file: path, line: 1, column: 1, field: "file", message: `the file ${read.reason}${after}` },
+    ],
+  };
 }

@@ -36,10 +36,21 @@ const participantSchema = z.strictObject({
   leader: localized("leader"),
 });
 
+/** Text the same in both languages (a name), or `{ de, en }` where it is said differently. */
+const textOrLocalized = (what: string) =>
+  z
+    .union([text(what), localized(what)], {
+      error: `${what} must be text, or German and English texts as de: and en:`,
+    })
+    .transform((value): Localized => (typeof value === "string" ? { de: value, en: value } : value));
+
 const sourceSchema = z.strictObject({
   id: kebabId,
+  /** The document's own title, in its own language: how to find it. */
   name: text("source name"),
-  publisher: text("publisher"),
+  /** What a reply calls it, in the reply's language; without it, `name`. */
+  title: localized("source title").optional(),
+  publisher: textOrLocalized("publisher").optional(),
   date: isoDate.optional(),
   url: z.url({ error: "must be a full http(s) address", protocol: /^https?$/ }).optional(),
 });

@@ -7,8 +7,12 @@ import type { Result } from "./issues.js";
  * both YAML parsers skip it, and the history keeps the file byte for byte.
  */
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
 
 export function decodeKnowledgeBytes(bytes: Uint8Array, file: string): Result<string> {
+  // A NUL byte means no text at all (an image, an archive saved under the name): the validator
+  // says so in those words, which help more than the position of a bad byte.
+  if (bytes.includes(0)) return { ok: true, value: lenient.decode(bytes) };
   try {
     return { ok: true, value: strict.decode(bytes) };
   } catch {

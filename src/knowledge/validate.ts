@@ -21,6 +21,11 @@ const yaml = new ReusingYamlLoader();
  * still gets every error with its line and column.
  */
 export function validateKnowledgeText(text: string, file: string): Result<KnowledgeDocument> {
+  // YAML is text: a NUL means an image, an archive or a spreadsheet was saved under the name.
+  if (text.includes("\0")) {
+    const message = "the file is not text (it holds binary data): save the knowledge as YAML text";
+    return { ok: false, issues: [{ file, line: 1, column: 1, field: "(document)", message }] };
+  }
   let parsed: unknown;
   try {
     parsed = yaml.load(text);
@@ -36,6 +41,8 @@ export function validateKnowledgeText(text: string, file: string): Result<Knowle
 function checkDocument(
   value: unknown,
 ): { ok: true; value: KnowledgeDocument } | { ok: false; issues: PathIssue[] } {
+  const shape = documentShapeIssue(value);
+  if (shape) return { ok: false, issues: [{ path: [], message: shape }] };
   const parsed = knowledgeDocumentSchema.safeParse(value);
   // Cross-references are checked on the raw value too, so one run reports every error at once.
   const crossIssues = crossReferenceIssues(value);
@@ -71,6 +78,15 @@ function locateIssues(text: string, file: string): KnowledgeIssue[] {
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** An empty file or one that is not a mapping gets one plain sentence, not a type error. */
+function documentShapeIssue(value: unknown): string | undefined {
+  if (value === null || value === undefined)
+    return "the file is empty: a knowledge file starts with title:, version:, date:, summit: …";
+  if (typeof value !== "object" || Array.isArray(value))
+    return `the file holds ${Array.isArray(value) ? "a list" : "a single value"}, not a knowledge file: it must start with title:, version:, date:, summit: …`;
+  return undefined;
+}
+
 function toPathIssues(issue: z.core.$ZodIssue, document: unknown): PathIssue[] {
   const path = issue.path.filter((segment): segment is string | number => typeof segment !== "symbol");
   if (issue.code === "unrecognized_keys") {
@@ -82,7 +98,8 @@ function toPathIssues(issue: z.core.$ZodIssue, document: unknown): PathIssue[] {
       atKey: true,
     }));
   }
-  if (issue.code === "invalid_type" && !hasPath(document, path)) {
+  // A missing field fails as a wrong type, or, for a field of several allowed types, as no match.
+  if ((issue.code === "invalid_type" || issue.code === "invalid_union") && !hasPath(document, path)) {
     return [{ path, message: "is missing" }];
   }
   return [{ path, message: issue.message }];

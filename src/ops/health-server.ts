@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SetupError } from "../config/setup-error.js";
 import type { Logger } from "../logging/logger.js";
 
 export interface HealthReport {
@@ -85,7 +86,8 @@ export function startHealthServer(options: HealthServerOptions): Promise<HealthS
   }
 
   return new Promise((resolve, reject) => {
-    const onStartError = (error: Error): void => reject(error);
+    const onStartError = (error: NodeJS.ErrnoException): void =>
+      reject(startFailure(error, host, options.port));
     server.once("error", onStartError);
     server.listen(options.port, host, () => {
       server.off("error", onStartError);
@@ -103,6 +105,21 @@ export function startHealthServer(options: HealthServerOptions): Promise<HealthS
       });
     });
   });
+}
+
+/** A port that cannot be bound is a setting to change: said so, naming it, with the error's code kept. */
+function startFailure(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `HEALTH_PORT ${port} on HEALTH_HOST ${host}`;
+  const reason =
+    error.code === "EADDRINUSE"
+      ? `${where} is already in use: choose another port, or stop what listens there`
+      : error.code === "EACCES"
+        ? `${where} may not be bound by this user: choose a port above 1023`
+        : error.code === "EADDRNOTAVAIL"
+          ? `${where}: this machine has no such address; set HEALTH_HOST to one of its own (127.0.0.1 by default)`
+          : undefined;
+  if (!reason) return error;
+  return Object.assign(new SetupError(reason), { code: error.code });
 }
 
 function pathOf(url: string | undefined): string {

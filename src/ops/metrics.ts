@@ -56,6 +56,9 @@ export class BotMetrics {
   private readonly errors: Counter<"where">;
   private readonly rateLimited: Counter<"scope">;
   private readonly gatewayPing: Gauge<"shard">;
+  private readonly gatewayConnectedShards: Gauge;
+  private readonly gatewayOutages: Counter;
+  private readonly gatewayOutageSeconds: Counter;
   private readonly knowledgeStatements: Gauge;
   private readonly inFlight: Gauge;
   private readonly errorSites = new Set<string>();
@@ -110,6 +113,21 @@ export class BotMetrics {
       name: "summit_gateway_ping_seconds",
       help: "Latest gateway heartbeat round trip per shard, in seconds.",
       labelNames: ["shard"],
+      registers,
+    });
+    this.gatewayConnectedShards = new Gauge({
+      name: "summit_gateway_connected_shards",
+      help: "Shards whose gateway connection is up (identified or resumed) right now.",
+      registers,
+    });
+    this.gatewayOutages = new Counter({
+      name: "summit_gateway_outages_total",
+      help: "Times a shard's gateway connection was lost.",
+      registers,
+    });
+    this.gatewayOutageSeconds = new Counter({
+      name: "summit_gateway_outage_seconds_total",
+      help: "Seconds shards spent without a gateway connection, counted when each outage ended.",
       registers,
     });
     this.knowledgeStatements = new Gauge({
@@ -187,6 +205,18 @@ export class BotMetrics {
     const labels = { shard: String(shard) };
     if (Number.isFinite(pingMs) && pingMs >= 0) this.gatewayPing.set(labels, pingMs / 1000);
     else this.gatewayPing.remove(labels);
+  }
+
+  setConnectedShards(count: number): void {
+    this.gatewayConnectedShards.set(count);
+  }
+
+  recordGatewayOutage(): void {
+    this.gatewayOutages.inc();
+  }
+
+  recordGatewayOutageEnded(seconds: number): void {
+    this.gatewayOutageSeconds.inc(seconds);
   }
 
   setKnowledgeStatements(count: number): void {

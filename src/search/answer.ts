@@ -1,5 +1,5 @@
 import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
-import type { SourceRecord } from "../knowledge/schema.js";
+import { sourceLine } from "../knowledge/sources.js";
 import { roundTo } from "../util/numbers.js";
 import { containsPhrase } from "./analyzer.js";
 import {
@@ -34,7 +34,7 @@ export interface Passage {
   readonly de: string;
   readonly en: string;
   readonly quote: boolean;
-  /** The source document as one line: name, publisher, date. */
+  /** The source document as one line in the reply language: title, publisher, date. */
   readonly source: string;
   readonly sourceUrl?: string;
   /** The question's words (as typed, folded) that this statement matched, for highlighting. */
@@ -181,14 +181,10 @@ export function statementPassage(index: SearchIndex, statementIndex: number, lan
     de: statement.de,
     en: statement.en,
     quote: statement.quote,
-    source: source ? sourceLine(source) : statement.source,
+    source: source ? sourceLine(source, language) : statement.source,
     ...(source?.url ? { sourceUrl: source.url } : {}),
     matched: [],
   };
-}
-
-export function sourceLine(source: SourceRecord): string {
-  return [source.name, source.publisher, source.date].filter(Boolean).join(", ");
 }
 
 const NEAR_MISS_LIMIT = 3;

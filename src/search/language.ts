@@ -17,6 +17,10 @@ const ENGLISH_ONLY = new Set([...ENGLISH_WORDS].filter((word) => !GERMAN_WORDS.h
 const GERMAN_LETTERS = /[äöüßÄÖÜẞ]/;
 // Spelling habits that English words rarely show.
 const GERMAN_SHAPES = /(?:sch|ung|keit|heit|ae|oe|ue|tz|ei)(?:en|e|s|n)?$|^(?:ge|ver|be|zu|ab|an|auf)\w{4,}/;
+// Letter clusters inside a word that English spelling almost never has: they carry German
+// compounds no list holds ("Gletscherschmelze", "Wasserknappheit"). "sch" only after a letter,
+// since English has "school" and "scheme".
+const GERMAN_CLUSTERS = /\p{L}sch|cht|tz|pf/u;
 const ENGLISH_SHAPES = /(?:tion|ing|th|ness|ship|ly|ed|ies|w)$|^(?:th|wh|w)/;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 const OTHER_LETTER = /(?!\p{Script=Latin})\p{L}/u;
@@ -43,11 +47,31 @@ export function detectLanguage(text: string, lexicon?: LanguageLexicon): Detecte
       else english -= lean;
     } else if (token.length > 3) {
       if (GERMAN_SHAPES.test(token)) german += 0.5;
+      if (GERMAN_CLUSTERS.test(token)) german += 0.5;
+      if (lexicon && isGermanCompound(token, lexicon)) german += 1;
       if (ENGLISH_SHAPES.test(token)) english += 0.5;
     }
   }
   if (german === english) return german === 0 ? "unknown" : "en";
   return german > english ? "de" : "en";
+}
+
+/** Parts shorter than this are too often words of both languages ("hand", "land"). */
+const MIN_COMPOUND_PART = 5;
+/** A part must lean this far to German in the knowledge's texts to count. */
+const GERMAN_LEAN = 0.5;
+
+/**
+ * A word the texts never use that begins or ends with one they use only in German:
+ * "Wasserknappheit", "Rücknahmeabkommen". German writes compounds as one word; English does not.
+ */
+function isGermanCompound(token: string, lexicon: LanguageLexicon): boolean {
+  if (token.length < 2 * MIN_COMPOUND_PART) return false;
+  for (let cut = MIN_COMPOUND_PART; cut <= token.length - MIN_COMPOUND_PART; cut++) {
+    if ((lexicon.get(token.slice(0, cut)) ?? 0) >= GERMAN_LEAN) return true;
+    if ((lexicon.get(token.slice(cut)) ?? 0) >= GERMAN_LEAN) return true;
+  }
+  return false;
 }
 
 /** Folded word → how German it is in the knowledge's texts, from −1 (only English) to 1 (only German). */

@@ -43,6 +43,14 @@ export function cleanUserText(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").replace(INVISIBLE, "").trim();
 }
 
+/**
+ * Whether a cleaned question is longer than MAX_QUESTION_LENGTH allows, counted in code points as
+ * Discord counts: one rule for /ask, mentions, ask-channels, `ask` and the terminal chat.
+ */
+export function exceedsQuestionLength(question: string, maxLength: number): boolean {
+  return [...question].length > maxLength;
+}
+
 /** Cuts text to at most `max` characters (code points, as Discord counts), ending in "…" when cut. */
 export function truncate(text: string, max: number): string {
   const chars = [...text];

@@ -1,6 +1,7 @@
 import { hash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
+import { sourceNames } from "../knowledge/sources.js";
 import { evenSample } from "../util/numbers.js";
 import { grownInto } from "../util/typed-arrays.js";
 import { Analyzer } from "./analyzer.js";
@@ -136,12 +137,7 @@ function* buildSteps(knowledge: KnowledgeSet, previous?: SearchIndex): Generator
   };
   const namedTerms = {
     topic: new Map(knowledge.topics.map((topic) => [topic.id, termsOf(`${topic.de} \n ${topic.en}`)])),
-    source: new Map(
-      knowledge.document.sources.map((source) => [
-        source.id,
-        termsOf(`${source.name} \n ${source.publisher}`),
-      ]),
-    ),
+    source: new Map(knowledge.document.sources.map((source) => [source.id, termsOf(sourceNames(source))])),
   };
   const exampleOwners = new ExampleOwners();
   for (const [statementIndex, statement] of knowledge.statements.entries()) {

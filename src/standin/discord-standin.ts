@@ -223,6 +223,8 @@ export class DiscordStandIn {
   private nextConnectionId = 1;
   private nextRequestIndex = 0;
   private closed = false;
+  /** While set, the gateway refuses new connections, as a gateway server that is down. */
+  private gatewayStopped = false;
   private readonly closeController = new AbortController();
 
   private constructor(
@@ -260,7 +262,7 @@ export class DiscordStandIn {
       else res.writeHead(503).end();
     });
     server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (!standIn || standIn.closed) {
+      if (!standIn || standIn.closed || standIn.gatewayStopped) {
         socket.destroy();
         return;
       }
@@ -366,6 +368,20 @@ export class DiscordStandIn {
       count++;
     }
     return count;
+  }
+
+  /**
+   * Takes the gateway down: live connections are dropped without a close frame and new ones are
+   * refused until `startGateway`, while REST keeps answering. Returns the connections dropped.
+   */
+  stopGateway(): number {
+    this.gatewayStopped = true;
+    return this.dropConnections();
+  }
+
+  /** Brings the gateway back after `stopGateway`: the client's next attempt connects and resumes. */
+  startGateway(): void {
+    this.gatewayStopped = false;
   }
 
   /** Sends op 7 RECONNECT; the client reconnects and resumes. */

@@ -3,6 +3,7 @@ import { runCli } from "../../src/cli/run-cli.js";
 import { captureIO } from "../support/capture.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../support/discord-standin.js";
 import type { Json } from "../support/json.js";
+import { freePort } from "../support/local-http.js";
 
 describe("npm run deploy-commands against the stand-in", () => {
   let standIn: DiscordStandIn;
@@ -63,5 +64,16 @@ describe("npm run deploy-commands against the stand-in", () => {
     expect(await runCli(["deploy-commands"], io)).toBe(2);
     expect(io.stderr.text).toMatch(/DISCORD_TOKEN/);
     expect(standIn.requests).toEqual([]);
+  });
+
+  it("says where it tried and what to check when the API refuses the connection", async () => {
+    const port = await freePort();
+    const api = `http://127.0.0.1:${port}/api`;
+    const io = captureIO({ ...env, DISCORD_API_URL: api });
+    expect(await runCli(["deploy-commands"], io)).toBe(1);
+    expect(io.stderr.text).toContain(
+      `Could not register the commands. Could not connect to the Discord API at ${api} (DISCORD_API_URL): the connection was refused.`,
+    );
+    expect(io.stderr.text).not.toMatch(/\n\s+at /);
   });
 });

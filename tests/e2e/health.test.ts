@@ -1,9 +1,10 @@
 import { request } from "node:http";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DiscordStandIn, startDiscordStandIn } from "../support/discord-standin.js";
 import type { Json } from "../support/json.js";
+import { freePort } from "../support/local-http.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
 interface HttpAnswer {
@@ -13,19 +14,6 @@ interface HttpAnswer {
   /** The server's end of the connection, as the client saw it. */
   readonly serverAddress: string | undefined;
   readonly serverPort: number | undefined;
-}
-
-/** HEALTH_PORT must be 1–65535, so a free port is found by letting the system pick one and freeing it. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no TCP port was bound");
-  return address.port;
 }
 
 function get(url: string): Promise<HttpAnswer> {

@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InteractionResponseType, MessageFlags } from "discord.js";
+import { InteractionResponseType, MessageFlags, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_PERMISSIONS, type DiscordStandIn, startDiscordStandIn } from "../support/discord-standin.js";
 import type { Json } from "../support/json.js";
@@ -59,6 +59,25 @@ describe("moderators change the knowledge from Discord", () => {
     const embed = first.data.embeds[0] as Json;
     expect(embed.description).toContain(testBot.knowledge.current.hash.slice(0, 12));
     expect(embed.description).toMatch(/\d+ statements/);
+  });
+
+  it("answers status, history, gaps and an upload's preview in plain text where it may not embed links", async () => {
+    const withoutEmbedLinks = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+    const upload = { file: { attachment: { filename: "summit.yaml", data: original } } };
+    for (const [subcommand, options, expected] of [
+      ["status", {}, /Knowledge status[\s\S]*statements/],
+      ["history", {}, /Knowledge history/],
+      ["gaps", {}, /Knowledge gaps|Nothing yet/],
+      ["upload", upload, /valid/],
+    ] as const) {
+      const { final } = await knowledgeCommand(subcommand, options, {
+        ...MODERATOR,
+        appPermissions: withoutEmbedLinks,
+      });
+      const data = (final.data ?? final) as Json;
+      expect(data.embeds ?? [], subcommand).toEqual([]);
+      expect(data.content, subcommand).toMatch(expected);
+    }
   });
 
   it("shows every error of a broken upload with its line, and changes nothing", async () => {

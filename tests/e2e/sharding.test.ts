@@ -1,7 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { copyFile, mkdtemp, readFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,27 +13,10 @@ import {
   startDiscordStandIn,
 } from "../support/discord-standin.js";
 import type { Json } from "../support/json.js";
+import { freePort, until } from "../support/local-http.js";
 import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
 
 const MODERATOR = { memberPermissions: ALL_PERMISSIONS };
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * `SHARDS=auto` with the stand-in recommending two shards: discord.js's ShardingManager runs the
@@ -152,4 +134,20 @@ describe("sharding", () => {
     expect(metrics).toMatch(/summit_questions_total\{outcome="answered",source="slash"\} [1-9]/);
     expect(metrics).not.toContain(standIn.token);
   });
+
+  it("reports not ready, naming the shards, while the gateway is down", async () => {
+    standIn.stopGateway();
+    const down = await until(async () => {
+      const response = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+      return response.status === 503 ? ((await response.json()) as Json) : undefined;
+    }, 5_000);
+    expect(down.details.reason).toMatch(/shard \d lost its gateway connection/);
+    const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+    expect(metrics).toMatch(/^summit_gateway_outages_total 2$/m);
+    standIn.startGateway();
+    await until(async () => {
+      const response = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+      return response.status === 200 ? true : undefined;
+    }, 20_000);
+  }, 40_000);
 });

@@ -34,11 +34,13 @@ describe("the terminal chat and ask", () => {
     for (const line of lines) expect(["de", "en"]).toContain(line.language);
   });
 
-  it("exits 1 with the errors on stderr and nothing on stdout for a broken knowledge file", async () => {
+  it("exits 2 naming the file and the setting, nothing on stdout, for a missing knowledge file", async () => {
     const io = captureIO({ KNOWLEDGE_PATH: "/nonexistent/summit.yaml" }, "");
-    expect(await runCli(["ask", "--json", "hello"], io)).toBe(1);
+    expect(await runCli(["ask", "--json", "hello"], io)).toBe(2);
     expect(io.stdout.text).toBe("");
-    expect(io.stderr.text).toMatch(/summit\.yaml:1:1 file — cannot read/);
+    expect(io.stderr.text).toMatch(
+      /\/nonexistent\/summit\.yaml \(set by KNOWLEDGE_PATH\) is missing \(no such file\)/,
+    );
   });
 
   it("exits 2 for bad usage", async () => {

@@ -54,6 +54,7 @@ describe("the command modules", () => {
         commandList: "",
         language: "en",
         fixedLanguage: undefined,
+        maxQuestionLength: 300,
         answeredIn: () => undefined,
       });
       expect(said.trim()).not.toBe("");

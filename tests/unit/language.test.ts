@@ -1,5 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { detectLanguage } from "../../src/search/language.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledgeFile } from "../../src/knowledge/load.js";
+import { detectLanguage, type LanguageLexicon } from "../../src/search/language.js";
+import { buildSearchIndex } from "../../src/search/search-index.js";
+import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
+
+let lexicon: LanguageLexicon;
+beforeAll(async () => {
+  const loaded = await loadKnowledgeFile(SHIPPED_KNOWLEDGE);
+  if (!loaded.ok) throw new Error("the shipped knowledge is invalid");
+  lexicon = buildSearchIndex(loaded.value).languageLexicon;
+});
 
 describe("language detection on short questions", () => {
   it.each([
@@ -11,6 +21,30 @@ describe("language detection on short questions", () => {
     ["how many jobs", "en"],
   ])("%s → %s", (question, language) => {
     expect(detectLanguage(question)).toBe(language);
+  });
+
+  it.each([
+    "Gletscherschmelze",
+    "Wasserknappheit",
+    "Rohstoffpartnerschaft",
+    "Menschenrechte",
+    "Grenzschutz",
+    "Rückführungen",
+    "Ruecknahmeabkommen",
+  ])("tells the single German word %s as German", (word) => {
+    expect(detectLanguage(word, lexicon)).toBe("de");
+  });
+
+  it.each([
+    "readmission",
+    "sanctions",
+    "scholarship",
+    "glacier melting",
+    "water scarcity",
+    "Washington",
+    "partnerships",
+  ])("keeps the English %s English", (words) => {
+    expect(detectLanguage(words, lexicon)).toBe("en");
   });
 
   it("recognises scripts it does not read", () => {

@@ -137,6 +137,9 @@ describe("health server", () => {
         metrics: async () => ({ body: "", contentType: "text/plain" }),
         logger: silentLogger(),
       }),
-    ).rejects.toMatchObject({ code: "EADDRINUSE" });
+    ).rejects.toMatchObject({
+      code: "EADDRINUSE",
+      message: expect.stringMatching(/^HEALTH_PORT \d+ on HEALTH_HOST 127\.0\.0\.1 is already in use/),
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
-import { renderAnswer } from "../../cli/terminal-render.js";
+import { askInTerminal, renderReply } from "../../cli/terminal-question.js";
 import { messagesFor } from "../../i18n/messages.js";
-import { answerQuestion, statementPassage } from "../../search/answer.js";
-import { cleanUserText } from "../../search/normalize.js";
+import { statementPassage } from "../../search/answer.js";
+import { cleanUserText, exceedsQuestionLength } from "../../search/normalize.js";
 import { MAX_SUGGESTIONS, suggestQuestions } from "../../search/suggest.js";
 import { answerAndRecord } from "../ask-engine.js";
 import type { BotContext } from "../context.js";
@@ -46,7 +46,7 @@ export const askCommand: SlashCommand = {
       await interaction.reply({ content: text.emptyQuestion, flags: MessageFlags.Ephemeral });
       return;
     }
-    if ([...question].length > settings.MAX_QUESTION_LENGTH) {
+    if (exceedsQuestionLength(question, settings.MAX_QUESTION_LENGTH)) {
       await interaction.reply({
         content: text.questionTooLong(settings.MAX_QUESTION_LENGTH),
         flags: MessageFlags.Ephemeral,
@@ -89,13 +89,12 @@ export const askCommand: SlashCommand = {
   chat: {
     usage: "QUESTION",
     run(question, session) {
-      const answer = answerQuestion(
-        session.index,
-        question,
-        session.fixedLanguage ? { language: session.fixedLanguage } : {},
-      );
-      session.answeredIn(answer.language);
-      return `\nbot> ${renderAnswer(answer, session.index.knowledge).replaceAll("\n", "\n     ")}`;
+      const reply = askInTerminal(session.index, question, {
+        language: session.fixedLanguage,
+        maxLength: session.maxQuestionLength,
+      });
+      session.answeredIn(reply.language);
+      return `bot> ${renderReply(reply, session.index).replaceAll("\n", "\n     ")}`;
     },
   },
 

@@ -58,6 +58,8 @@ export interface ChatSession {
   readonly language: Language;
   /** The language `/lang` fixed, if any: questions are answered in it. */
   readonly fixedLanguage: Language | undefined;
+  /** MAX_QUESTION_LENGTH: the chat declines longer questions as the bot does. */
+  readonly maxQuestionLength: number;
   /** Commands that answer a question set the conversation's language to the answer's. */
   answeredIn(language: Language): void;
 }

@@ -18,7 +18,7 @@ export const helpCommand: SlashCommand = {
 
   chat: {
     usage: "",
-    run: (_argument, session) =>
-      `${session.commandList}\n\n${messagesFor(session.language).helpText.replaceAll("`", "")}`,
+    // The chat's own commands: Discord's help speaks of options and mentions the chat does not have.
+    run: (_argument, session) => `${session.commandList}\n\n${messagesFor(session.language).chat.howToAsk}`,
   },
 };

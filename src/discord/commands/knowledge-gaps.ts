@@ -124,7 +124,7 @@ export async function handleGapAction(
 /** `/knowledge teach gap: statement:`: the same preview as the menu's, for any statement. */
 export async function teach(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const gapId = interaction.options.getString("gap", true).trim().toLowerCase();
-  const statementId = interaction.options.getString("statement", true).trim();
+  const statementId = interaction.options.getString("statement", true).trim().toLowerCase();
   await propose(interaction, { kind: "teach", gapId, statementId }, replyLanguage(interaction), context);
 }
 

@@ -12,7 +12,7 @@ import { renderGapsCsv } from "../../feedback/gaps-report.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
 import { contentHash, shortHash } from "../../knowledge/knowledge-set.js";
-import { readKnowledgeText } from "../../knowledge/load.js";
+import { readKnowledgeSource } from "../../knowledge/load.js";
 import { decodeKnowledgeBytes } from "../../knowledge/utf8.js";
 import type { BotContext } from "../context.js";
 import { actorOf } from "../moderation.js";
@@ -26,10 +26,12 @@ import {
   statusReply,
   uploadPreviewReply,
 } from "../render/knowledge-view.js";
+import { fitForChannel } from "../render/reply.js";
 import { shardSummaries } from "../shard-bridge.js";
 import {
   bySubcommand,
   type ComponentInteraction,
+  canEmbed,
   componentAndModalKind,
   componentKind,
   replyLanguage,
@@ -111,7 +113,10 @@ const privately = { flags: MessageFlags.Ephemeral } as const;
 async function status(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
   const shards = await shardLines(interaction.client);
   await interaction.reply({
-    ...statusReply(knowledge.current, knowledge.lastRejection, replyLanguage(interaction), shards),
+    ...fitForChannel(
+      statusReply(knowledge.current, knowledge.lastRejection, replyLanguage(interaction), shards),
+      canEmbed(interaction),
+    ),
     ...privately,
   });
 }
@@ -154,14 +159,15 @@ async function checkUpload(
     return;
   }
   // Applied only onto the file as it is now: an edit made before Apply would be lost unseen.
-  const onDisk = await readKnowledgeText(knowledge.path);
+  const onDisk = await readKnowledgeSource(knowledge.path);
   const uploadId = context.pendingUploads.add({
     text: uploadText,
     userId: interaction.user.id,
     fileName: attachment.name,
     basedOn: onDisk.ok ? contentHash(onDisk.value) : undefined,
   });
-  await interaction.editReply(uploadPreviewReply(knowledge.current, checked.value, diff, uploadId, language));
+  const preview = uploadPreviewReply(knowledge.current, checked.value, diff, uploadId, language);
+  await interaction.editReply({ ...fitForChannel(preview, canEmbed(interaction)), files: preview.files });
 }
 
 async function download(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
@@ -179,7 +185,10 @@ async function download(interaction: ChatInputCommandInteraction, { knowledge }:
 
 async function history(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
   await interaction.reply({
-    ...historyReply(await knowledge.servedLine(), knowledge.current, replyLanguage(interaction)),
+    ...fitForChannel(
+      historyReply(await knowledge.servedLine(), knowledge.current, replyLanguage(interaction)),
+      canEmbed(interaction),
+    ),
     ...privately,
   });
 }
@@ -188,8 +197,10 @@ async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotC
   const language = replyLanguage(interaction);
   const report = feedback.gaps({ limit: 10 });
   await interaction.reply({
-    ...gapsReply(report, language),
-    components: gapPickerRow(report, language),
+    ...fitForChannel(
+      { ...gapsReply(report, language), components: gapPickerRow(report, language) },
+      canEmbed(interaction),
+    ),
     files: [
       {
         attachment: Buffer.from(renderGapsCsv(feedback.gaps({ limit: 500 })), "utf8"),
@@ -278,6 +289,6 @@ async function shardLines(client: Client): Promise<string[]> {
   const summaries = await shardSummaries(client);
   return summaries.map(
     (summary) =>
-      `shard ${summary.shards.join(",")}: ${summary.version} \`${summary.hash}\` · ${summary.statements} · ${summary.ready ? "ready" : "connecting"} · ${summary.ping} ms`,
+      `shard ${summary.shards.join(",")}: ${summary.version} \`${summary.hash}\` · ${summary.statements} · ${summary.ready ? `ready · ${summary.ping} ms` : "disconnected"}`,
   );
 }

@@ -1,6 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { renderStatement } from "../../cli/terminal-render.js";
 import { messagesFor } from "../../i18n/messages.js";
+import { findStatement } from "../../knowledge/lookup.js";
 import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
 import { fitForChannel } from "../render/reply.js";
@@ -21,7 +22,7 @@ export const statementCommand: SlashCommand = {
     const language = replyLanguage(interaction);
     const id = interaction.options.getString("id", true).trim();
     const index = knowledge.index;
-    const statement = index.knowledge.statementsById.get(id);
+    const statement = findStatement(index.knowledge, id);
     if (!statement) {
       await interaction.reply({
         content: messagesFor(language).statementNotFound(truncate(id.replace(/[`\\]/g, ""), 80)),
@@ -46,7 +47,7 @@ export const statementCommand: SlashCommand = {
   chat: {
     usage: "ID",
     run(id, { index, language }) {
-      const statement = index.knowledge.statementsById.get(id);
+      const statement = findStatement(index.knowledge, id);
       return statement
         ? renderStatement(index.knowledge, statement, language)
         : messagesFor(language).statementNotFound(id).replaceAll("`", "");

@@ -1,5 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { renderTopicStatements, renderTopics } from "../../cli/terminal-render.js";
+import { messagesFor } from "../../i18n/messages.js";
+import { findTopic } from "../../knowledge/lookup.js";
 import type { BotContext } from "../context.js";
 import { fitForChannel } from "../render/reply.js";
 import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
@@ -23,8 +25,10 @@ export const topicsCommand: SlashCommand = {
 
   async execute(interaction, { knowledge }) {
     const language = replyLanguage(interaction);
-    const topic = interaction.options.getString("topic");
-    const page = topic ? topicPageReply(knowledge.index, language, topic, 0) : undefined;
+    const typed = interaction.options.getString("topic");
+    // Autocomplete sends the id; a title typed without picking a suggestion is found as well.
+    const topic = typed ? findTopic(knowledge.index.knowledge, typed) : undefined;
+    const page = topic ? topicPageReply(knowledge.index, language, topic.id, 0) : undefined;
     await interaction.reply({
       ...fitForChannel(page ?? topicsHomeReply(knowledge.index, language), canEmbed(interaction)),
       flags: MessageFlags.Ephemeral,
@@ -45,9 +49,13 @@ export const topicsCommand: SlashCommand = {
 
   chat: {
     usage: "[TOPIC]",
-    run(topic, { index, language }) {
-      const all = () => renderTopics(index.knowledge, language);
-      return topic ? (renderTopicStatements(index.knowledge, topic, language) ?? all()) : all();
+    run(typed, { index, language }) {
+      const all = renderTopics(index.knowledge, language);
+      if (!typed) return all;
+      // By id or by the title the list shows, whatever the case; never silently the list again.
+      const topic = findTopic(index.knowledge, typed);
+      if (!topic) return `${messagesFor(language).chat.topicNotFound(typed)}\n${all}`;
+      return renderTopicStatements(index.knowledge, topic.id, language) ?? all;
     },
   },
 

@@ -1,7 +1,7 @@
 import type { APIEmbed } from "discord.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { type Statement, shortHash } from "../../knowledge/knowledge-set.js";
-import { sourceLine } from "../../search/answer.js";
+import { sourceLine, sourceTitle } from "../../knowledge/sources.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
 import { DiscordLimits, safeText, truncate } from "./limits.js";
@@ -15,8 +15,8 @@ export function statementReply(index: SearchIndex, statement: Statement, languag
   const topic = index.knowledge.topicsById.get(statement.topic);
   const sourceValue = source
     ? source.url
-      ? `[${safeText(sourceLine(source), 300)}](${source.url})`
-      : safeText(sourceLine(source), DiscordLimits.embedFieldValue)
+      ? `[${safeText(sourceLine(source, language), 300)}](${source.url})`
+      : safeText(sourceLine(source, language), DiscordLimits.embedFieldValue)
     : safeText(statement.source, 200);
   return {
     embeds: [
@@ -71,8 +71,8 @@ export function aboutReply(index: SearchIndex, language: Language): ReplyPayload
           sources
             .map((s) =>
               s.url
-                ? `• [${safeText(s.name, 90)}](${s.url})`
-                : `• ${safeText(`${s.name} (${s.publisher})`, 120)}`,
+                ? `• [${safeText(sourceTitle(s, language), 90)}](${s.url})`
+                : `• ${safeText(s.publisher ? `${sourceTitle(s, language)} (${s.publisher[language]})` : sourceTitle(s, language), 120)}`,
             )
             .join("\n"),
           DiscordLimits.embedFieldValue,

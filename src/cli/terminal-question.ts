@@ -1,0 +1,45 @@
+import { messagesFor } from "../i18n/messages.js";
+import { type Answer, answerQuestion } from "../search/answer.js";
+import { detectLanguage, type Language } from "../search/language.js";
+import { cleanUserText, exceedsQuestionLength } from "../search/normalize.js";
+import type { SearchIndex } from "../search/search-index.js";
+import { renderAnswer } from "./terminal-render.js";
+
+/** A question the terminal declined before searching, as the bot declines it in Discord. */
+export interface TooLongQuestion {
+  readonly outcome: "too-long";
+  readonly question: string;
+  readonly language: Language;
+  readonly message: string;
+}
+
+export type TerminalReply = Answer | TooLongQuestion;
+
+/** One question asked in the terminal (`ask` or the chat), under the bot's MAX_QUESTION_LENGTH. */
+export function askInTerminal(
+  index: SearchIndex,
+  rawQuestion: string,
+  options: { readonly language?: Language | undefined; readonly maxLength: number },
+): TerminalReply {
+  const question = cleanUserText(rawQuestion);
+  if (exceedsQuestionLength(question, options.maxLength)) {
+    const language =
+      options.language ?? (detectLanguage(question, index.languageLexicon) === "de" ? "de" : "en");
+    return {
+      outcome: "too-long",
+      question,
+      language,
+      message: messagesFor(language).questionTooLong(options.maxLength),
+    };
+  }
+  return answerQuestion(index, question, options.language ? { language: options.language } : {});
+}
+
+export function isTooLong(reply: TerminalReply): reply is TooLongQuestion {
+  return reply.outcome === "too-long";
+}
+
+/** The reply as the terminal shows it: the answer, or why the question was declined. */
+export function renderReply(reply: TerminalReply, index: SearchIndex): string {
+  return isTooLong(reply) ? reply.message : renderAnswer(reply, index.knowledge);
+}
