@@ -1,6 +1,4 @@
-import { copyFile, mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { InteractionResponseType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,8 +8,9 @@ import {
   makeUser,
   startDiscordStandIn,
 } from "../support/discord-standin.js";
+import { startEditableTestBot } from "../support/editable-bot.js";
 import type { Json } from "../support/json.js";
-import { SHIPPED_KNOWLEDGE, startTestBot, type TestBot } from "../support/test-bot.js";
+import { SHIPPED_KNOWLEDGE, type TestBot } from "../support/test-bot.js";
 
 const MODERATOR = { memberPermissions: ALL_PERMISSIONS, user: makeUser({ username: "moderator.mia" }) };
 /** A paraphrase that shares no word with the statement that answers it. */
@@ -27,11 +26,7 @@ describe("moderators teach the bot from /knowledge gaps", () => {
 
   beforeAll(async () => {
     standIn = await startDiscordStandIn();
-    const folder = await mkdtemp(join(tmpdir(), "summit-teach-"));
-    knowledgePath = join(folder, "summit.yaml");
-    await copyFile(SHIPPED_KNOWLEDGE, knowledgePath);
-    auditChannel = standIn.guilds[0]?.channels[2]?.id ?? "";
-    testBot = await startTestBot(standIn, { KNOWLEDGE_PATH: knowledgePath, AUDIT_CHANNEL_ID: auditChannel });
+    ({ testBot, knowledgePath, auditChannel } = await startEditableTestBot(standIn));
   });
 
   afterAll(async () => {
