@@ -1,3 +1,4 @@
+import type { Certainty } from "../search/certainty.js";
 import type { EvaluationCase } from "./evaluation-set.js";
 
 /** What a search returns for one question, reduced to what the evaluation measures. */
@@ -5,6 +6,8 @@ export interface RankedResult {
   readonly answered: boolean;
   /** Statement ids, best first. */
   readonly ids: readonly string[];
+  /** How sure the search says it is; searches that do not say count as sure when they answer. */
+  readonly certainty?: Certainty;
 }
 
 export interface Metric {
@@ -24,6 +27,14 @@ export interface EvaluationReport {
   readonly offTopicAbstention: Metric;
   /** On-topic questions the search wrongly declined to answer. */
   readonly onTopicAnswered: Metric;
+  /** Of the answers given as sure, those with a right first statement (an off-topic one never is). */
+  readonly sureAnswersRight: Metric;
+  /** Of the answers given as likely, those with a right first statement. */
+  readonly likelyAnswersRight: Metric;
+  /** The share of all questions answered sure, answered likely, and not answered. */
+  readonly answeredSure: Metric;
+  readonly answeredLikely: Metric;
+  readonly notAnswered: Metric;
   readonly failures: readonly {
     readonly question: string;
     readonly expected: readonly string[];
@@ -54,6 +65,11 @@ export function evaluate(
     recall: [0, 0],
     abstain: [0, 0],
     answered: [0, 0],
+    sureRight: [0, 0],
+    likelyRight: [0, 0],
+    sure: [0, 0],
+    likely: [0, 0],
+    none: [0, 0],
   } satisfies Record<string, [number, number]>;
   const count = (key: keyof typeof counters, hit: boolean): void => {
     counters[key][0] += hit ? 1 : 0;
@@ -63,12 +79,17 @@ export function evaluate(
 
   for (const testCase of cases) {
     const got = search(testCase.q);
+    const certainty = got.answered ? (got.certainty ?? "sure") : "none";
+    const right = got.answered && testCase.expect.includes(got.ids[0] ?? "");
+    for (const tier of ["sure", "likely", "none"] as const) count(tier, certainty === tier);
+    if (certainty === "sure") count("sureRight", right);
+    if (certainty === "likely") count("likelyRight", right);
     if (testCase.kinds.includes("offtopic")) {
       count("abstain", !got.answered);
       if (got.answered) failures.push({ question: testCase.q, expected: [], got });
       continue;
     }
-    const hit = got.answered && testCase.expect.includes(got.ids[0] ?? "");
+    const hit = right;
     const recalled = got.answered && got.ids.slice(0, 3).some((id) => testCase.expect.includes(id));
     count(testCase.lang, hit);
     count("all", hit);
@@ -90,6 +111,11 @@ export function evaluate(
     recallAt3: m("recall"),
     offTopicAbstention: m("abstain"),
     onTopicAnswered: m("answered"),
+    sureAnswersRight: m("sureRight"),
+    likelyAnswersRight: m("likelyRight"),
+    answeredSure: m("sure"),
+    answeredLikely: m("likely"),
+    notAnswered: m("none"),
     failures,
   };
 }

@@ -210,7 +210,11 @@ function measureBaseline(baseline: Baseline, questions: readonly string[]): Late
 
 export function engineResult(index: SearchIndex, question: string): RankedResult {
   const answer = answerQuestion(index, question);
-  return { answered: answer.answered, ids: answer.passages.map((passage) => passage.id) };
+  return {
+    answered: answer.answered,
+    ids: answer.passages.map((passage) => passage.id),
+    certainty: answer.certainty,
+  };
 }
 
 function summarizeParts(

@@ -84,6 +84,7 @@ function answerJson(answer: Answer) {
     language: answer.language,
     answered: answer.answered,
     confidence: answer.confidence,
+    certainty: answer.certainty,
     passages: answer.passages.map((passage) => ({
       id: passage.id,
       score: passage.score,
@@ -98,6 +99,7 @@ function answerJson(answer: Answer) {
     })),
     detectedLanguage: answer.detectedLanguage,
     outcome: answer.outcome,
+    aboutNow: answer.aboutNow,
     knowledgeVersion: answer.knowledgeVersion,
   };
 }

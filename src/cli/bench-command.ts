@@ -1,9 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { calibrationError, fitConfidenceModel, labelSignals } from "../bench/calibrate.js";
+import { type CrossValidation, crossValidate } from "../bench/cross-validate.js";
+import { type EvaluationReport, evaluate } from "../bench/evaluate.js";
 import { EVALUATION_PARTS, loadEvaluationSet } from "../bench/evaluation-set.js";
-import { type BenchResult, memoryProbe, runBench } from "../bench/run-bench.js";
+import { type BenchResult, engineResult, memoryProbe, runBench } from "../bench/run-bench.js";
+import { answeredSamples, chooseSureThreshold, precisionFrom } from "../bench/sure-threshold.js";
 import { MAX_TAUGHT, measureTeaching, type TeachingResult } from "../bench/teaching.js";
+import { SURE_THRESHOLD } from "../search/tuning.js";
 import { loadIndexOrReport } from "./ask-command.js";
 import { type CliCommand, ExitCode, writeLine } from "./io.js";
 import { knowledgeOption } from "./knowledge-location.js";
@@ -17,6 +21,8 @@ export const benchCommand: CliCommand = async (args, io) => {
       calibrate: { type: "boolean" },
       "memory-probe": { type: "string" },
       teaching: { type: "boolean" },
+      evaluation: { type: "boolean" },
+      set: { type: "string" },
     },
   });
   const location = knowledgeOption(io, values.knowledge);
@@ -52,6 +58,36 @@ export const benchCommand: CliCommand = async (args, io) => {
     writeLine(io.stdout, JSON.stringify(report, null, 2));
     return ExitCode.ok;
   }
+  if (values.evaluation) {
+    // Quality only, in seconds rather than the full bench's minutes; --set measures one file (a
+    // new batch, once, before it joins a part).
+    const sets =
+      values.set === undefined
+        ? await Promise.all(
+            EVALUATION_PARTS.map(async (part) => [part, await loadEvaluationSet(part)] as const),
+          )
+        : [[values.set, await loadEvaluationSet("tuning", values.set)] as const];
+    const tuning = answeredSamples(index, await loadEvaluationSet("tuning"));
+    const reports = Object.fromEntries(
+      sets.map(([name, cases]) => {
+        const { failures, ...report } = evaluate(cases, (question) => engineResult(index, question));
+        return [name, values.json ? { ...report, failures } : report];
+      }),
+    );
+    const certainty = {
+      sureThreshold: SURE_THRESHOLD,
+      chosenOnTuning: chooseSureThreshold(tuning),
+      tuningPrecisionAtThreshold: precisionFrom(tuning, SURE_THRESHOLD),
+    };
+    const crossValidation = values.set === undefined ? crossValidate(index.knowledge) : undefined;
+    writeLine(
+      io.stdout,
+      values.json
+        ? JSON.stringify({ certainty, reports, crossValidation }, null, 2)
+        : renderEvaluation(certainty, reports, crossValidation),
+    );
+    return ExitCode.ok;
+  }
   const result = await runBench(index.knowledge, (line) => writeLine(io.stderr, line), { knowledgePath });
   writeLine(io.stdout, values.json ? JSON.stringify(result, null, 2) : renderBench(result));
   return ExitCode.ok;
@@ -69,6 +105,29 @@ function renderTeaching(result: TeachingResult): string {
   ].join("\n");
 }
 
+function renderEvaluation(
+  certainty: { sureThreshold: number; chosenOnTuning: number; tuningPrecisionAtThreshold: number },
+  reports: Record<string, Omit<EvaluationReport, "failures">>,
+  crossValidation?: CrossValidation,
+): string {
+  const lines = [
+    `sure from confidence ${certainty.sureThreshold} (the tuning part asks for ${certainty.chosenOnTuning}; answers from there right ${pct(certainty.tuningPrecisionAtThreshold)} on it)`,
+    "",
+    `  ${"part".padEnd(24)} ${"hit@1".padStart(7)} ${"de".padStart(7)} ${"en".padStart(7)} ${"typo".padStart(7)} ${"para".padStart(7)} ${"r@3".padStart(7)} ${"abstain".padStart(8)} ${"sure ok".padStart(8)} ${"lkly ok".padStart(8)} ${"sure".padStart(7)} ${"likely".padStart(7)} ${"none".padStart(7)}`,
+  ];
+  for (const [name, report] of Object.entries(reports)) {
+    lines.push(
+      `  ${name.slice(-24).padEnd(24)} ${[report.hitAt1, report.hitAt1German, report.hitAt1English, report.hitAt1Typo, report.hitAt1Paraphrase, report.recallAt3].map((metric) => pct(metric.rate).padStart(7)).join(" ")} ${pct(report.offTopicAbstention.rate).padStart(8)} ${pct(report.sureAnswersRight.rate).padStart(8)} ${pct(report.likelyAnswersRight.rate).padStart(8)} ${[report.answeredSure, report.answeredLikely, report.notAnswered].map((metric) => pct(metric.rate).padStart(7)).join(" ")}`,
+    );
+  }
+  if (crossValidation) lines.push("", crossValidationLine(crossValidation));
+  return lines.join("\n");
+}
+
+function crossValidationLine(crossValidation: CrossValidation): string {
+  return `Cross-validation on the knowledge's own ${crossValidation.questions} example questions (each left out of the index it asks):\n  ranked first ${pct(crossValidation.rankedFirst)} · hit@1 ${pct(crossValidation.hitAt1)} · recall@3 ${pct(crossValidation.recallAt3)}`;
+}
+
 function renderBench(result: BenchResult): string {
   const lines = [
     `summit-bot bench — Node ${result.node}, ${result.cpu}`,
@@ -76,21 +135,16 @@ function renderBench(result: BenchResult): string {
     "Evaluation set (shipped knowledge):",
   ];
   lines.push(
-    `  ${"search".padEnd(16)} ${"part".padEnd(8)} ${"hit@1".padStart(7)} ${"de".padStart(7)} ${"en".padStart(7)} ${"typo".padStart(7)} ${"para".padStart(7)} ${"r@3".padStart(7)} ${"abstain".padStart(8)}`,
+    `  ${"search".padEnd(16)} ${"part".padEnd(8)} ${"hit@1".padStart(7)} ${"de".padStart(7)} ${"en".padStart(7)} ${"typo".padStart(7)} ${"para".padStart(7)} ${"r@3".padStart(7)} ${"abstain".padStart(8)} ${"sure ok".padStart(8)} ${"sure".padStart(7)} ${"likely".padStart(7)}`,
   );
   for (const [name, parts] of Object.entries(result.evaluation)) {
     for (const [part, report] of Object.entries(parts)) {
       lines.push(
-        `  ${name.padEnd(16)} ${part.padEnd(8)} ${pct(report.hitAt1.rate).padStart(7)} ${pct(report.hitAt1German.rate).padStart(7)} ${pct(report.hitAt1English.rate).padStart(7)} ${pct(report.hitAt1Typo.rate).padStart(7)} ${pct(report.hitAt1Paraphrase.rate).padStart(7)} ${pct(report.recallAt3.rate).padStart(7)} ${pct(report.offTopicAbstention.rate).padStart(8)}`,
+        `  ${name.padEnd(16)} ${part.padEnd(8)} ${pct(report.hitAt1.rate).padStart(7)} ${pct(report.hitAt1German.rate).padStart(7)} ${pct(report.hitAt1English.rate).padStart(7)} ${pct(report.hitAt1Typo.rate).padStart(7)} ${pct(report.hitAt1Paraphrase.rate).padStart(7)} ${pct(report.recallAt3.rate).padStart(7)} ${pct(report.offTopicAbstention.rate).padStart(8)} ${pct(report.sureAnswersRight.rate).padStart(8)} ${pct(report.answeredSure.rate).padStart(7)} ${pct(report.answeredLikely.rate).padStart(7)}`,
       );
     }
   }
-  const { crossValidation } = result;
-  lines.push(
-    "",
-    `Cross-validation on the knowledge's own ${crossValidation.questions} example questions (each left out of the index it asks):`,
-    `  ranked first ${pct(crossValidation.rankedFirst)} · hit@1 ${pct(crossValidation.hitAt1)} · recall@3 ${pct(crossValidation.recallAt3)}`,
-  );
+  lines.push("", crossValidationLine(result.crossValidation));
   for (const scale of result.scales) {
     lines.push(
       "",

@@ -1,3 +1,4 @@
+import { FollowUpMemory } from "../app/follow-up-memory.js";
 import { askCommand } from "../discord/commands/ask.js";
 import type { ChatSession, SlashCommand } from "../discord/commands/command.js";
 import { commandModules } from "../discord/commands/index.js";
@@ -87,6 +88,8 @@ export class ChatConversation {
   private fixedLanguage: Language | undefined;
   /** Commands answer in the language of the last question, as a conversation would. */
   private lastLanguage: Language;
+  /** The last question, for a follow-up ("and Uzbekistan?") to be read with; in memory only. */
+  private readonly followUps = new FollowUpMemory();
 
   constructor(
     private readonly live: { readonly index: SearchIndex },
@@ -164,6 +167,7 @@ export class ChatConversation {
   private session(): ChatSession {
     return {
       index: this.live.index,
+      followUps: this.followUps,
       commandList: this.help(),
       language: this.language,
       fixedLanguage: this.fixedLanguage,

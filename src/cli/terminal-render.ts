@@ -1,3 +1,4 @@
+import { answerNotes } from "../i18n/answer-notes.js";
 import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../i18n/messages.js";
 import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
 import { sourceLine } from "../knowledge/sources.js";
@@ -13,6 +14,8 @@ export function renderAnswer(answer: Answer, knowledge: KnowledgeSet): string {
     lines.push(UNSUPPORTED_LANGUAGE_NOTE);
   } else if (answer.outcome === "empty") {
     lines.push(text.emptyQuestion);
+  } else if (answer.outcome === "ambiguous") {
+    lines.push(text.broadQuestion(closestTopicNames(answer, knowledge)));
   } else if (!answer.answered) {
     lines.push(text.noAnswer);
     const topics = closestTopicNames(answer, knowledge);
@@ -27,6 +30,7 @@ export function renderAnswer(answer: Answer, knowledge: KnowledgeSet): string {
     }
     lines.push(text.tryTopics.replaceAll("`", ""));
   } else {
+    lines.push(...answerNotes(answer, knowledge, false));
     answer.passages.forEach((passage, position) => {
       const kind = passage.quote ? text.directQuote : text.paraphrase;
       lines.push(`${position + 1}. ${passage.text}`);

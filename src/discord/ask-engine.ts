@@ -37,6 +37,7 @@ export function answerAndRecord(
       source,
       outcome: answer.outcome,
       confidence: answer.confidence,
+      certainty: answer.certainty,
       language: answer.language,
       passages: answer.passages.map((passage) => passage.id),
       ms: Math.round(seconds * 1e5) / 100,

@@ -6,6 +6,7 @@ import {
   type PartialMessage,
   PermissionFlagsBits,
 } from "discord.js";
+import { FollowUpMemory } from "../app/follow-up-memory.js";
 import { languageOfLocale, messagesFor } from "../i18n/messages.js";
 import { cleanUserText, exceedsQuestionLength } from "../search/normalize.js";
 import { looksLikeQuestion } from "../search/question-shape.js";
@@ -30,6 +31,8 @@ const NO_PINGS = { parse: [], repliedUser: false } as const;
 export class FreeTextResponder {
   /** Question id → its reply's id; a promise, so an edit that races the first reply waits for it. */
   private readonly replies = new BoundedMap<string, Promise<string | undefined>>(TRACKED_REPLIES);
+  /** "and Uzbekistan?" is read with the same person's question before it, in the same channel. */
+  private readonly followUps = new FollowUpMemory();
 
   constructor(private readonly context: BotContext) {}
 
@@ -105,7 +108,11 @@ export class FreeTextResponder {
     }
     const index = this.context.knowledge.index;
     const limit = SHOWN_PASSAGES + MORE_PASSAGES;
-    const answer = answerAndRecord(this.context, question, { fallbackLanguage, limit }, "message", {
+    const read = this.followUps.read(index, message.author.id, message.channelId, question, {
+      messageId: message.id,
+      edited: isCorrection,
+    });
+    const answer = answerAndRecord(this.context, read, { fallbackLanguage, limit }, "message", {
       requestId: message.id,
       userId: message.author.id,
       guildId: message.guildId,

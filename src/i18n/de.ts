@@ -19,6 +19,15 @@ export const de: Messages = {
   paraphrase: "Zusammenfassung in eigenen Worten",
   knowledgeVersion: (version, date) => `Wissensstand ${versionLabel(version, date)}`,
   confidence: (percent) => `Sicherheit ${percent} %`,
+  probablyThis: "Vermutlich das:",
+  likelyInWords: (band, percent) =>
+    `Ich bin nicht sicher, ob das deine Frage trifft – ${{ fair: "gute Chancen", "more-likely": "eher ja als nein", even: "etwa fifty-fifty" }[band]} (${percent} %).`,
+  likelyVoteHint: "Wenn es nicht passt, drück 👎.",
+  thenNotNow: (summitDate, asOf) =>
+    `Hinweis: Mein Wissen beschreibt den Gipfel vom ${summitDate} und seine Folgen, Stand ${asOf} – nicht, wie es heute aussieht.`,
+  readAsFollowUp: (question) => `Zusammen mit deiner letzten Frage gelesen: „${question}“`,
+  broadQuestion: (topics) =>
+    `Das passt zu vielem, was ich weiß. Frag genauer oder wähle ein Thema${topics ? `: ${topics}` : ""}.`,
   buttonMoreResults: "Weitere Ergebnisse",
   buttonGerman: "Original (Deutsch)",
   buttonEnglish: "English",

@@ -61,6 +61,15 @@ export const en: Messages = {
   paraphrase: "Summary in our words",
   knowledgeVersion: (version, date) => `Knowledge version ${versionLabel(version, date)}`,
   confidence: (percent) => `confidence ${percent}%`,
+  probablyThis: "Probably this:",
+  likelyInWords: (band, percent) =>
+    `I'm not sure this is what you asked — ${{ fair: "a fair chance", "more-likely": "somewhat more likely than not", even: "about even odds" }[band]} (${percent}%) that it fits.`,
+  likelyVoteHint: "If it misses, press 👎.",
+  thenNotNow: (summitDate, asOf) =>
+    `Note: what I know describes the summit of ${summitDate} and its follow-up, as recorded on ${asOf} — not how things stand today.`,
+  readAsFollowUp: (question) => `Read together with your last question: “${question}”`,
+  broadQuestion: (topics) =>
+    `That fits many things I know. Ask more precisely, or pick a topic${topics ? `: ${topics}` : ""}.`,
   buttonMoreResults: "More results",
   buttonGerman: "Original (Deutsch)",
   buttonEnglish: "English",

@@ -2,6 +2,9 @@ import type { Language } from "../search/language.js";
 import { de } from "./de.js";
 import { en, type englishCommands } from "./en.js";
 
+/** How likely a likely answer is, in words: about even odds, more likely than not, a fair chance. */
+export type LikelyBand = "even" | "more-likely" | "fair";
+
 /** Every sentence the bot says to people, once per language. */
 export interface Messages {
   readonly languageName: string;
@@ -20,6 +23,18 @@ export interface Messages {
   readonly paraphrase: string;
   readonly knowledgeVersion: (version: string, date: string) => string;
   readonly confidence: (percent: number) => string;
+  /** Before a likely answer's passages. */
+  readonly probablyThis: string;
+  /** A likely answer's confidence in words, by its band, with the percentage. */
+  readonly likelyInWords: (band: LikelyBand, percent: number) => string;
+  /** Where a 👎 button goes with a likely answer. */
+  readonly likelyVoteHint: string;
+  /** For questions about the present: as of when the knowledge speaks. */
+  readonly thenNotNow: (summitDate: string, asOf: string) => string;
+  /** A bare word that fits many statements equally: the topics to pick from. */
+  readonly broadQuestion: (topics: string) => string;
+  /** A follow-up ("and Uzbekistan?") and how it was read, together with the question before it. */
+  readonly readAsFollowUp: (question: string) => string;
   readonly buttonMoreResults: string;
   readonly buttonGerman: string;
   readonly buttonEnglish: string;

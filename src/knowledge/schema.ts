@@ -59,6 +59,8 @@ const topicSchema = z.strictObject({
   id: kebabId,
   de: text("topic name (de)"),
   en: text("topic name (en)"),
+  /** The topic's statement that sums it up: the answer to a bare "summit?" that fits many equally. */
+  overview: kebabId.optional(),
 });
 
 const glossaryEntrySchema = z

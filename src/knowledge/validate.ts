@@ -166,6 +166,19 @@ function crossReferenceIssues(document: unknown): PathIssue[] {
       });
     }
   });
+  const statementTopics = new Map(statements.map((statement) => [statement.id, statement.topic]));
+  topics.forEach((topic, index) => {
+    if (!isText(topic.overview)) return;
+    const topicOfOverview = statementTopics.get(topic.overview);
+    if (topicOfOverview === undefined) {
+      issues.push({ path: ["topics", index, "overview"], message: `unknown statement "${topic.overview}"` });
+    } else if (topicOfOverview !== topic.id) {
+      issues.push({
+        path: ["topics", index, "overview"],
+        message: `statement "${topic.overview}" belongs to topic "${String(topicOfOverview)}", not "${String(topic.id)}"`,
+      });
+    }
+  });
   return issues;
 }
 

@@ -2,6 +2,9 @@ import type { KnowledgeSet, Statement } from "../knowledge/knowledge-set.js";
 import { sourceLine } from "../knowledge/sources.js";
 import { roundTo } from "../util/numbers.js";
 import { containsPhrase } from "./analyzer.js";
+import { readBroadQuestion } from "./broad-question.js";
+import { type Certainty, certaintyOf } from "./certainty.js";
+import { stripChatNoise } from "./chat-noise.js";
 import {
   type BestStatementFacts,
   type ConfidenceFeatures,
@@ -11,10 +14,13 @@ import {
 import { exampleQuestionOwner } from "./example-match.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
 import { cleanUserText, tokenize } from "./normalize.js";
+import { PerIndexCache } from "./per-index-cache.js";
 import { asksForMissingNumber } from "./question-shape.js";
 import { type ResolvedUnit, resolveUnits, type ScoredStatement, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
 import { stem } from "./stem.js";
+import { guardSubjects } from "./subject-guard.js";
+import { asksAboutNow } from "./then-not-now.js";
 import {
   ANSWER_THRESHOLD,
   EXAMPLE_QUESTION_WEIGHT,
@@ -41,7 +47,14 @@ export interface Passage {
   readonly matched: readonly string[];
 }
 
-export type AnswerOutcome = "answered" | "empty" | "no-match" | "low-confidence" | "unsupported-language";
+export type AnswerOutcome =
+  | "answered"
+  | "empty"
+  | "no-match"
+  | "low-confidence"
+  /** A bare word that fits many statements equally and no topic's overview: pick a topic. */
+  | "ambiguous"
+  | "unsupported-language";
 
 export interface Answer {
   readonly question: string;
@@ -52,6 +65,13 @@ export interface Answer {
   readonly outcome: AnswerOutcome;
   /** 0..1, higher is surer: the modelled chance that the first passage answers the question. */
   readonly confidence: number;
+  /** How the bot stands behind the answer: stated (sure), "probably this" (likely), or declined. */
+  readonly certainty: Certainty;
+  /**
+   * The question asks about the present, which the knowledge does not describe: an answer says
+   * as of when it speaks.
+   */
+  readonly aboutNow: boolean;
   /** What the confidence was computed from. */
   readonly signals: ConfidenceFeatures;
   /** Best first. When not answered: the nearest misses, never to be shown as an answer. */
@@ -77,6 +97,7 @@ const NO_SIGNALS: ConfidenceFeatures = Object.freeze({
   example: 0,
   outOfScope: 0,
   missingNumber: 0,
+  otherSubject: 0,
 });
 /** Beyond this, a "question" is an essay or an attack; the adapters reject it before this point. */
 const MAX_ANALYZED_LENGTH = 2000;
@@ -85,7 +106,10 @@ const MAX_UNITS = 48;
 /** Answers one question from one knowledge version. Pure: the same input gives the same answer. */
 export function answerQuestion(index: SearchIndex, rawQuestion: string, options: AnswerOptions = {}): Answer {
   const question = cleanUserText(rawQuestion);
-  const detectedLanguage = detectLanguage(question, index.languageLexicon);
+  // What is asked, without the mentions, emoji and links around it; the question itself is kept
+  // as given, for the reply to show and `ask --json` to echo.
+  const asked = stripChatNoise(question);
+  const detectedLanguage = detectLanguage(asked, index.languageLexicon);
   const language =
     options.language ??
     (detectedLanguage === "de"
@@ -94,29 +118,47 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
         ? (options.fallbackLanguage ?? "en")
         : "en");
   const limit = options.limit ?? DEFAULT_PASSAGE_LIMIT;
-  const base = { question, language, detectedLanguage, knowledgeVersion: index.knowledge.document.version };
+  const base = {
+    question,
+    language,
+    detectedLanguage,
+    aboutNow: asksAboutNow(asked),
+    knowledgeVersion: index.knowledge.document.version,
+  };
 
-  const units = index.analyzer.queryUnits(question.slice(0, MAX_ANALYZED_LENGTH)).slice(0, MAX_UNITS);
+  const units = index.analyzer.queryUnits(asked.slice(0, MAX_ANALYZED_LENGTH)).slice(0, MAX_UNITS);
   if (units.length === 0) {
-    return { ...base, answered: false, outcome: "empty", confidence: 0, signals: NO_SIGNALS, passages: [] };
+    return {
+      ...base,
+      answered: false,
+      outcome: "empty",
+      confidence: 0,
+      certainty: "none",
+      signals: NO_SIGNALS,
+      passages: [],
+    };
   }
   const resolved = resolveUnits(index, units);
-  const taught = exampleQuestionOwner(index.exampleOwners, question);
-  const ranked = taughtFirst(
-    rerankByExampleQuestions(
-      index,
-      resolved,
-      scoreStatements(index, resolved, Math.max(limit, RERANKED_CANDIDATES)),
-    ),
-    taught,
-    () => scoreStatements(index, resolved, index.knowledge.statements.length),
+  // A question taught word for word is answered with its statement, whatever its shape.
+  const taught = exampleQuestionOwner(index.exampleOwners, asked);
+  const candidates = rerankByExampleQuestions(
+    index,
+    resolved,
+    scoreStatements(index, resolved, Math.max(limit, RERANKED_CANDIDATES)),
+  );
+  const broad = taught === undefined ? readBroadQuestion(index, asked, resolved, candidates) : undefined;
+  const guarded = guardSubjects(index, resolved, candidates);
+  const ranked = taughtFirst(withOverviewFirst(guarded.ranked, broad), taught, () =>
+    scoreStatements(index, resolved, index.knowledge.statements.length),
   ).slice(0, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
   const best = ranked[0];
+  // A broad question's overview is the chosen answer, not a match to be weighed: the confidence
+  // stays what the engine had in its best match.
   const signals = confidenceFeatures(
-    ranked,
+    broad?.kind === "overview" ? candidates : ranked,
     resolved,
     index.unknownIdf,
-    bestStatementFacts(index, best, question),
+    bestStatementFacts(index, broad?.kind === "overview" ? candidates[0] : best, asked, guarded.otherSubject),
   );
   const confidence =
     taught === undefined ? confidenceOf(signals) : Math.max(confidenceOf(signals), TAUGHT_CONFIDENCE);
@@ -131,27 +173,52 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
       scored.matchedUnits.map((unit) => resolved[unit]?.unit.surface ?? ""),
     ),
   );
-  const answered = detectedLanguage !== "other" && confidence >= ANSWER_THRESHOLD;
+  const supported = detectedLanguage !== "other";
+  const answered =
+    supported &&
+    broad?.kind !== "ambiguous" &&
+    (broad?.kind === "overview" || confidence >= ANSWER_THRESHOLD);
   const outcome: AnswerOutcome = answered
     ? "answered"
-    : detectedLanguage === "other"
+    : !supported
       ? "unsupported-language"
-      : best
-        ? "low-confidence"
-        : "no-match";
-  return { ...base, answered, outcome, confidence, signals, passages };
+      : broad?.kind === "ambiguous"
+        ? "ambiguous"
+        : best
+          ? "low-confidence"
+          : "no-match";
+  const certainty = certaintyOf(answered, confidence, base.aboutNow);
+  return { ...base, answered, outcome, confidence, certainty, signals, passages };
+}
+
+/** The overview of the topic a broad question names, first; the matches it stands for after it. */
+function withOverviewFirst(
+  ranked: readonly ScoredStatement[],
+  broad: ReturnType<typeof readBroadQuestion>,
+): readonly ScoredStatement[] {
+  if (broad?.kind !== "overview") return ranked;
+  const best = ranked[0];
+  const overview = ranked.find((scored) => scored.statementIndex === broad.statementIndex) ?? {
+    statementIndex: broad.statementIndex,
+    score: best?.score ?? 0,
+    coverage: best?.coverage ?? 0,
+    matchedUnits: [],
+  };
+  return [overview, ...ranked.filter((scored) => scored !== overview)];
 }
 
 function bestStatementFacts(
   index: SearchIndex,
   best: ScoredStatement | undefined,
   question: string,
+  otherSubject: boolean,
 ): BestStatementFacts {
   const statement = best && index.knowledge.statements[best.statementIndex];
-  if (!statement) return { missingNumber: false, says: () => false };
+  if (!statement) return { missingNumber: false, otherSubject, says: () => false };
   const text = `${statement.de} ${statement.en}`;
   return {
     missingNumber: asksForMissingNumber(question, text),
+    otherSubject,
     says: (phrase) => containsPhrase(tokenize(text).map(stem), phrase),
   };
 }
@@ -199,7 +266,8 @@ export function nearMisses(answer: Answer): readonly Passage[] {
     answer.outcome === "low-confidence" &&
     answer.confidence >= NEAR_MISS_FLOOR &&
     answer.signals.outOfScope === 0 &&
-    answer.signals.missingNumber === 0;
+    answer.signals.missingNumber === 0 &&
+    answer.signals.otherSubject === 0;
   return unsure ? answer.passages.slice(0, NEAR_MISS_LIMIT) : [];
 }
 
@@ -235,7 +303,7 @@ function taughtFirst(
  * next index the very statement objects it did not change (ReusingYamlLoader), so a cache keyed
  * by statement alone would read one index's ids in another.
  */
-const analysedExamples = new WeakMap<SearchIndex, Map<number, readonly ReadonlySet<number>[]>>();
+const analysedExamples = new PerIndexCache<number, readonly ReadonlySet<number>[]>();
 
 /**
  * People ask in the shape of the example questions: a statement one of whose example questions
@@ -276,14 +344,8 @@ function rerankByExampleQuestions(
 /** A statement's example questions as sets of term ids, analysed once per knowledge version. */
 function examplesOf(index: SearchIndex, statementIndex: number): readonly ReadonlySet<number>[] {
   const statement = index.knowledge.statements[statementIndex] as Statement;
-  let analysed = analysedExamples.get(index);
-  if (!analysed) {
-    analysed = new Map();
-    analysedExamples.set(index, analysed);
-  }
-  let examples = analysed.get(statementIndex);
-  if (!examples) {
-    examples = statement.questions.map(
+  return analysedExamples.get(index, statementIndex, () =>
+    statement.questions.map(
       (question) =>
         new Set(
           index.analyzer.indexTerms(question).flatMap((term) => {
@@ -291,8 +353,6 @@ function examplesOf(index: SearchIndex, statementIndex: number): readonly Readon
             return termId === undefined ? [] : [termId];
           }),
         ),
-    );
-    analysed.set(statementIndex, examples);
-  }
-  return examples;
+    ),
+  );
 }

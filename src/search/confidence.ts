@@ -23,6 +23,8 @@ export interface ConfidenceFeatures {
   readonly outOfScope: number;
   /** 1 when the question asks for a number (how many, since when …) and the best statement gives none. */
   readonly missingNumber: number;
+  /** 1 when the question names a participant and the best statement is about another one. */
+  readonly otherSubject: number;
 }
 
 /**
@@ -44,6 +46,8 @@ export const CONFIDENCE_MODEL = {
 export interface BestStatementFacts {
   /** The question asks for a number the statement does not give. */
   readonly missingNumber: boolean;
+  /** The question names a participant the statement is not about, and it names another. */
+  readonly otherSubject: boolean;
   /** Whether the statement's text holds these stemmed words in a row. */
   readonly says: (phrase: readonly string[]) => boolean;
 }
@@ -78,6 +82,7 @@ export function confidenceFeatures(
     example: best?.exampleCoverage ?? 0,
     outOfScope: outOfScope ? 1 : 0,
     missingNumber: bestText.missingNumber ? 1 : 0,
+    otherSubject: bestText.otherSubject ? 1 : 0,
   };
 }
 
@@ -88,11 +93,12 @@ export function confidenceOf(
   if (features.score === 0) return 0;
   const z = MODEL_FEATURES.reduce((sum, feature) => sum + model[feature] * features[feature], model.bias);
   const probability = 1 / (1 + Math.exp(-z));
-  const unanswerable = features.outOfScope === 1 || features.missingNumber === 1;
+  const unanswerable =
+    features.outOfScope === 1 || features.missingNumber === 1 || features.otherSubject === 1;
   return roundTo(unanswerable ? Math.min(probability, UNANSWERABLE_CAP) : probability, 3);
 }
 
-/** The features the model weighs; `outOfScope` and `missingNumber` are not weighed but cap the result. */
+/** The features the model weighs; `outOfScope`, `missingNumber` and `otherSubject` are not weighed but cap the result. */
 export const MODEL_FEATURES = ["coverage", "score", "margin", "known", "unexplained", "example"] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];
 

@@ -3,8 +3,15 @@ import { foldText, tokenize } from "./normalize.js";
 const QUESTION_WORDS = new Set(
   `wer was wann wo wie warum wieso weshalb welche welcher welches welchen wem wen woher wohin womit wofuer worueber
   gibt gab hat haben ist sind war waren kann koennen stimmt weiss who what when where why how which whom whose is are
-  was were do does did can could will would has have any anyone`.split(/\s+/),
+  was were do does did can could will would has have any anyone whats whos wheres hows whens whys`.split(
+    /\s+/,
+  ),
 );
+
+/** Whether a folded word opens a question ("who", "wann", "is"): it asks something of a subject. */
+export function isQuestionWord(word: string): boolean {
+  return QUESTION_WORDS.has(word);
+}
 
 /**
  * In an ask-channel the bot only speaks up for messages that look like questions: a question mark,
@@ -13,7 +20,7 @@ const QUESTION_WORDS = new Set(
 export function looksLikeQuestion(text: string): boolean {
   if (/[?？]\s*$/.test(text.trim())) return true;
   const first = tokenize(text)[0];
-  return first !== undefined && QUESTION_WORDS.has(first);
+  return first !== undefined && isQuestionWord(first);
 }
 
 /** Questions whose answer is a count or an amount: how many, how much. */
@@ -39,7 +46,8 @@ const DATES = new RegExp(
  * file lacks the figure.
  */
 export function asksForMissingNumber(question: string, answerText: string): boolean {
-  const asked = foldText(question);
+  // Words only, so that markup between them ("how **many**") does not hide the shape.
+  const asked = tokenize(question).join(" ");
   if (ASKS_FOR_COUNT.test(asked)) return !GIVES_NUMBER.test(foldText(answerText).replace(DATES, " "));
   if (ASKS_FOR_SPAN.test(asked)) return !GIVES_NUMBER.test(foldText(answerText));
   return false;

@@ -76,8 +76,15 @@ export const MIN_DOUBLED_LENGTH = 3;
  */
 export const ANSWER_THRESHOLD = 0.5;
 /**
+ * From here an answer is *sure* and stated plainly; between the answer threshold and this it is
+ * *likely* and said so ("Probably this:"). The lowest step of 0.01 from which the answers on the
+ * tuning part are right at least 95 % of the time, and stay so at every higher step
+ * (`npm run bench -- --evaluation` prints the step the tuning part asks for).
+ */
+export const SURE_THRESHOLD = 0.83;
+/**
  * A question the best statement cannot answer in kind — an out-of-scope subject, a number it does
- * not give — is declined whatever else matches: its confidence is capped below the threshold,
+ * not give, another participant than the one asked — is declined whatever else matches: its confidence is capped below the threshold,
  * and low enough that the closest statements are not offered either.
  */
 export const UNANSWERABLE_CAP = 0.2;
@@ -89,6 +96,24 @@ export const NEAR_MISS_FLOOR = 0.1;
 export const EXAMPLE_QUESTION_WEIGHT = 1;
 /** Candidates reranked by their example questions: the best few, where the order is decided. */
 export const RERANKED_CANDIDATES = 10;
+
+// Questions of a particular shape (broad-question.ts, subject-guard.ts).
+
+/** A question of this many words or fewer may be a bare subject ("summit?", "Erklärung"). */
+export const BROAD_MAX_UNITS = 2;
+/** It is broad when at least this many statements match it … */
+export const BROAD_MIN_EQUALS = 3;
+/** … each scoring at least this share of the best: a pick among them would be a coin toss. */
+export const BROAD_SPREAD = 0.5;
+/**
+ * … and every word is common in the knowledge (idf at most this: in about one statement of eight
+ * or more, as "summit", "Erklärung", "agreement"), not a word one statement is about ("trade").
+ */
+export const BROAD_MAX_WEIGHT = 2.1;
+/** A topic's name is named when the question holds at least this share of its words. */
+export const TOPIC_NAME_SHARE = 0.5;
+/** A fuzzy reading this close to a participant's name counts as naming it ("Tadschikstan"). */
+export const NAMING_SIMILARITY = 0.75;
 
 /**
  * The confidence of an answer to a question asked word for word as a statement's example

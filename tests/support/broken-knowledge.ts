@@ -88,6 +88,28 @@ export const BROKEN_KNOWLEDGE: readonly BrokenKnowledge[] = [
     message: /unknown topic "econmy"/,
   },
   {
+    kind: "topic overview naming no statement",
+    text: () =>
+      mutate(
+        "  - { id: economy, de: Wirtschaft, en: Economy }",
+        "  - { id: economy, de: Wirtschaft, en: Economy, overview: economy-trad }",
+      ),
+    field: "topics[1].overview",
+    line: () => lineOf(VALID, "  - { id: economy, de: Wirtschaft, en: Economy }"),
+    message: /unknown statement "economy-trad"/,
+  },
+  {
+    kind: "topic overview from another topic",
+    text: () =>
+      mutate(
+        "  - { id: economy, de: Wirtschaft, en: Economy }",
+        "  - { id: economy, de: Wirtschaft, en: Economy, overview: migration-partnerships }",
+      ),
+    field: "topics[1].overview",
+    line: () => lineOf(VALID, "  - { id: economy, de: Wirtschaft, en: Economy }"),
+    message: /belongs to topic "migration", not "economy"/,
+  },
+  {
     kind: "empty question list",
     text: () =>
       mutate("      - Was ist mit Handel?\n      - What about trade?", "      []").replace(

@@ -29,9 +29,24 @@ describe("the terminal chat and ask", () => {
     ]);
     expect(lines[0].answered).toBe(true);
     expect(lines[0].passages[0].id).toBe("afghanistan");
-    expect(lines[1]).toMatchObject({ answered: false, passages: [] });
-    expect(lines[2].answered).toBe(false);
+    expect(lines[1]).toMatchObject({ answered: false, passages: [], certainty: "none" });
+    expect(lines[2]).toMatchObject({ answered: false, certainty: "none" });
+    expect(["sure", "likely"]).toContain(lines[0].certainty);
     for (const line of lines) expect(["de", "en"]).toContain(line.language);
+  });
+
+  it("echoes the question as given, noise and all, while answering what it asks", async () => {
+    const io = captureIO(
+      { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },
+      "@everyone 🌊 what about water?\nwhat about water?\n",
+    );
+    expect(await runCli(["ask", "--json"], io)).toBe(0);
+    const [noisy, plain] = io.stdout.lines.map((line) => JSON.parse(line));
+    expect(noisy.question).toBe("@everyone 🌊 what about water?");
+    expect(noisy.passages.map((passage: { id: string }) => passage.id)).toEqual(
+      plain.passages.map((passage: { id: string }) => passage.id),
+    );
+    expect([noisy.answered, noisy.certainty]).toEqual([plain.answered, plain.certainty]);
   });
 
   it("exits 2 naming the file and the setting, nothing on stdout, for a missing knowledge file", async () => {

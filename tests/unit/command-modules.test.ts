@@ -3,6 +3,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { FollowUpMemory } from "../../src/app/follow-up-memory.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { commandModules, componentKinds, slashCommands } from "../../src/discord/commands/index.js";
 import { messagesFor } from "../../src/i18n/messages.js";
@@ -56,6 +57,7 @@ describe("the command modules", () => {
         fixedLanguage: undefined,
         maxQuestionLength: 300,
         answeredIn: () => undefined,
+        followUps: new FollowUpMemory(),
       });
       expect(said.trim()).not.toBe("");
     },

@@ -88,13 +88,19 @@ export const askCommand: SlashCommand = {
 
   chat: {
     usage: "QUESTION",
-    run(question, session) {
+    run(asked, session) {
+      const question = session.followUps.read(session.index, "you", "terminal", asked);
+      const followUp = question !== asked;
       const reply = askInTerminal(session.index, question, {
         language: session.fixedLanguage,
-        maxLength: session.maxQuestionLength,
+        // The length limit is for what was typed: a follow-up is a few words, its reading longer.
+        maxLength: followUp ? Number.POSITIVE_INFINITY : session.maxQuestionLength,
       });
       session.answeredIn(reply.language);
-      return `bot> ${renderReply(reply, session.index).replaceAll("\n", "\n     ")}`;
+      // A follow-up says how it was read, as the embed's author line does on Discord.
+      const readAs = followUp ? [messagesFor(reply.language).readAsFollowUp(question)] : [];
+      const text = [...readAs, renderReply(reply, session.index)].join("\n");
+      return `bot> ${text.replaceAll("\n", "\n     ")}`;
     },
   },
 

@@ -9,6 +9,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type StringSelectMenuInteraction,
 } from "discord.js";
+import type { FollowUpMemory } from "../../app/follow-up-memory.js";
 import { languageOfLocale, messagesFor } from "../../i18n/messages.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
@@ -52,6 +53,8 @@ export interface SlashCommand {
 /** What the terminal chat knows of the conversation. */
 export interface ChatSession {
   readonly index: SearchIndex;
+  /** The last question, for a follow-up ("and Uzbekistan?") to be read with. */
+  readonly followUps: FollowUpMemory;
   /** The chat's own help: its commands, for `/help` to show before the bot's help. */
   readonly commandList: string;
   /** The language commands answer in: `/lang`'s choice, else the last question's language. */

@@ -1,4 +1,5 @@
 import { type APIEmbed, ButtonStyle, ComponentType } from "discord.js";
+import { answerNotes } from "../../i18n/answer-notes.js";
 import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../../i18n/messages.js";
 import { type Answer, closestTopicNames, nearMisses, type Passage } from "../../search/answer.js";
 import type { Language } from "../../search/language.js";
@@ -45,10 +46,19 @@ export function answerReply(answer: Answer, index: SearchIndex, requestId?: stri
     languageButton(index, answer.language, positionsOf(index, shown)),
     ...(requestId ? voteButtons(index, answer.language, requestId, positionsOf(index, shown)) : []),
   ];
+  // A likely answer says so before its passages, with the 👎 beside it; an answer to a question
+  // about today says as of when it speaks.
+  const notes = answerNotes(answer, index.knowledge, requestId !== undefined).map((note) =>
+    safeText(note, DiscordLimits.content),
+  );
   return {
+    ...(notes.length > 0 ? { content: truncate(notes.join("\n"), DiscordLimits.content) } : {}),
     embeds: passageEmbeds(shown, index, answer.language, footer, answer.question),
     components: [{ type: ComponentType.ActionRow, components: buttons }],
-    textFallback: passagesAsText(shown, answer.language, footer),
+    textFallback: truncate(
+      [...notes, passagesAsText(shown, answer.language, footer)].join("\n\n"),
+      DiscordLimits.content,
+    ),
   };
 }
 
@@ -94,7 +104,10 @@ export function morePassagesReply(
 function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
   const text = messagesFor(answer.language);
   const topics = closestTopicNames(answer, index.knowledge);
-  const lines = [text.noAnswer, ...(topics ? [text.closestTopics(topics)] : []), text.tryTopics];
+  const lines =
+    answer.outcome === "ambiguous"
+      ? [text.broadQuestion(topics)]
+      : [text.noAnswer, ...(topics ? [text.closestTopics(topics)] : []), text.tryTopics];
   const near = positionsOf(index, nearMisses(answer));
   return {
     content: truncate(lines.join("\n"), DiscordLimits.content),
