@@ -123,13 +123,13 @@ describe("moderators teach the bot from /knowledge gaps", () => {
   });
 
   it("Out of scope opens a modal prefilled with the rarest words, and warns before applying", async () => {
-    await ask("Did Mirziyoyev bring a gift for Scholz?");
-    const { actions } = await openGap("gift");
+    await ask("Which umbrella did Japarov carry in Berlin?");
+    const { actions } = await openGap("umbrella");
     const modal = await firstBody(
       await standIn.sendButton({ customId: component(actions, "gap:scope:en:").custom_id, ...MODERATOR }),
     );
     expect(modal.type).toBe(InteractionResponseType.Modal);
-    expect((modal.data.components[0].component as Json).value).toMatch(/gift/);
+    expect((modal.data.components[0].component as Json).value).toMatch(/umbrella/);
     const submit = async (phrase: string) =>
       (
         await firstBody(
@@ -140,8 +140,8 @@ describe("moderators teach the bot from /knowledge gaps", () => {
     expect((await submit("Scholz")).content).toMatch(
       /“Scholz” shares the stem “scholz” with words of \d+ statement/,
     );
-    const preview = await submit("gift");
-    expect(preview.content).toContain('~ header outOfScope: + "gift"');
+    const preview = await submit("umbrella");
+    expect(preview.content).toContain('~ header outOfScope: + "umbrella"');
     expect(preview.content).not.toMatch(/shares the stem/);
     const before = await readFile(knowledgePath, "utf8");
     const apply = await standIn.sendButton({
@@ -150,7 +150,7 @@ describe("moderators teach the bot from /knowledge gaps", () => {
     });
     expect((await editAfter(apply)).content).toMatch(/Knowledge updated/);
     expect((await readFile(knowledgePath, "utf8")).split("\n")).toHaveLength(before.split("\n").length + 1);
-    expect(testBot.knowledge.current.document.outOfScope).toContain("gift");
+    expect(testBot.knowledge.current.document.outOfScope).toContain("umbrella");
   });
 
   it("Dismiss asks first, then keeps the gap out of the report", async () => {
