@@ -1,4 +1,8 @@
 import type { FeedbackStore, Gap } from "../feedback/feedback-store.js";
+
+/** What the gap actions need of the feedback: finding a gap, and marking it handled. */
+export type GapStore = Pick<FeedbackStore, "findGap" | "markHandled">;
+
 import { diffKnowledge, type KnowledgeDiff } from "../knowledge/diff.js";
 import type { KnowledgeIssue, Result } from "../knowledge/issues.js";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
@@ -50,7 +54,7 @@ export function gapQuestion(gap: Gap): string {
 export async function previewGapAction(
   proposal: GapProposal,
   knowledge: KnowledgeService,
-  feedback: FeedbackStore,
+  feedback: GapStore,
 ): Promise<GapPreview> {
   const gap = feedback.findGap(proposal.gapId);
   if (!gap) return { ok: false, reason: "gap-gone" };
@@ -86,7 +90,7 @@ export async function applyGapAction(
   proposal: GapProposal,
   actor: string,
   knowledge: KnowledgeService,
-  feedback: FeedbackStore,
+  feedback: GapStore,
 ): Promise<GapOutcome> {
   const gap = feedback.findGap(proposal.gapId);
   if (!gap) return { kind: "gap-gone" };

@@ -1,7 +1,7 @@
-import { watch } from "node:fs";
+import { stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { writeFileAtomically } from "../knowledge/atomic-write.js";
+import { removeStrayTemporaryFiles, writeFileAtomically } from "../knowledge/atomic-write.js";
 import { diffKnowledge, type KnowledgeDiff, summarizeDiff, versionName } from "../knowledge/diff.js";
 import { withFileLock } from "../knowledge/file-lock.js";
 import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
@@ -19,6 +19,7 @@ import {
 } from "../knowledge/served-line.js";
 import type { Logger } from "../logging/logger.js";
 import type { SearchIndex } from "../search/search-index.js";
+import { type FollowedContent, followFile } from "./file-follower.js";
 import { KnowledgeStore } from "./knowledge-store.js";
 
 export type KnowledgeChange =
@@ -46,6 +47,13 @@ export interface AuditEvent {
   readonly at: Date;
 }
 
+export interface KnowledgeServiceOptions {
+  /** The largest knowledge file accepted, however it arrives (KNOWLEDGE_MAX_BYTES). */
+  readonly maxBytes?: number;
+  /** How often the watcher hashes the file even without an event. */
+  readonly pollMs?: number;
+}
+
 /** A version to restore, and where it stands in the line of served versions. */
 export interface RollbackTarget {
   readonly entry: HistoryEntry;
@@ -55,23 +63,12 @@ export interface RollbackTarget {
 /** A change to the file's text; refused with the reason as issues when it does not fit the file. */
 export type TextEdit = (text: string) => Result<string>;
 
-const WATCH_DEBOUNCE_MS = 250;
-
-function servedRecord(
-  knowledge: KnowledgeSet,
-  actor: string,
-  action: string,
-  restores?: number,
-): ServedRecord {
-  return {
-    version: shortHash(knowledge.hash),
-    name: knowledge.document.version,
-    at: new Date().toISOString(),
-    actor,
-    action,
-    ...(restores === undefined ? {} : { restores }),
-  };
-}
+const DEFAULT_MAX_BYTES = 5_000_000;
+/**
+ * A change from the watcher that removes more than this share of the statements is held: far
+ * more often a file cut short (a half-finished copy, a truncated save) than a real edit.
+ */
+const MAX_SHARE_REMOVED_UNASKED = 0.25;
 
 /**
  * Owns the knowledge file while the bot runs: reloads it when it changes, applies uploads and
@@ -89,6 +86,7 @@ export class KnowledgeService {
     readonly path: string,
     readonly history: KnowledgeHistory,
     private readonly logger: Logger,
+    private readonly options: KnowledgeServiceOptions,
   ) {}
 
   /**
@@ -99,17 +97,35 @@ export class KnowledgeService {
     path: string,
     history: KnowledgeHistory,
     logger: Logger,
+    options: KnowledgeServiceOptions = {},
   ): Promise<Result<KnowledgeService>> {
+    const tooLarge = await sizeIssue(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    if (tooLarge) return { ok: false, issues: [tooLarge] };
     const read = await readKnowledgeSource(path);
     if (!read.ok) return read;
     const text = read.value;
     // On the parser thread that later reloads use, so that it already knows every statement.
     const parsed = await parseKnowledgeOffThread(text, path);
     if (!parsed.ok) return parsed;
-    await history.save(text);
-    // Edited while the bot was stopped: a version of its own in the line.
-    await recordServed(history, servedRecord(parsed.value, "file on disk", "start-up"));
-    return { ok: true, value: new KnowledgeService(new KnowledgeStore(parsed.value), path, history, logger) };
+    const stray =
+      (await history.removeStrayTemporaryFiles()) +
+      (await removeStrayTemporaryFiles(dirname(path), basename(path)));
+    if (stray > 0) logger.info({ files: stray }, "removed temporary files left by an interrupted write");
+    try {
+      await history.save(text);
+      // Edited while the bot was stopped: a version of its own in the line.
+      await recordServed(history, servedRecord(parsed.value, "file on disk", "start-up"));
+    } catch (error) {
+      // The knowledge is valid and answers; only a later rollback to this version is lost.
+      logger.error(
+        { err: error },
+        `cannot keep the knowledge version in the history (${errorText(error)}); the bot answers, but reloads are refused until DATA_DIR is writable`,
+      );
+    }
+    return {
+      ok: true,
+      value: new KnowledgeService(new KnowledgeStore(parsed.value), path, history, logger, options),
+    };
   }
 
   get current(): KnowledgeSet {
@@ -132,6 +148,8 @@ export class KnowledgeService {
   /** Re-reads the file from disk; a change is applied only if the new file is valid. */
   reload(actor: string): Promise<KnowledgeChange> {
     return this.serialized(async () => {
+      const tooLarge = await sizeIssue(this.path, this.maxBytes);
+      if (tooLarge) return this.reject(actor, "reload", [tooLarge]);
       const read = await readKnowledgeSource(this.path, "; the loaded knowledge stays in use");
       if (!read.ok) return this.reject(actor, "reload", read.issues);
       return this.apply(read.value, actor, "reload", false);
@@ -145,7 +163,7 @@ export class KnowledgeService {
 
   /**
    * Writes a moderator's confirmed file and swaps it in; the previous version stays in the history.
-   * `basedOn`, the hash of the knowledge the moderator's preview was made against, refuses the
+   * `basedOn`, the hash of the knowledge file when the moderator's preview was made, refuses the
    * upload when the file has changed since (a lesson taught meanwhile would be lost unseen).
    */
   upload(text: string, actor: string, basedOn?: string): Promise<KnowledgeChange> {
@@ -170,7 +188,7 @@ export class KnowledgeService {
   /** Restores a version from the history, byte for byte. */
   rollback(target: RollbackTarget, actor: string): Promise<KnowledgeChange> {
     return this.exclusively(async () =>
-      this.apply(await this.history.read(target.entry), actor, "rollback", true, target.position),
+      this.apply(await this.history.read(target.entry), actor, "rollback", true, false, target.position),
     );
   }
 
@@ -196,8 +214,8 @@ export class KnowledgeService {
   /**
    * Changes the file as text, the way an upload does (validated, written atomically, a new
    * version in the history, every shard, the audit channel). The change is made to the file as it
-   * is now, read under a lock that every process editing it takes, so that an edit made meanwhile
-   * (another moderator, another shard, the shell) is kept; `change` refuses when it no longer fits.
+   * is now, read under the lock every writer takes, so that an edit made meanwhile (another
+   * moderator, another shard, the shell) is kept; `change` refuses when it no longer fits.
    */
   edit(actor: string, action: "teach" | "out-of-scope", change: TextEdit): Promise<KnowledgeChange> {
     return this.exclusively(async () => {
@@ -209,26 +227,41 @@ export class KnowledgeService {
     });
   }
 
-  /** Reloads when the file changes. Editors that save by renaming replace the file, so the folder is watched. */
+  /**
+   * Reloads when the file changes, however it is replaced (see followFile): only whole files, and a
+   * change that removes more than a quarter of the statements is held for a moderator to confirm.
+   */
   watch(): () => void {
-    let timer: NodeJS.Timeout | undefined;
-    const name = basename(this.path);
-    const watcher = watch(dirname(this.path), (_event, changed) => {
-      if (changed !== null && changed !== name) return;
-      clearTimeout(timer);
-      timer = setTimeout(
-        () =>
-          void this.reload("file watcher").catch((error: unknown) =>
-            this.logger.error({ err: error }, "reload failed"),
-          ),
-        WATCH_DEBOUNCE_MS,
-      );
+    return followFile(this.path, (content) => this.fromWatcher(content), this.logger, {
+      initialHash: this.current.hash,
+      ...(this.options.pollMs ? { pollMs: this.options.pollMs } : {}),
     });
-    watcher.on("error", (error) => this.logger.warn({ err: error }, "cannot watch the knowledge folder"));
-    return () => {
-      clearTimeout(timer);
-      watcher.close();
-    };
+  }
+
+  private async fromWatcher(content: FollowedContent): Promise<void> {
+    const actor = "file watcher";
+    try {
+      if (!("text" in content)) {
+        // Reports the missing or unreadable file; the loaded knowledge stays.
+        await this.reload(actor);
+        return;
+      }
+      const { text } = content;
+      await this.serialized(async () => {
+        const hash = contentHash(text);
+        // Our own upload or rollback, seen again on disk.
+        if (hash === this.current.hash) return;
+        // A version served before (a rollback from the shell) was chosen, not cut short.
+        const known = (await this.history.list()).some((entry) => hash.startsWith(entry.version));
+        await this.apply(text, actor, "reload", false, !known);
+      });
+    } catch (error) {
+      this.logger.error({ err: error }, "reload failed");
+    }
+  }
+
+  private get maxBytes(): number {
+    return this.options.maxBytes ?? DEFAULT_MAX_BYTES;
   }
 
   private async apply(
@@ -236,22 +269,43 @@ export class KnowledgeService {
     actor: string,
     action: AuditEvent["action"],
     write: boolean,
+    holdLargeRemovals = false,
     restores?: number,
   ): Promise<KnowledgeChange> {
     const started = performance.now();
-    const parsed = await parseKnowledgeOffThread(text, write ? `${action} by ${actor}` : this.path);
+    const origin = write ? `${action} by ${actor}` : this.path;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > this.maxBytes)
+      return this.reject(actor, action, [tooLargeIssue(origin, bytes, this.maxBytes)]);
+    const parsed = await parseKnowledgeOffThread(text, origin);
     if (!parsed.ok) return this.reject(actor, action, parsed.issues);
     const before = this.current;
     if (parsed.value.hash === before.hash) {
-      if (write) await writeFileAtomically(this.path, text);
+      if (write) {
+        const failed = await this.attempt(() => writeFileAtomically(this.path, text), this.path, "write");
+        if (failed) return this.reject(actor, action, [failed]);
+      }
       return { kind: "unchanged", knowledge: before };
     }
     const after = parsed.value;
+    if (holdLargeRemovals) {
+      const held = heldIssue(origin, before, after);
+      if (held) return this.reject(actor, action, [held]);
+    }
     // Every served version is in the history (the first since start-up); the new one joins it
-    // before anything changes, so a rollback can always return to either.
-    await this.history.save(text);
-    if (write) await writeFileAtomically(this.path, text);
-    await recordServed(this.history, servedRecord(after, actor, action, restores));
+    // before anything changes, so a rollback can always return to either. A version that cannot
+    // be kept is not served: a rollback must always be able to return to what was live.
+    const unsaved = await this.attempt(() => this.history.save(text), "DATA_DIR/history", "keep");
+    if (unsaved) return this.reject(actor, action, [unsaved]);
+    if (write) {
+      const failed = await this.attempt(() => writeFileAtomically(this.path, text), this.path, "write");
+      if (failed) return this.reject(actor, action, [failed]);
+    }
+    await this.attempt(
+      () => recordServed(this.history, servedRecord(after, actor, action, restores)),
+      "DATA_DIR/history",
+      "keep",
+    );
     await this.store.replace(after);
     this.rejection = undefined;
     const change: KnowledgeChange = {
@@ -263,6 +317,27 @@ export class KnowledgeService {
     };
     this.announce({ actor, action, change, at: new Date() });
     return change;
+  }
+
+  /** Runs a file operation; its failure as an issue to report, or undefined when it worked. */
+  private async attempt(
+    operation: () => Promise<unknown>,
+    file: string,
+    verb: "keep" | "write",
+  ): Promise<KnowledgeIssue | undefined> {
+    try {
+      await operation();
+      return undefined;
+    } catch (error) {
+      const what = verb === "keep" ? "cannot keep this version in the history" : "cannot write the file";
+      return {
+        file,
+        line: 1,
+        column: 1,
+        field: "file",
+        message: `${what} (${errorText(error)}); the previous knowledge stays in use`,
+      };
+    }
   }
 
   private reject(
@@ -313,4 +388,59 @@ export class KnowledgeService {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function servedRecord(
+  knowledge: KnowledgeSet,
+  actor: string,
+  action: string,
+  restores?: number,
+): ServedRecord {
+  return {
+    version: shortHash(knowledge.hash),
+    name: knowledge.document.version,
+    at: new Date().toISOString(),
+    actor,
+    action,
+    ...(restores === undefined ? {} : { restores }),
+  };
+}
+
+/** Checked before reading, so that a huge file never lands in memory; unreadable is said later. */
+async function sizeIssue(path: string, maxBytes: number): Promise<KnowledgeIssue | undefined> {
+  const size = await stat(path).then(
+    (info) => info.size,
+    () => 0,
+  );
+  return size > maxBytes ? tooLargeIssue(path, size, maxBytes) : undefined;
+}
+
+function tooLargeIssue(file: string, bytes: number, maxBytes: number): KnowledgeIssue {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    field: "file",
+    message: `the file has ${bytes} bytes, more than KNOWLEDGE_MAX_BYTES (${maxBytes}); the previous knowledge stays in use`,
+  };
+}
+
+/** A change from the watcher that drops more than a quarter of the statements, as an issue. */
+function heldIssue(file: string, before: KnowledgeSet, after: KnowledgeSet): KnowledgeIssue | undefined {
+  const kept = new Set(after.statements.map((statement) => statement.id));
+  const removed = before.statements.filter((statement) => !kept.has(statement.id)).length;
+  if (removed <= before.statements.length * MAX_SHARE_REMOVED_UNASKED) return undefined;
+  return {
+    file,
+    line: 1,
+    column: 1,
+    field: "statements",
+    message: `held, not applied: this change removes ${removed} of ${before.statements.length} statements (more than a quarter), as a file cut short would. If it is meant, apply it with /knowledge reload (or send the bot SIGHUP)`,
+  };
+}
+
+function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code && !message.startsWith(code) ? `${code}: ${message}` : message;
 }

@@ -1,11 +1,15 @@
+import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
+import { join } from "node:path";
+
 import { parseArgs } from "node:util";
 import type { KnowledgeChange, KnowledgeService } from "../app/knowledge-service.js";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
 import { ensureDataDir } from "../config/data-dir.js";
 import type { Settings } from "../config/settings.js";
-import { FeedbackStore } from "../feedback/feedback-store.js";
+import { DATABASE_FILE, FeedbackStore } from "../feedback/feedback-store.js";
 import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
+import { loadOrCreateSalt } from "../feedback/salt.js";
 import { versionLabel } from "../i18n/version-label.js";
 import {
   diffDetails,
@@ -15,11 +19,14 @@ import {
   versionUnchanged,
 } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
+
+import { invisiblePositions } from "../knowledge/invisible.js";
 import { formatIssue } from "../knowledge/issues.js";
 import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { loadKnowledgeFile, readKnowledgeSource } from "../knowledge/load.js";
 import { historyRows, readServedLine } from "../knowledge/served-line.js";
 import { addExampleQuestion, addOutOfScopePhrase, cleanQuestion } from "../knowledge/text-edit.js";
+
 import { createLogger } from "../logging/logger.js";
 import { type ScopeOverlap, scopeOverlaps } from "../search/scope-overlaps.js";
 import { buildSearchIndex } from "../search/search-index.js";
@@ -53,6 +60,8 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
       return teach(rest, io);
     case "out-of-scope":
       return outOfScope(rest, io);
+    case "forget-all":
+      return forgetAll(rest, io);
     default:
       throw new UsageError(
         sub === undefined ? "knowledge needs a command" : `unknown knowledge command "${sub}"`,
@@ -75,9 +84,16 @@ function dataSettings(io: CliIO): Settings | undefined {
 
 async function check(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  const knowledge = await loadKnowledgeOrReport(pathArgument(positionals, io), io);
+  const location = pathArgument(positionals, io);
+  const knowledge = await loadKnowledgeOrReport(location, io);
   if (!knowledge) return ExitCode.checkFailed;
   for (const line of summarize(knowledge)) writeLine(io.stdout, line);
+  for (const { line, column, count } of invisiblePositions(await readFile(location.path, "utf8"))) {
+    writeLine(
+      io.stderr,
+      `warning: ${location.path}:${line}:${column} holds ${count} invisible character(s) (bidirectional controls or zero-width); they are removed when the file is loaded`,
+    );
+  }
   for (const overlap of scopeOverlaps(buildSearchIndex(knowledge)))
     writeLine(io.stderr, overlapWarning(overlap));
   const served = await servedVersion(io);
@@ -284,11 +300,45 @@ async function gaps(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { csv: { type: "boolean" } } });
   const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
-  const store = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  let store: FeedbackStore | undefined;
   try {
+    // Read-only: the bot may be running, and only it may checkpoint (or ever delete) its log.
+    store = FeedbackStore.openReadOnly(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+    if (!store) {
+      writeLine(io.stderr, `no feedback stored yet in ${settings.DATA_DIR}`);
+      return ExitCode.ok;
+    }
     writeLine(
       io.stdout,
       values.csv ? renderGapsCsv(store.gaps({ limit: 500 })) : renderGapsReport(store.gaps({ limit: 20 })),
+    );
+    return ExitCode.ok;
+  } catch (error) {
+    const file = join(settings.DATA_DIR, DATABASE_FILE);
+    writeLine(io.stderr, `${file} cannot be read: ${error instanceof Error ? error.message : error}`);
+    return ExitCode.checkFailed;
+  } finally {
+    store?.close();
+  }
+}
+
+/**
+ * The way out when the salt is lost for good: the old rows can no longer be matched to anyone, so
+ * they are deleted and a new salt is made; until then the bot stores nothing new.
+ */
+async function forgetAll(args: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { yes: { type: "boolean" } } });
+  if (!values.yes)
+    throw new UsageError("forget-all deletes every stored question and vote; add --yes to confirm");
+  const settings = dataSettings(io);
+  if (!settings) return ExitCode.usage;
+  const store = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  try {
+    const deleted = store.forgetAll();
+    loadOrCreateSalt(settings.DATA_DIR);
+    writeLine(
+      io.stdout,
+      `deleted ${deleted.unanswered} unanswered question(s) and ${deleted.votes} vote(s); restart the bot to store feedback again`,
     );
   } finally {
     store.close();

@@ -20,6 +20,7 @@ export const COMMAND_USAGE = {
   teach STATEMENT_ID QUESTION   add QUESTION to the statement's example questions
   out-of-scope PHRASE           add PHRASE to outOfScope: questions resting on it are declined
   gaps [--csv]                  unanswered questions (similar ones grouped), each with its id
+  forget-all --yes              delete every stored question and vote (when the salt is lost)
 Options of rollback, teach and out-of-scope: --knowledge PATH (default KNOWLEDGE_PATH)`,
   "deploy-commands": `usage: summit-bot deploy-commands [--global]
   Register the slash commands: to GUILD_ID, or to every server with --global or without GUILD_ID.`,

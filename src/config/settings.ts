@@ -62,6 +62,8 @@ const settingsSchema = z.object({
   COOLDOWN_CHANNEL_SECONDS: wholeNumber(0, 0, 3600),
   MAX_QUESTION_LENGTH: wholeNumber(300, 10, 4000),
   UPLOAD_MAX_BYTES: wholeNumber(2_000_000, 1_000, 25_000_000),
+  KNOWLEDGE_MAX_BYTES: wholeNumber(5_000_000, 1_000, 100_000_000),
+  HISTORY_KEEP: wholeNumber(50, 2, 100_000),
   HEALTH_PORT: optionalText.pipe(
     z
       .string()

@@ -1,6 +1,6 @@
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
-import { FeedbackStore } from "../feedback/feedback-store.js";
+import { FeedbackService, FeedbackUnavailableError } from "../feedback/feedback-service.js";
 import type { Logger } from "../logging/logger.js";
 import { BotMetrics } from "../ops/metrics.js";
 import { RateLimiter } from "../ops/rate-limiter.js";
@@ -28,7 +28,12 @@ export function buildBotContext(
   logger: Logger,
 ): BotServices {
   const metrics = new BotMetrics();
-  const feedback = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  const feedback = FeedbackService.open(
+    settings.DATA_DIR,
+    { retentionDays: settings.DATA_RETENTION_DAYS },
+    logger,
+  );
+  feedback.onProblem((problem) => metrics.setFeedbackUnavailable(problem !== undefined));
   const purgeTimer = setInterval(() => purgeExpiredFeedback(feedback, logger), PURGE_INTERVAL_MS).unref();
   const work = new WorkLimiter(MAX_HANDLERS_IN_FLIGHT);
   metrics.trackInFlight(() => work.inFlight);
@@ -56,11 +61,13 @@ export function buildBotContext(
   };
 }
 
-function purgeExpiredFeedback(feedback: FeedbackStore, logger: Logger): void {
+function purgeExpiredFeedback(feedback: FeedbackService, logger: Logger): void {
   try {
-    const purged = feedback.purgeExpired();
+    const purged = feedback.use((store) => store.purgeExpired());
     logger.info(purged, "expired feedback purged");
   } catch (error) {
+    // Switched off, it was said once already (log, /healthz, metric).
+    if (error instanceof FeedbackUnavailableError) return;
     logger.warn({ err: error }, "could not purge expired feedback");
   }
 }

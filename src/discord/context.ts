@@ -1,6 +1,6 @@
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
-import type { FeedbackStore } from "../feedback/feedback-store.js";
+import type { FeedbackService } from "../feedback/feedback-service.js";
 import type { Logger } from "../logging/logger.js";
 import type { BotMetrics } from "../ops/metrics.js";
 import type { RateLimiter } from "../ops/rate-limiter.js";
@@ -22,7 +22,7 @@ export interface BotContext {
   /** A bound on handlers running at once, so a burst is declined quickly instead of piling up. */
   readonly work: WorkLimiter;
   /** Unanswered questions and votes, for the moderators' knowledge gaps. */
-  readonly feedback: FeedbackStore;
+  readonly feedback: FeedbackService;
   /** What recent answers showed, by request id, so a vote can name the question it judges. */
   readonly recentAnswers: BoundedMap<string, RecentAnswer>;
 }

@@ -1,18 +1,13 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
-import {
-  closeSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
+import { createHash, createHmac } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { FEEDBACK_PRAGMAS } from "./pragmas.js";
+import { guardedSalt, SaltMissingError } from "./salt.js";
+import { MENTION_LIKE, scrubMentions } from "./scrub.js";
 import { groupSimilarQuestions, questionForm } from "./similar-questions.js";
+
+export { SALT_FILE } from "./salt.js";
 
 /**
  * What people asked and did not get: the questions the bot abstained on and the votes on its
@@ -22,8 +17,6 @@ import { groupSimilarQuestions, questionForm } from "./similar-questions.js";
  */
 
 export const DATABASE_FILE = "feedback.sqlite";
-export const SALT_FILE = "salt";
-const SALT_BYTES = 32;
 const DAY_MS = 86_400_000;
 /** Example questions kept per group or statement: the report shows, and the CSV has, this many. */
 export const EXAMPLES_PER_ROW = 3;
@@ -247,9 +240,11 @@ export class FeedbackStore {
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly salt: Buffer,
+    /** Missing when it was lost while rows hashed with it remain: then nothing is written. */
+    private readonly salt: Buffer | undefined,
     private readonly retentionDays: number,
     now: () => Date,
+    private readonly dataDir: string,
   ) {
     this.now = now;
     this.retentionMs = retentionDays * DAY_MS;
@@ -300,7 +295,8 @@ export class FeedbackStore {
   /**
    * Opens (creating if needed) `dataDir/feedback.sqlite` and the salt beside it, brings the schema
    * up to date and deletes what has expired. Throws if the database was written by a newer version
-   * of the bot, or the salt file is damaged: silently starting over would orphan old rows.
+   * of the bot, or the salt file is damaged: silently starting over would orphan old rows. A salt
+   * lost while rows remain is not replaced: the store then refuses to write (`saltMissing`).
    */
   static open(dataDir: string, options: FeedbackStoreOptions): FeedbackStore {
     const { retentionDays } = options;
@@ -308,7 +304,6 @@ export class FeedbackStore {
       throw new RangeError(`retentionDays must be a positive number, got ${retentionDays}`);
     }
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const salt = loadOrCreateSalt(dataDir);
     const path = join(dataDir, DATABASE_FILE);
     // Created by us first so that it is private; SQLite gives the -wal and -shm files the same mode.
     closeSync(openSync(path, "a", 0o600));
@@ -316,7 +311,10 @@ export class FeedbackStore {
     try {
       applyPragmas(db);
       migrate(db, options.now?.() ?? new Date());
-      const store = new FeedbackStore(db, salt, retentionDays, options.now ?? (() => new Date()));
+      scrubStoredMentions(db);
+      const salt = guardedSalt(dataDir, () => holdsRows(db));
+      const store = new FeedbackStore(db, salt, retentionDays, options.now ?? (() => new Date()), dataDir);
+      // Retention holds even while a lost salt stops new rows.
       store.purgeExpired();
       return store;
     } catch (error) {
@@ -325,11 +323,39 @@ export class FeedbackStore {
     }
   }
 
+  /**
+   * For other processes (`knowledge -- gaps`) while the bot may run: read-only, so that closing
+   * can never checkpoint or delete the bot's write-ahead log. Undefined when there is no database.
+   */
+  static openReadOnly(dataDir: string, options: FeedbackStoreOptions): FeedbackStore | undefined {
+    const path = join(dataDir, DATABASE_FILE);
+    if (!existsSync(path)) return undefined;
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma("busy_timeout = 5000");
+      return new FeedbackStore(
+        db,
+        undefined,
+        options.retentionDays,
+        options.now ?? (() => new Date()),
+        dataDir,
+      );
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** True when rows hashed with a lost salt remain: nothing is stored until that is resolved. */
+  get saltMissing(): boolean {
+    return this.salt === undefined && !this.db.readonly;
+  }
+
   /** Stores a question the bot abstained on; returns its row id. */
   recordUnanswered(entry: UnansweredQuestion): number {
     const result = this.insertUnanswered.run({
       askedAt: (entry.at ?? this.now()).getTime(),
-      question: entry.question,
+      question: scrubMentions(entry.question),
       language: entry.language,
       guildId: entry.guildId,
       channelId: entry.channelId,
@@ -348,7 +374,7 @@ export class FeedbackStore {
       answerId: vote.answerId,
       vote: vote.vote,
       statementIds: JSON.stringify([...new Set(vote.statementIds)]),
-      question: vote.question,
+      question: scrubMentions(vote.question),
       language: vote.language,
       votedAt: (vote.at ?? this.now()).getTime(),
       guildId: vote.guildId,
@@ -396,6 +422,16 @@ export class FeedbackStore {
       .transaction(() => ({
         unanswered: this.deleteUserUnanswered.run(hash).changes,
         votes: this.deleteUserVotes.run(hash).changes,
+      }))
+      .immediate();
+  }
+
+  /** Deletes every stored question and vote: the way out when the salt is lost for good. */
+  forgetAll(): DeletedRows {
+    return this.db
+      .transaction(() => ({
+        unanswered: this.db.prepare("DELETE FROM unanswered").run().changes,
+        votes: this.db.prepare("DELETE FROM votes").run().changes,
       }))
       .immediate();
   }
@@ -499,6 +535,7 @@ export class FeedbackStore {
   }
 
   private hashUser(userId: string): string {
+    if (!this.salt) throw new SaltMissingError(this.dataDir);
     return createHmac("sha256", this.salt).update(userId, "utf8").digest("hex");
   }
 }
@@ -581,61 +618,29 @@ function migrate(db: Database.Database, now: Date): void {
   }).immediate();
 }
 
-/**
- * Reads the salt, or creates it on first start. It must survive restarts (or `forgetUser` would no
- * longer find older rows), so it is written to a temporary file, flushed, and linked into place:
- * `link` fails if another process got there first, and then that process's salt is the one used.
- */
-function loadOrCreateSalt(dataDir: string): Buffer {
-  const path = join(dataDir, SALT_FILE);
-  const existing = readSalt(path);
-  if (existing) return existing;
-  const temporary = join(dataDir, `.${SALT_FILE}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temporary, "wx", 0o600);
-  try {
-    writeSync(fd, randomBytes(SALT_BYTES));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(temporary, path);
-    syncDirectory(dataDir);
-  } catch (error) {
-    if (!isErrorCode(error, "EEXIST")) throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
-  const salt = readSalt(path);
-  if (!salt) throw new Error(`${path} could not be created`);
-  return salt;
+function holdsRows(db: Database.Database): boolean {
+  return (
+    db
+      .prepare("SELECT EXISTS (SELECT 1 FROM unanswered) OR EXISTS (SELECT 1 FROM votes) AS held")
+      .pluck()
+      .get() === 1
+  );
 }
 
-function readSalt(path: string): Buffer | undefined {
-  let content: Buffer;
-  try {
-    content = readFileSync(path);
-  } catch (error) {
-    if (isErrorCode(error, "ENOENT")) return undefined;
-    throw error;
-  }
-  // Never regenerate a damaged salt: that would silently orphan every stored row from forgetUser.
-  if (content.length !== SALT_BYTES) throw new Error(`${path} is damaged: expected ${SALT_BYTES} bytes`);
-  return content;
-}
-
-function syncDirectory(path: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    fsyncSync(fd);
-  } catch {
-    // Not every platform can fsync a directory; the salt file itself is already flushed.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function isErrorCode(error: unknown, code: string): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+/** Questions stored before mentions were scrubbed: rewritten once, at open. */
+function scrubStoredMentions(db: Database.Database): void {
+  const where = MENTION_LIKE.map(() => "question LIKE ?").join(" OR ");
+  db.transaction(() => {
+    for (const table of ["unanswered", "votes"]) {
+      const rows = db
+        .prepare<string[], { key: number | string; question: string }>(
+          `SELECT ${table === "votes" ? "user_hash || ' ' || answer_id" : "id"} AS key, question FROM ${table} WHERE ${where}`,
+        )
+        .all(...MENTION_LIKE);
+      const update = db.prepare(
+        `UPDATE ${table} SET question = ? WHERE ${table === "votes" ? "user_hash || ' ' || answer_id" : "id"} = ?`,
+      );
+      for (const row of rows) update.run(scrubMentions(row.question), row.key);
+    }
+  }).immediate();
 }

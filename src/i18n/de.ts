@@ -101,6 +101,12 @@ export const de: Messages = {
   gapsUnanswered: "Oft gefragt, nicht beantwortet",
   gapsDownVoted: "Am häufigsten schlecht bewertet",
   gapsEmpty: "Noch nichts: keine unbeantworteten Fragen und keine schlechten Bewertungen gespeichert.",
+  voteUnavailable:
+    "Danke — Bewertungen können gerade nicht gespeichert werden; die Betreiber des Bots wissen Bescheid.",
+  feedbackUnavailable: (reason) =>
+    `Rückmeldungen sind gerade nicht verfügbar; der Bot antwortet weiter. Grund (auch im Log und unter /healthz): ${reason}`,
+  knowledgeInTerminal:
+    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run knowledge -- …).",
   gapsActPlaceholder: "Eine Lücke bearbeiten: beibringen, außerhalb des Themas, verwerfen …",
   gapDownVoted: (statement) => `👎 beantwortet mit ${statement}`,
   gapHeading: (count, question) => `**${count}×** „${question}“`,
@@ -129,8 +135,6 @@ export const de: Messages = {
   gapActionExpired:
     "Diese Aktion ist abgelaufen oder wurde schon ausgeführt. Öffne `/wissen luecken` noch einmal.",
   unknownStatement: (id) => `Es gibt keine Aussage \`${id}\`. Tippe in die Option Aussage, um zu suchen.`,
-  knowledgeInTerminal:
-    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
   commands: {

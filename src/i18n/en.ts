@@ -140,6 +140,11 @@ export const en: Messages = {
   gapsUnanswered: "Most asked, not answered",
   gapsDownVoted: "Voted down most",
   gapsEmpty: "Nothing yet: no unanswered questions and no down votes stored.",
+  voteUnavailable: "Thanks — votes cannot be stored at the moment; the bot's operators have been told.",
+  feedbackUnavailable: (reason) =>
+    `Feedback is unavailable at the moment; the bot still answers. Reason (also in the log and on /healthz): ${reason}`,
+  knowledgeInTerminal:
+    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run knowledge -- …).",
   gapsActPlaceholder: "Act on a gap: teach, out of scope, dismiss …",
   gapDownVoted: (statement) => `👎 answered with ${statement}`,
   gapHeading: (count, question) => `**${count}×** “${question}”`,
@@ -164,8 +169,6 @@ export const en: Messages = {
   gapDismissed: "Dismissed: the gap is hidden from the report.",
   gapActionExpired: "This action has expired or was already handled. Open `/knowledge gaps` again.",
   unknownStatement: (id) => `There is no statement \`${id}\`. Type in the statement option to search.`,
-  knowledgeInTerminal:
-    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
   commands: englishCommands,

@@ -114,6 +114,9 @@ export interface Messages {
   readonly gapActionExpired: string;
   readonly unknownStatement: (id: string) => string;
   readonly forgotUser: (questions: number, votes: number) => string;
+  /** Votes, gaps and forgetting while the feedback database cannot be used; answers go on. */
+  readonly voteUnavailable: string;
+  readonly feedbackUnavailable: (reason: string) => string;
   /** What the terminal chat says to /knowledge: moderators use the knowledge CLI there. */
   readonly knowledgeInTerminal: string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;

@@ -59,5 +59,5 @@ export async function startBotOnStandIn(
   const knowledge = await openStandInKnowledge(settings, logger);
   const bot = await startBot(settings, knowledge, logger);
   if (!bot.client.isReady()) await once(bot.client, "clientReady");
-  return { bot, knowledge, settings, feedback: () => bot.feedback };
+  return { bot, knowledge, settings, feedback: () => bot.feedback.use((store) => store) };
 }

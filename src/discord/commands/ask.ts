@@ -1,5 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { askInTerminal, renderReply } from "../../cli/terminal-question.js";
+import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { statementPassage } from "../../search/answer.js";
 import { cleanUserText, exceedsQuestionLength } from "../../search/normalize.js";
@@ -152,19 +153,27 @@ async function vote(interaction: ComponentInteraction, id: VoteId, context: BotC
     await interaction.reply({ content: text.expired, flags: MessageFlags.Ephemeral });
     return;
   }
-  const outcome = context.feedback.recordVote({
-    answerId: id.answer,
-    userId: interaction.user.id,
-    vote: id.vote,
-    statementIds,
-    question: recent?.question ?? "",
-    language: recent?.language ?? id.language,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    knowledgeVersion: recent?.knowledgeVersion ?? index.knowledge.document.version,
-  });
+  const stored = feedbackAttempt(() =>
+    context.feedback.write((store) =>
+      store.recordVote({
+        answerId: id.answer,
+        userId: interaction.user.id,
+        vote: id.vote,
+        statementIds,
+        question: recent?.question ?? "",
+        language: recent?.language ?? id.language,
+        guildId: interaction.guildId,
+        channelId: interaction.channelId,
+        knowledgeVersion: recent?.knowledgeVersion ?? index.knowledge.document.version,
+      }),
+    ),
+  );
   await interaction.reply({
-    content: outcome === "changed" ? text.voteChanged : text.voteThanks,
+    content: !stored.ok
+      ? text.voteUnavailable
+      : stored.value === "changed"
+        ? text.voteChanged
+        : text.voteThanks,
     flags: MessageFlags.Ephemeral,
   });
 }

@@ -5,7 +5,14 @@ import {
   type ChatInputCommandInteraction,
   MessageFlags,
 } from "discord.js";
-import { applyGapAction, type GapProposal, gapQuestion, previewGapAction } from "../../app/gap-actions.js";
+import {
+  applyGapAction,
+  type GapProposal,
+  type GapStore,
+  gapQuestion,
+  previewGapAction,
+} from "../../app/gap-actions.js";
+import { FeedbackUnavailableError, feedbackAttempt } from "../../feedback/feedback-service.js";
 import type { Gap } from "../../feedback/feedback-store.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { cleanQuestion } from "../../knowledge/text-edit.js";
@@ -36,17 +43,45 @@ const pending = new PendingActions<GapProposal>();
 
 const privately = { flags: MessageFlags.Ephemeral } as const;
 
-/** A click or modal on the actions of `/knowledge gaps`; the id was decoded and the rules passed. */
+/** The feedback store as the gap actions use it, through the guard that keeps a broken one out. */
+function gapStore(context: BotContext): GapStore {
+  return {
+    findGap: (id) => context.feedback.use((store) => store.findGap(id)),
+    markHandled: (gap, action, questions) =>
+      context.feedback.use((store) => store.markHandled(gap, action, questions)),
+  };
+}
+
+/**
+ * A click or modal on the actions of `/knowledge gaps`; the id was decoded and the rules passed.
+ * Without a working feedback database there is no report to act on: the moderator is told why.
+ */
 export async function handleGapAction(
   interaction: ComponentOrModalInteraction,
   id: GapId,
   context: BotContext,
 ): Promise<void> {
+  try {
+    await handleGapActionWith(interaction, id, context, gapStore(context));
+  } catch (error) {
+    if (!(error instanceof FeedbackUnavailableError)) throw error;
+    const content = messagesFor(id.language).feedbackUnavailable(error.reason);
+    if (interaction.deferred || interaction.replied) await interaction.editReply({ content, components: [] });
+    else await interaction.reply({ content, ...privately });
+  }
+}
+
+async function handleGapActionWith(
+  interaction: ComponentOrModalInteraction,
+  id: GapId,
+  context: BotContext,
+  feedback: GapStore,
+): Promise<void> {
   const text = messagesFor(id.language);
   switch (id.kind) {
     case "gap-pick": {
       const gapId = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-      const gap = gapId === undefined ? undefined : context.feedback.findGap(gapId);
+      const gap = gapId === undefined ? undefined : feedback.findGap(gapId);
       if (!gap) {
         await interaction.reply({ content: text.gapGone, ...privately });
         return;
@@ -61,11 +96,17 @@ export async function handleGapAction(
     case "gap-teach": {
       const statementId = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
       if (statementId === undefined) return;
-      await propose(interaction, { kind: "teach", gapId: id.gap, statementId }, id.language, context);
+      await propose(
+        interaction,
+        { kind: "teach", gapId: id.gap, statementId },
+        id.language,
+        context,
+        feedback,
+      );
       return;
     }
     case "gap-scope": {
-      const gap = context.feedback.findGap(id.gap);
+      const gap = feedback.findGap(id.gap);
       if (!gap || interaction.isModalSubmit()) {
         await interaction.reply({ content: text.gapGone, ...privately });
         return;
@@ -82,11 +123,17 @@ export async function handleGapAction(
         await interaction.reply({ content: text.gapActionExpired, ...privately });
         return;
       }
-      await propose(interaction, { kind: "out-of-scope", gapId: id.gap, phrase }, id.language, context);
+      await propose(
+        interaction,
+        { kind: "out-of-scope", gapId: id.gap, phrase },
+        id.language,
+        context,
+        feedback,
+      );
       return;
     }
     case "gap-dismiss":
-      await propose(interaction, { kind: "dismiss", gapId: id.gap }, id.language, context);
+      await propose(interaction, { kind: "dismiss", gapId: id.gap }, id.language, context, feedback);
       return;
     case "gap-apply":
     case "gap-cancel": {
@@ -99,12 +146,7 @@ export async function handleGapAction(
         return;
       }
       await deferShow(interaction);
-      const outcome = await applyGapAction(
-        proposal,
-        actorOf(interaction),
-        context.knowledge,
-        context.feedback,
-      );
+      const outcome = await applyGapAction(proposal, actorOf(interaction), context.knowledge, feedback);
       context.logger.info(
         { actor: actorOf(interaction), action: proposal.kind, gap: proposal.gapId, outcome: outcome.kind },
         "knowledge gap handled",
@@ -125,7 +167,17 @@ export async function handleGapAction(
 export async function teach(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const gapId = interaction.options.getString("gap", true).trim().toLowerCase();
   const statementId = interaction.options.getString("statement", true).trim().toLowerCase();
-  await propose(interaction, { kind: "teach", gapId, statementId }, replyLanguage(interaction), context);
+  const language = replyLanguage(interaction);
+  const proposal = { kind: "teach", gapId, statementId } as const;
+  try {
+    await propose(interaction, proposal, language, context, gapStore(context));
+  } catch (error) {
+    if (!(error instanceof FeedbackUnavailableError)) throw error;
+    await interaction.reply({
+      content: messagesFor(language).feedbackUnavailable(error.reason),
+      ...privately,
+    });
+  }
 }
 
 /** Shows what a proposal would change, and keeps it for the moderator's Apply. */
@@ -134,9 +186,10 @@ async function propose(
   proposal: GapProposal,
   language: Language,
   context: BotContext,
+  feedback: GapStore,
 ): Promise<void> {
   const text = messagesFor(language);
-  const preview = await previewGapAction(proposal, context.knowledge, context.feedback);
+  const preview = await previewGapAction(proposal, context.knowledge, feedback);
   if (!preview.ok) {
     const content = preview.reason === "gap-gone" ? text.gapGone : rejectionContent(preview.issues, language);
     await show(interaction, { content, components: [] });
@@ -203,9 +256,14 @@ export async function teachAutocomplete(
     await interaction.respond([]);
     return;
   }
-  const report = context.feedback.gaps({ limit: 100 });
+  const gaps = feedbackAttempt(() => context.feedback.use((store) => store.gaps({ limit: 100 })));
+  if (!gaps.ok) {
+    await interaction.respond([]);
+    return;
+  }
+  const report = gaps.value;
   const lowered = typed.toLowerCase();
-  const gaps = [
+  const choices = [
     ...report.unanswered.map((group) => ({
       id: group.id,
       label: `${group.count}× ${group.examples[0] ?? ""}`,
@@ -218,7 +276,7 @@ export async function teachAutocomplete(
     (gap) => lowered === "" || gap.id.startsWith(lowered) || gap.label.toLowerCase().includes(lowered),
   );
   await interaction.respond(
-    gaps.slice(0, MAX_CHOICES).map((gap) => ({
+    choices.slice(0, MAX_CHOICES).map((gap) => ({
       name: truncate(`${gap.id} · ${gap.label.replace(/\s+/g, " ")}`, 100),
       value: gap.id,
     })),

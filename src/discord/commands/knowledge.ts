@@ -8,6 +8,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
+import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { renderGapsCsv } from "../../feedback/gaps-report.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
@@ -195,15 +196,24 @@ async function history(interaction: ChatInputCommandInteraction, { knowledge }: 
 
 async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotContext): Promise<void> {
   const language = replyLanguage(interaction);
-  const report = feedback.gaps({ limit: 10 });
+  const gaps = feedbackAttempt(() =>
+    feedback.use((store) => ({ report: store.gaps({ limit: 10 }), all: store.gaps({ limit: 500 }) })),
+  );
+  if (!gaps.ok) {
+    await interaction.reply({
+      content: messagesFor(language).feedbackUnavailable(gaps.reason),
+      ...privately,
+    });
+    return;
+  }
   await interaction.reply({
     ...fitForChannel(
-      { ...gapsReply(report, language), components: gapPickerRow(report, language) },
+      { ...gapsReply(gaps.value.report, language), components: gapPickerRow(gaps.value.report, language) },
       canEmbed(interaction),
     ),
     files: [
       {
-        attachment: Buffer.from(renderGapsCsv(feedback.gaps({ limit: 500 })), "utf8"),
+        attachment: Buffer.from(renderGapsCsv(gaps.value.all), "utf8"),
         name: "knowledge-gaps.csv",
       },
     ],
@@ -213,7 +223,13 @@ async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotC
 
 async function forgetUser(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const user = interaction.options.getUser("user", true);
-  const deleted = context.feedback.forgetUser(user.id);
+  const forgotten = feedbackAttempt(() => context.feedback.write((store) => store.forgetUser(user.id)));
+  if (!forgotten.ok) {
+    const text = messagesFor(replyLanguage(interaction));
+    await interaction.reply({ content: text.feedbackUnavailable(forgotten.reason), ...privately });
+    return;
+  }
+  const deleted = forgotten.value;
   context.logger.info(
     { actor: actorOf(interaction), ...deleted },
     "feedback of a member forgotten on request",

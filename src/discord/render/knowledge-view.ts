@@ -18,7 +18,7 @@ export function discordTime(date: Date): string {
 }
 
 export function versionLabel(knowledge: KnowledgeSet): string {
-  return `${knowledge.document.version} (${shortHash(knowledge.hash)}, ${knowledge.statements.length} statements)`;
+  return `${safeText(knowledge.document.version, 100)} (${shortHash(knowledge.hash)}, ${knowledge.statements.length} statements)`;
 }
 
 /** Errors as the moderator must see them: every one, `file:line:column field — message`, in a code block. */
