@@ -297,7 +297,13 @@ function shellActor(): string {
 }
 
 async function gaps(args: readonly string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { csv: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args: [...args],
+    options: { csv: { type: "boolean" }, server: { type: "string" } },
+  });
+  if (values.server !== undefined && !/^\d{17,20}$/.test(values.server))
+    throw new UsageError("--server must be a Discord server id (17 to 20 digits)");
+  const narrowed = values.server === undefined ? {} : { guildId: values.server };
   const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
   let store: FeedbackStore | undefined;
@@ -310,7 +316,9 @@ async function gaps(args: readonly string[], io: CliIO): Promise<number> {
     }
     writeLine(
       io.stdout,
-      values.csv ? renderGapsCsv(store.gaps({ limit: 500 })) : renderGapsReport(store.gaps({ limit: 20 })),
+      values.csv
+        ? renderGapsCsv(store.gaps({ limit: 500, ...narrowed }))
+        : renderGapsReport(store.gaps({ limit: 20, ...narrowed })),
     );
     return ExitCode.ok;
   } catch (error) {

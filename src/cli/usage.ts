@@ -19,7 +19,8 @@ export const COMMAND_USAGE = {
                                 before the current one; again: one further back)
   teach STATEMENT_ID QUESTION   add QUESTION to the statement's example questions
   out-of-scope PHRASE           add PHRASE to outOfScope: questions resting on it are declined
-  gaps [--csv]                  unanswered questions (similar ones grouped), each with its id
+  gaps [--csv] [--server ID]    unanswered questions (similar ones grouped, each with its id) and
+                                answers voted down, from every server or only the one with that id
   forget-all --yes              delete every stored question and vote (when the salt is lost)
 Options of rollback, teach and out-of-scope: --knowledge PATH (default KNOWLEDGE_PATH)`,
   "deploy-commands": `usage: summit-bot deploy-commands [--global]

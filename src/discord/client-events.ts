@@ -3,11 +3,12 @@ import { auditToChannel } from "./audit.js";
 import type { BotContext } from "./context.js";
 import { FreeTextResponder } from "./free-text.js";
 import { routeInteraction } from "./interaction-router.js";
+import { forgetLeftServer, forgetServersLeftWhileOffline } from "./leaving.js";
 import { postsAudit } from "./shard-bridge.js";
 
 const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
   [GatewayCloseCodes.DisallowedIntents]:
-    "Discord refused the gateway connection (close code 4014): the bot asks for the Message Content intent because ASK_CHANNEL_IDS is set, but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or leave ASK_CHANNEL_IDS empty.",
+    "Discord refused the gateway connection (close code 4014): the bot asks for the Message Content intent (MESSAGE_CONTENT_INTENT, or ASK_CHANNEL_IDS set), but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or set MESSAGE_CONTENT_INTENT=false and leave ASK_CHANNEL_IDS empty.",
   [GatewayCloseCodes.AuthenticationFailed]:
     "Discord rejected the token (close code 4004). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.",
 };
@@ -19,6 +20,7 @@ export type StopBot = (code: number, reason?: string) => Promise<void>;
 export function wireClientEvents(client: Client, context: BotContext, stop: StopBot): void {
   onInteraction(client, context);
   onMessages(client, context);
+  onLeavingServer(client, context);
   onReady(client, context);
   onShardDisconnect(client, context, stop);
   onDiagnostics(client, context);
@@ -55,6 +57,12 @@ function onMessages(client: Client, context: BotContext): void {
     Events.MessageDelete,
     safely("removing an answer", (message) => freeText.onDelete(message)),
   );
+}
+
+/** Removed from a server (not an outage), now or while offline: what was kept for it goes. */
+function onLeavingServer(client: Client, context: BotContext): void {
+  client.on(Events.GuildDelete, (guild) => forgetLeftServer(guild, context));
+  client.once(Events.ClientReady, (ready) => forgetServersLeftWhileOffline(ready, context));
 }
 
 function onReady(client: Client, { logger, knowledge }: BotContext): void {

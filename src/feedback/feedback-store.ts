@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { FEEDBACK_PRAGMAS } from "./pragmas.js";
 import { guardedSalt, SaltMissingError } from "./salt.js";
+import { migrate } from "./schema.js";
 import { MENTION_LIKE, scrubMentions } from "./scrub.js";
 import { groupSimilarQuestions, questionForm } from "./similar-questions.js";
 
@@ -105,6 +106,8 @@ export interface DownVotedStatement {
 export interface GapsReport {
   readonly generatedAt: Date;
   readonly retentionDays: number;
+  /** The server the report is narrowed to, if it is. */
+  readonly guildId?: string;
   /** Unanswered questions within the retention period, before grouping. */
   readonly unansweredTotal: number;
   /** The largest groups first. */
@@ -124,51 +127,9 @@ export type Gap =
 export interface GapsOptions {
   /** The longest each list gets; 20 when not given. */
   readonly limit?: number;
+  /** Only what was asked in this server; every server's (and direct messages') when not given. */
+  readonly guildId?: string;
 }
-
-/**
- * The schema, one step per version, applied in order at open. A step is never edited once
- * released: a change is a new step, so every existing database reaches the same schema.
- */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE unanswered (
-     id INTEGER PRIMARY KEY,
-     asked_at INTEGER NOT NULL,
-     question TEXT NOT NULL,
-     language TEXT NOT NULL,
-     guild_id TEXT,
-     channel_id TEXT,
-     user_hash TEXT NOT NULL,
-     candidate_id TEXT,
-     candidate_score REAL,
-     knowledge_version TEXT NOT NULL,
-     CHECK ((candidate_id IS NULL) = (candidate_score IS NULL))
-   );
-   CREATE INDEX unanswered_asked_at ON unanswered (asked_at);
-   CREATE INDEX unanswered_user_hash ON unanswered (user_hash);
-   CREATE TABLE votes (
-     user_hash TEXT NOT NULL,
-     answer_id TEXT NOT NULL,
-     vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
-     statement_ids TEXT NOT NULL CHECK (json_valid(statement_ids)),
-     question TEXT NOT NULL,
-     language TEXT NOT NULL,
-     voted_at INTEGER NOT NULL,
-     guild_id TEXT,
-     channel_id TEXT,
-     knowledge_version TEXT NOT NULL,
-     PRIMARY KEY (user_hash, answer_id)
-   ) WITHOUT ROWID;
-   CREATE INDEX votes_answer_id ON votes (answer_id);
-   CREATE INDEX votes_voted_at ON votes (voted_at);`,
-  // Gaps a moderator acted on, by the question forms they held, so that they stay out of the
-  // report (and do not return as new) while their questions are kept.
-  `CREATE TABLE handled_gaps (
-     form TEXT PRIMARY KEY,
-     action TEXT NOT NULL,
-     handled_at INTEGER NOT NULL
-   );`,
-];
 
 /** Exported for the crash test's child process, so that it writes exactly the rows the store writes. */
 export const INSERT_UNANSWERED_SQL = `INSERT INTO unanswered
@@ -202,13 +163,15 @@ interface VoteParams {
 }
 
 interface UnansweredRow {
-  id: number;
   question: string;
   language: string;
   asked_at: number;
   candidate_id: string | null;
   candidate_score: number | null;
 }
+
+/** A server id given twice (`? IS NULL OR guild_id = ?`), or null twice for every server. */
+type GuildFilter = [string | null, string | null];
 
 interface DownVotedRow {
   statement_id: string;
@@ -226,10 +189,10 @@ export class FeedbackStore {
   private readonly deleteExpiredVotes: Database.Statement<[number]>;
   private readonly deleteUserUnanswered: Database.Statement<[string]>;
   private readonly deleteUserVotes: Database.Statement<[string]>;
-  private readonly selectUnanswered: Database.Statement<[number], UnansweredRow>;
-  private readonly selectDownVoted: Database.Statement<[number, number], DownVotedRow>;
+  private readonly selectUnanswered: Database.Statement<[number, ...GuildFilter], UnansweredRow>;
+  private readonly selectDownVoted: Database.Statement<[number, ...GuildFilter, number], DownVotedRow>;
   private readonly selectDownVotedExamples: Database.Statement<
-    [string, number, number],
+    [string, number, ...GuildFilter, number],
     { question: string }
   >;
   private readonly selectHandled: Database.Statement<[], { form: string }>;
@@ -268,20 +231,21 @@ export class FeedbackStore {
     this.deleteUserUnanswered = db.prepare("DELETE FROM unanswered WHERE user_hash = ?");
     this.deleteUserVotes = db.prepare("DELETE FROM votes WHERE user_hash = ?");
     this.selectUnanswered = db.prepare(
-      `SELECT id, question, language, asked_at, candidate_id, candidate_score FROM unanswered
-       WHERE asked_at >= ? ORDER BY asked_at DESC, id DESC`,
+      `SELECT question, language, asked_at, candidate_id, candidate_score FROM unanswered
+       WHERE asked_at >= ? AND (? IS NULL OR guild_id = ?) ORDER BY asked_at DESC, id DESC`,
     );
     this.selectDownVoted = db.prepare(
       `SELECT s.value AS statement_id, SUM(v.vote < 0) AS down, SUM(v.vote > 0) AS up
        FROM votes AS v, json_each(v.statement_ids) AS s
-       WHERE v.voted_at >= ? AND question_form(v.question) NOT IN (SELECT form FROM handled_gaps)
+       WHERE v.voted_at >= ? AND (? IS NULL OR v.guild_id = ?)
+         AND question_form(v.question) NOT IN (SELECT form FROM handled_gaps)
        GROUP BY s.value HAVING down > 0
        ORDER BY down DESC, up ASC, MAX(v.voted_at) DESC, statement_id
        LIMIT ?`,
     );
     this.selectDownVotedExamples = db.prepare(
       `SELECT v.question AS question FROM votes AS v, json_each(v.statement_ids) AS s
-       WHERE s.value = ? AND v.vote < 0 AND v.voted_at >= ?
+       WHERE s.value = ? AND v.vote < 0 AND v.voted_at >= ? AND (? IS NULL OR v.guild_id = ?)
          AND question_form(v.question) NOT IN (SELECT form FROM handled_gaps)
        GROUP BY v.question ORDER BY COUNT(*) DESC, MAX(v.voted_at) DESC LIMIT ?`,
     );
@@ -310,7 +274,7 @@ export class FeedbackStore {
     const db = new Database(path);
     try {
       applyPragmas(db);
-      migrate(db, options.now?.() ?? new Date());
+      migrate(db);
       scrubStoredMentions(db);
       const salt = guardedSalt(dataDir, () => holdsRows(db));
       const store = new FeedbackStore(db, salt, retentionDays, options.now ?? (() => new Date()), dataDir);
@@ -445,30 +409,32 @@ export class FeedbackStore {
     if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number ≥ 0`);
     const now = this.now();
     const cutoff = now.getTime() - this.retentionMs;
+    const guild: GuildFilter = [options.guildId ?? null, options.guildId ?? null];
     // One consistent snapshot for both lists, even while other shards write.
     return this.db
       .transaction((): GapsReport => {
-        const rows = this.selectUnanswered.all(cutoff);
+        const rows = this.selectUnanswered.all(cutoff, ...guild);
         const handled = new Set(this.selectHandled.all().map((row) => row.form));
         const unanswered = groupSimilarQuestions(rows.map((row) => ({ ...row, text: row.question })))
           .filter(({ members }) => !members.some((member) => handled.has(questionForm(member.question))))
           .map(({ key, members }) => summarizeGroup(key, members))
           .sort((a, b) => b.count - a.count || b.lastAsked.getTime() - a.lastAsked.getTime())
           .slice(0, limit);
-        const downVoted = this.selectDownVoted.all(cutoff, limit).map(
+        const downVoted = this.selectDownVoted.all(cutoff, ...guild, limit).map(
           (row): DownVotedStatement => ({
             id: gapId(`down-voted\u0000${row.statement_id}`),
             statementId: row.statement_id,
             downVotes: row.down,
             upVotes: row.up,
             examples: this.selectDownVotedExamples
-              .all(row.statement_id, cutoff, EXAMPLES_PER_ROW)
+              .all(row.statement_id, cutoff, ...guild, EXAMPLES_PER_ROW)
               .map((example) => example.question),
           }),
         );
         return {
           generatedAt: now,
           retentionDays: this.retentionDays,
+          ...(options.guildId === undefined ? {} : { guildId: options.guildId }),
           unansweredTotal: rows.length,
           unanswered,
           downVoted,
@@ -510,7 +476,7 @@ export class FeedbackStore {
   /** The question forms of an unanswered group: recomputed, since the report keeps only examples. */
   private groupForms(group: UnansweredGroup): string[] {
     const cutoff = this.now().getTime() - this.retentionMs;
-    const rows = this.selectUnanswered.all(cutoff);
+    const rows = this.selectUnanswered.all(cutoff, null, null);
     const found = groupSimilarQuestions(rows.map((row) => ({ ...row, text: row.question }))).find(
       ({ members }) => members.some((member) => group.examples.includes(member.question.trim())),
     );
@@ -520,7 +486,7 @@ export class FeedbackStore {
   private downVoteForms(statementId: string): string[] {
     const cutoff = this.now().getTime() - this.retentionMs;
     return this.selectDownVotedExamples
-      .all(statementId, cutoff, MAX_GAPS)
+      .all(statementId, cutoff, null, null, MAX_GAPS)
       .map((row) => questionForm(row.question));
   }
 
@@ -534,7 +500,13 @@ export class FeedbackStore {
     if (this.db.open) this.db.close();
   }
 
-  private hashUser(userId: string): string {
+  /** The open database, for the modules that keep their own tables in it (per-server data). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  /** The salted hash under which a user's rows are stored; throws while the salt is missing. */
+  hashUser(userId: string): string {
     if (!this.salt) throw new SaltMissingError(this.dataDir);
     return createHmac("sha256", this.salt).update(userId, "utf8").digest("hex");
   }
@@ -588,34 +560,6 @@ function applyPragmas(db: Database.Database): void {
   const mode = db.pragma("journal_mode", { simple: true });
   if (mode !== "wal")
     throw new Error(`the feedback database could not use WAL mode (journal_mode is ${mode})`);
-}
-
-function migrate(db: Database.Database, now: Date): void {
-  // IMMEDIATE: shards opening the file at the same time must not both apply a step.
-  db.transaction(() => {
-    db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
-      version INTEGER PRIMARY KEY,
-      applied_at INTEGER NOT NULL
-    )`);
-    const row = db
-      .prepare<[], { version: number | null }>("SELECT MAX(version) AS version FROM schema_version")
-      .get();
-    const current = row?.version ?? 0;
-    if (current > MIGRATIONS.length) {
-      throw new Error(
-        `the feedback database has schema version ${current}, newer than this bot knows (${MIGRATIONS.length})`,
-      );
-    }
-    const record = db.prepare<[number, number]>(
-      "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
-    );
-    MIGRATIONS.forEach((sql, index) => {
-      const version = index + 1;
-      if (version <= current) return;
-      db.exec(sql);
-      record.run(version, now.getTime());
-    });
-  }).immediate();
 }
 
 function holdsRows(db: Database.Database): boolean {

@@ -6,7 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../../src/feedback/feedback-store.js";
-import { type DiscordStandIn, makeUser, startDiscordStandIn } from "../support/discord-standin.js";
+import {
+  ALL_PERMISSIONS,
+  type DiscordStandIn,
+  makeUser,
+  startDiscordStandIn,
+} from "../support/discord-standin.js";
 import type { Json } from "../support/json.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -67,6 +72,22 @@ async function expectAnswersAndDegraded(standIn: DiscordStandIn, port: number): 
     user: asker,
   });
   expect(((await standIn.firstResponse(unanswered.id)).request.body as Json).type).toBeDefined();
+
+  // Per-server settings and /privacy live in the same database: they say why, and answers go on.
+  const admin = { user: asker, memberPermissions: ALL_PERMISSIONS };
+  const setup = standIn.sendSlashCommand({
+    name: "setup",
+    subcommand: "cooldown",
+    options: { seconds: 9 },
+    ...admin,
+  });
+  expect(((await standIn.firstResponse(setup.id)).request.body as Json).data.content).toMatch(
+    /settings cannot be saved at the moment/,
+  );
+  const privacy = standIn.sendSlashCommand({ name: "privacy", options: {}, guildId: null, user: asker });
+  expect(((await standIn.firstResponse(privacy.id)).request.body as Json).data.content).toMatch(
+    /Feedback is unavailable at the moment/,
+  );
 
   const health = await healthOf(port);
   expect(health.status).toBe(200);

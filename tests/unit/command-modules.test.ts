@@ -44,8 +44,13 @@ describe("the command modules", () => {
 
       expect(typeof command.rules.cooldown).toBe("boolean");
       expect(typeof command.rules.moderatorsOnly).toBe("boolean");
-      // Discord hides a moderators' command from others; the rule checks again for granted roles.
-      expect(Boolean(command.data.default_member_permissions)).toBe(command.rules.moderatorsOnly);
+      expect(typeof command.rules.serverAdminsOnly).toBe("boolean");
+      expect(typeof command.rules.homeServerOnly).toBe("boolean");
+      // Discord hides a moderators' or admins' command from others; the rule checks again for
+      // permissions granted otherwise.
+      expect(Boolean(command.data.default_member_permissions)).toBe(
+        command.rules.moderatorsOnly || command.rules.serverAdminsOnly,
+      );
 
       const loaded = await loadKnowledgeFile(SHIPPED_KNOWLEDGE);
       if (!loaded.ok) throw new Error("the shipped knowledge must load");

@@ -35,13 +35,15 @@ export const askCommand: SlashCommand = {
     )
     .addBooleanOption(publicOption)
     .toJSON(),
-  rules: { cooldown: true, moderatorsOnly: false },
+  rules: { ...OPEN_TO_ALL, cooldown: true },
 
   async execute(interaction, context) {
     const { knowledge, settings } = context;
     const language = replyLanguage(interaction);
     const question = cleanUserText(interaction.options.getString("question", true));
-    const wantsPublic = interaction.options.getBoolean("public") ?? false;
+    const wantsPublic =
+      interaction.options.getBoolean("public") ??
+      context.servers.resolve(interaction.guildId).askPublic.value;
     const text = messagesFor(language);
     if (question === "") {
       await interaction.reply({ content: text.emptyQuestion, flags: MessageFlags.Ephemeral });

@@ -31,10 +31,12 @@ import { fitForChannel } from "../render/reply.js";
 import { shardSummaries } from "../shard-bridge.js";
 import {
   bySubcommand,
+  type CommandRules,
   type ComponentInteraction,
   canEmbed,
   componentAndModalKind,
   componentKind,
+  OPEN_TO_ALL,
   replyLanguage,
   type SlashCommand,
 } from "./command.js";
@@ -44,7 +46,9 @@ import { type KnowledgeUploadId, knowledgeUploadIds } from "./knowledge-ids.js";
 import { knowledgeFileOption, localized } from "./localized.js";
 
 const ATTACHMENT_TIMEOUT_MS = 10_000;
-const MODERATORS_ONLY = { cooldown: false, moderatorsOnly: true } as const;
+
+/** The knowledge is the operators': changed by their moderators, in their home server only. */
+const OPERATORS_ONLY: CommandRules = { ...OPEN_TO_ALL, moderatorsOnly: true, homeServerOnly: true };
 
 export const knowledgeCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "knowledge")
@@ -61,7 +65,11 @@ export const knowledgeCommand: SlashCommand = {
         localized(option, "knowledge rollback version").setMaxLength(12),
       ),
     )
-    .addSubcommand((sub) => localized(sub, "knowledge gaps"))
+    .addSubcommand((sub) =>
+      localized(sub, "knowledge gaps").addStringOption((option) =>
+        localized(option, "knowledge gaps server").setMinLength(17).setMaxLength(20),
+      ),
+    )
     .addSubcommand((sub) =>
       localized(sub, "knowledge teach")
         .addStringOption((option) =>
@@ -81,7 +89,7 @@ export const knowledgeCommand: SlashCommand = {
     )
     .toJSON(),
 
-  rules: MODERATORS_ONLY,
+  rules: OPERATORS_ONLY,
   execute: bySubcommand({
     status,
     reload,
@@ -103,9 +111,9 @@ export const knowledgeCommand: SlashCommand = {
   },
 
   components: [
-    componentKind(knowledgeUploadIds, MODERATORS_ONLY, applyOrCancelUpload),
+    componentKind(knowledgeUploadIds, OPERATORS_ONLY, applyOrCancelUpload),
     // Teach, Out of scope (a form) and Dismiss on the gaps report.
-    componentAndModalKind(gapIds, MODERATORS_ONLY, handleGapAction),
+    componentAndModalKind(gapIds, OPERATORS_ONLY, handleGapAction),
   ],
 };
 
@@ -194,10 +202,16 @@ async function history(interaction: ChatInputCommandInteraction, { knowledge }: 
   });
 }
 
+/** Every server's gaps, or one server's when its id is given. */
 async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotContext): Promise<void> {
   const language = replyLanguage(interaction);
+  const server = interaction.options.getString("server")?.trim();
+  const narrowed = server && /^\d{17,20}$/.test(server) ? { guildId: server } : {};
   const gaps = feedbackAttempt(() =>
-    feedback.use((store) => ({ report: store.gaps({ limit: 10 }), all: store.gaps({ limit: 500 }) })),
+    feedback.use((store) => ({
+      report: store.gaps({ limit: 10, ...narrowed }),
+      all: store.gaps({ limit: 500, ...narrowed }),
+    })),
   );
   if (!gaps.ok) {
     await interaction.reply({

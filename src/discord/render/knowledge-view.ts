@@ -180,7 +180,7 @@ export function gapsReply(report: GapsReport, language: Language): ReplyPayload 
     embeds: [
       {
         color: ACCENT_COLOR,
-        title: text.gapsTitle,
+        title: report.guildId === undefined ? text.gapsTitle : text.gapsTitleForServer(report.guildId),
         fields: [...field(text.gapsUnanswered, unanswered), ...field(text.gapsDownVoted, downVoted)],
       },
     ],
