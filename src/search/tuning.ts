@@ -127,3 +127,9 @@ export const BROAD_MAX_WEIGHT = 2.1;
 export const TOPIC_NAME_SHARE = 0.5;
 /** A fuzzy reading this close to a participant's name counts as naming it ("Tadschikstan"). */
 export const NAMING_SIMILARITY = 0.75;
+
+/**
+ * The confidence of an answer to a question asked word for word as a statement's example
+ * question: a moderator taught it, so it is as sure as the engine gets.
+ */
+export const TAUGHT_CONFIDENCE = 0.95;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { askButtonIds, voteIds } from "../../src/discord/commands/ask-ids.js";
 import { componentKinds } from "../../src/discord/commands/index.js";
+import { gapIds } from "../../src/discord/commands/knowledge-gap-ids.js";
 import { knowledgeUploadIds } from "../../src/discord/commands/knowledge-ids.js";
 import { privacyIds } from "../../src/discord/commands/privacy-ids.js";
 import { topicsIds } from "../../src/discord/commands/topics-ids.js";
@@ -17,6 +18,7 @@ const codecs = [
   topicsIds,
   knowledgeUploadIds,
   privacyIds,
+  gapIds,
 ] as unknown as IdCodec<AnyId>[];
 
 const language = fc.constantFrom("de" as const, "en" as const);
@@ -83,6 +85,26 @@ const customId: fc.Arbitrary<Owned> = fc.oneof(
       upload: fc.stringMatching(/^[0-9a-f]{16}$/),
     })
     .map(ownedBy(knowledgeUploadIds)),
+  fc.record({ kind: fc.constant("gap-pick" as const), language }).map(ownedBy(gapIds)),
+  fc
+    .record({
+      kind: fc.constantFrom(
+        "gap-teach" as const,
+        "gap-scope" as const,
+        "gap-phrase" as const,
+        "gap-dismiss" as const,
+      ),
+      language,
+      gap: fc.stringMatching(/^[0-9a-f]{8}$/),
+    })
+    .map(ownedBy(gapIds)),
+  fc
+    .record({
+      kind: fc.constantFrom("gap-apply" as const, "gap-cancel" as const),
+      language,
+      pending: fc.stringMatching(/^[0-9a-f]{16}$/),
+    })
+    .map(ownedBy(gapIds)),
   fc.record({ kind: fc.constant("privacy-delete" as const), language }).map(ownedBy(privacyIds)),
 );
 
@@ -139,6 +161,9 @@ describe("button and menu ids", () => {
       "ask:more:0123abcd:en:1:l50:123",
       "topics:page:en:x:a",
       "topics:page:en:1:../../etc",
+      "gap:teach:en:../../x",
+      "gap:apply:en:0123",
+      "gap:pick:en:extra",
     ]) {
       expect(decodeCustomId(raw)).toBeUndefined();
     }
