@@ -234,7 +234,11 @@ export class KnowledgeService {
     // Every served version is in the history (the first since start-up); the new one joins it
     // before anything changes, so a rollback can always return to either. A version that cannot
     // be kept is not served: a rollback must always be able to return to what was live.
-    const unsaved = await this.attempt(() => this.history.save(text), "DATA_DIR/history", "keep");
+    const unsaved = await this.attempt(
+      () => this.history.save(text, new Date(), shortHash(before.hash)),
+      "DATA_DIR/history",
+      "keep",
+    );
     if (unsaved) return this.reject(actor, action, [unsaved]);
     if (write) {
       const failed = await this.attempt(() => writeFileAtomically(this.path, text), this.path, "write");

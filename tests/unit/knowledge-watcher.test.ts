@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type AuditEvent, KnowledgeService } from "../../src/app/knowledge-service.js";
 import { KnowledgeHistory } from "../../src/knowledge/history.js";
+import { shortHash } from "../../src/knowledge/knowledge-set.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { answerQuestion } from "../../src/search/answer.js";
 import { VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
@@ -172,6 +173,28 @@ describe("the history", () => {
     const oldest = (await history.list()).at(-1);
     await history.save(texts[3] as string);
     expect(await history.list()).toContainEqual(oldest);
+  });
+
+  it("keeps the served version when a change it pruned for cannot be written", async () => {
+    const root = await folder();
+    const path = join(root, "summit.yaml");
+    await writeFile(path, LARGER);
+    const opened = await KnowledgeService.open(
+      path,
+      new KnowledgeHistory(join(root, "history"), 1),
+      silentLogger(),
+    );
+    if (!opened.ok) throw new Error(opened.issues[0]?.message);
+    const service = opened.value;
+    const served = shortHash(service.current.hash);
+    // The knowledge file's folder read-only (a ConfigMap mount): the history is written first.
+    if (!makeReadOnly(root)) return;
+    cleanups.push(() => makeWritable(root));
+    const change = await service.upload(WITH_TRADE_EDIT, "moderator");
+    expect(change.kind).toBe("rejected");
+    expect(shortHash(service.current.hash)).toBe(served);
+    const kept = await new KnowledgeHistory(join(root, "history"), 1).find(served);
+    expect(kept, "the served version is still in the history").toBeDefined();
   });
 
   it("removes temporary files a killed process left behind, at start", async () => {
