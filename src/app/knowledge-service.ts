@@ -164,7 +164,18 @@ export class KnowledgeService {
 
   /** Restores a version from the history, byte for byte. */
   rollback(entry: HistoryEntry, actor: string): Promise<KnowledgeChange> {
-    return this.serialized(async () => this.apply(await this.history.read(entry), actor, "rollback", true));
+    return this.serialized(async () => {
+      // Pruned, removed or unreadable since it was listed: a failed rollback, reported like one.
+      const read = await this.history.read(entry).then(
+        (text) => ({ text }),
+        (error: unknown) => ({ error }),
+      );
+      if ("error" in read)
+        return this.reject(actor, "rollback", [
+          failureIssue(entry.file, "cannot read this version from the history", read.error),
+        ]);
+      return this.apply(read.text, actor, "rollback", true);
+    });
   }
 
   /**
@@ -191,12 +202,15 @@ export class KnowledgeService {
         const hash = contentHash(text);
         // Our own upload or rollback, seen again on disk.
         if (hash === this.current.hash) return;
-        // A version served before (a rollback from the shell) was chosen, not cut short.
-        const known = (await this.history.list()).some((entry) => hash.startsWith(entry.version));
+        // A version served before (a rollback from the shell) was chosen, not cut short. An
+        // unreadable history knows none: the change is then held if it removes much.
+        const history = await this.history.list().catch(() => []);
+        const known = history.some((entry) => hash.startsWith(entry.version));
         await this.apply(text, actor, "reload", false, !known);
       });
     } catch (error) {
-      this.logger.error({ err: error }, "reload failed");
+      // Whatever failed, it is a rejected reload: counted, audited and in /knowledge status.
+      this.reject(actor, "reload", [failureIssue(this.path, "the reload failed", error)]);
     }
   }
 
@@ -268,13 +282,7 @@ export class KnowledgeService {
       return undefined;
     } catch (error) {
       const what = verb === "keep" ? "cannot keep this version in the history" : "cannot write the file";
-      return {
-        file,
-        line: 1,
-        column: 1,
-        field: "file",
-        message: `${what} (${errorText(error)}); the previous knowledge stays in use`,
-      };
+      return failureIssue(file, what, error);
     }
   }
 
@@ -348,6 +356,17 @@ function heldIssue(file: string, before: KnowledgeSet, after: KnowledgeSet): Kno
     column: 1,
     field: "statements",
     message: `held, not applied: this change removes ${removed} of ${before.statements.length} statements (more than a quarter), as a file cut short would. If it is meant, apply it with /knowledge reload (or send the bot SIGHUP)`,
+  };
+}
+
+/** A file operation's failure as an issue: what failed, why, and that nothing changed. */
+function failureIssue(file: string, what: string, error: unknown): KnowledgeIssue {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    field: "file",
+    message: `${what} (${errorText(error)}); the previous knowledge stays in use`,
   };
 }
 

@@ -161,6 +161,26 @@ describe("reloads that cannot keep their history", () => {
   });
 });
 
+describe("a rollback to a version that is gone from the history", () => {
+  it("is a rejected change, audited and in the status, not a thrown error", async () => {
+    const root = await folder();
+    const path = join(root, "summit.yaml");
+    await writeFile(path, LARGER);
+    const { service, events } = await serviceFor(path, join(root, "history"), { pollMs: 60_000 });
+    const history = new KnowledgeHistory(join(root, "history"), 3);
+    await history.save(VALID_KNOWLEDGE);
+    const entry = (await history.list()).find((listed) => !service.current.hash.startsWith(listed.version));
+    if (!entry) throw new Error("no other version");
+    // Pruned by another process between the listing and the rollback.
+    await rm(entry.file);
+    const change = await service.rollback(entry, "moderator");
+    expect(change.kind).toBe("rejected");
+    expect(service.lastRejection?.issues[0]?.message).toMatch(/cannot read this version from the history/);
+    expect(events.at(-1)?.change.kind).toBe("rejected");
+    expect(service.current.statements).toHaveLength(10);
+  });
+});
+
 describe("the history", () => {
   it("keeps the newest HISTORY_KEEP versions, and the one in use", async () => {
     const root = await folder();
