@@ -23,7 +23,12 @@ describe("moderators change the knowledge from Discord", () => {
     await copyFile(SHIPPED_KNOWLEDGE, knowledgePath);
     original = await readFile(knowledgePath, "utf8");
     auditChannel = standIn.guilds[0]?.channels[2]?.id ?? "";
-    testBot = await startTestBot(standIn, { KNOWLEDGE_PATH: knowledgePath, AUDIT_CHANNEL_ID: auditChannel });
+    testBot = await startTestBot(standIn, {
+      KNOWLEDGE_PATH: knowledgePath,
+      AUDIT_CHANNEL_ID: auditChannel,
+      // Below UPLOAD_MAX_BYTES (2 MB by default): the smaller limit is the one an upload meets.
+      KNOWLEDGE_MAX_BYTES: "1000000",
+    });
   });
 
   afterAll(async () => {
@@ -88,6 +93,15 @@ describe("moderators change the knowledge from Discord", () => {
     expect(final.content).toMatch(
       /summit\.yaml:\d+:\d+ statements\[0\]\.topic — unknown topic "no-such-topic"/,
     );
+    expect(await readFile(knowledgePath, "utf8")).toBe(original);
+  });
+
+  it("refuses an upload over KNOWLEDGE_MAX_BYTES before checking it, naming that limit", async () => {
+    const padded = `${original}${"# padding\n".repeat(100_000)}`;
+    const { final } = await knowledgeCommand("validate", {
+      file: { attachment: { filename: "summit.yaml", data: padded } },
+    });
+    expect(final.content).toMatch(/too large.*1000000 bytes/);
     expect(await readFile(knowledgePath, "utf8")).toBe(original);
   });
 
