@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { performance } from "node:perf_hooks";
 import { removeStrayTemporaryFiles, writeFileAtomically } from "../knowledge/atomic-write.js";
@@ -9,6 +8,7 @@ import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledg
 import { parseKnowledge } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
 import { readKnowledgeText } from "../knowledge/read-file.js";
+import { DEFAULT_KNOWLEDGE_MAX_BYTES, sizeIssue, tooLargeIssue } from "../knowledge/size-limit.js";
 import type { Logger } from "../logging/logger.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { type FollowedContent, followFile } from "./file-follower.js";
@@ -46,7 +46,6 @@ export interface KnowledgeServiceOptions {
   readonly pollMs?: number;
 }
 
-const DEFAULT_MAX_BYTES = 5_000_000;
 /**
  * A change from the watcher that removes more than this share of the statements is held: far
  * more often a file cut short (a half-finished copy, a truncated save) than a real edit.
@@ -82,7 +81,7 @@ export class KnowledgeService {
     logger: Logger,
     options: KnowledgeServiceOptions = {},
   ): Promise<Result<KnowledgeService>> {
-    const tooLarge = await sizeIssue(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const tooLarge = await sizeIssue(path, options.maxBytes ?? DEFAULT_KNOWLEDGE_MAX_BYTES);
     if (tooLarge) return { ok: false, issues: [tooLarge] };
     const read = await readKnowledgeText(path);
     if (!read.ok) {
@@ -215,7 +214,7 @@ export class KnowledgeService {
   }
 
   private get maxBytes(): number {
-    return this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    return this.options.maxBytes ?? DEFAULT_KNOWLEDGE_MAX_BYTES;
   }
 
   private async apply(
@@ -324,25 +323,6 @@ export class KnowledgeService {
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-/** Checked before reading, so that a huge file never lands in memory; unreadable is said later. */
-async function sizeIssue(path: string, maxBytes: number): Promise<KnowledgeIssue | undefined> {
-  const size = await stat(path).then(
-    (info) => info.size,
-    () => 0,
-  );
-  return size > maxBytes ? tooLargeIssue(path, size, maxBytes) : undefined;
-}
-
-function tooLargeIssue(file: string, bytes: number, maxBytes: number): KnowledgeIssue {
-  return {
-    file,
-    line: 1,
-    column: 1,
-    field: "file",
-    message: `the file has ${bytes} bytes, more than KNOWLEDGE_MAX_BYTES (${maxBytes}); the previous knowledge stays in use`,
-  };
 }
 
 /** A change from the watcher that drops more than a quarter of the statements, as an issue. */
