@@ -1,20 +1,33 @@
 import { readFile } from "node:fs/promises";
+import type { KnowledgeIssue } from "./issues.js";
+import { decodeKnowledgeBytes } from "./utf8.js";
 
 export type KnowledgeText =
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly reason: string; readonly code: string | undefined };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readonly code: string | undefined;
+      /** Set when the file was read but is not UTF-8: content to fix, at a line and column. */
+      readonly issues?: readonly KnowledgeIssue[];
+    };
 
 /**
  * The knowledge file's text, or why it cannot be read, in words a moderator can act on (not
- * `EISDIR: illegal operation on a directory, read`); the reason completes "The file …".
+ * `EISDIR: illegal operation on a directory, read`); the reason completes "The file …". A file
+ * that is not UTF-8 is refused with the line and column of its first bad byte.
  */
 export async function readKnowledgeText(path: string): Promise<KnowledgeText> {
+  let bytes: Buffer;
   try {
-    return { ok: true, text: await readFile(path, "utf8") };
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: unreadableReason(code, error), code };
   }
+  const decoded = decodeKnowledgeBytes(bytes, path);
+  if (decoded.ok) return { ok: true, text: decoded.value };
+  return { ok: false, reason: "is not valid UTF-8", code: undefined, issues: decoded.issues };
 }
 
 function unreadableReason(code: string | undefined, error: unknown): string {

@@ -161,6 +161,21 @@ describe("reloads that cannot keep their history", () => {
   });
 });
 
+describe("an upload into a read-only knowledge folder (a ConfigMap mount)", () => {
+  it("is a rejected change naming the lock, not a thrown error", async () => {
+    const root = await folder();
+    const path = join(root, "summit.yaml");
+    await writeFile(path, LARGER);
+    const { service, events } = await serviceFor(path, join(root, "history-elsewhere"), { pollMs: 60_000 });
+    if (!makeReadOnly(root)) return;
+    cleanups.push(() => makeWritable(root));
+    const change = await service.upload(WITH_TRADE_EDIT, "moderator");
+    expect(change.kind).toBe("rejected");
+    expect(service.lastRejection?.issues[0]?.message).toMatch(/cannot take the knowledge file's lock/);
+    expect(events.at(-1)?.change.kind).toBe("rejected");
+  });
+});
+
 describe("a rollback to a version that is gone from the history", () => {
   it("is a rejected change, audited and in the status, not a thrown error", async () => {
     const root = await folder();
@@ -173,7 +188,7 @@ describe("a rollback to a version that is gone from the history", () => {
     if (!entry) throw new Error("no other version");
     // Pruned by another process between the listing and the rollback.
     await rm(entry.file);
-    const change = await service.rollback(entry, "moderator");
+    const change = await service.rollback({ entry, position: undefined }, "moderator");
     expect(change.kind).toBe("rejected");
     expect(service.lastRejection?.issues[0]?.message).toMatch(/cannot read this version from the history/);
     expect(events.at(-1)?.change.kind).toBe("rejected");
@@ -207,9 +222,9 @@ describe("the history", () => {
     if (!opened.ok) throw new Error(opened.issues[0]?.message);
     const service = opened.value;
     const served = shortHash(service.current.hash);
-    // The knowledge file's folder read-only (a ConfigMap mount): the history is written first.
-    if (!makeReadOnly(root)) return;
-    cleanups.push(() => makeWritable(root));
+    // The knowledge file cannot be replaced: the history is written first.
+    if (!makeReadOnly(path)) return;
+    cleanups.push(() => makeWritable(path));
     const change = await service.upload(WITH_TRADE_EDIT, "moderator");
     expect(change.kind).toBe("rejected");
     expect(shortHash(service.current.hash)).toBe(served);

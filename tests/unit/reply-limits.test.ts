@@ -7,7 +7,7 @@ import { topicsCommand } from "../../src/discord/commands/topics.js";
 import type { BotContext } from "../../src/discord/context.js";
 import { answerReply, languageSwitchReply, morePassagesReply } from "../../src/discord/render/answer-view.js";
 import { aboutReply, statementReply } from "../../src/discord/render/info-view.js";
-import { changeMessage, statusReply } from "../../src/discord/render/knowledge-view.js";
+import { changeReply, statusReply } from "../../src/discord/render/knowledge-view.js";
 import { DiscordLimits } from "../../src/discord/render/limits.js";
 import { fitForChannel, type ReplyPayload } from "../../src/discord/render/reply.js";
 import { topicPageReply, topicsHomeReply } from "../../src/discord/render/topics-view.js";
@@ -104,7 +104,17 @@ describe("replies from a knowledge file with every field at its limit", () => {
     return [
       ["answer", answerReply(answer, index, "1234567890123456789")],
       ["declined", answerReply(declined, index)],
-      ["language switch", languageSwitchReply(passages(3), index, language, positions.slice(0, 3))],
+      [
+        "language switch",
+        languageSwitchReply(passages(3), index, {
+          kind: "ask-language",
+          version: "0123abcd",
+          language,
+          statements: positions.slice(0, 3),
+          standing: { certainty: "likely", permille: 620, aboutNow: true },
+          answer: "1234567890123456789",
+        }),
+      ],
       ["more results", morePassagesReply(passages(5), index, language, "note")],
       ["about", aboutReply(index, language)],
       ["topics", topicsHomeReply(index, language)],
@@ -114,7 +124,7 @@ describe("replies from a knowledge file with every field at its limit", () => {
       [
         "reload",
         {
-          content: changeMessage(
+          content: changeReply(
             {
               kind: "applied",
               before: index.knowledge,
@@ -122,7 +132,7 @@ describe("replies from a knowledge file with every field at its limit", () => {
               diff: diffKnowledge(index.knowledge, index.knowledge),
             } as never,
             language,
-          ),
+          ).content,
         },
       ],
     ];
