@@ -43,6 +43,7 @@ export const de: Messages = {
   backToTopics: "Alle Themen",
   statementNotFound: (id) =>
     `Es gibt keine Aussage mit der Kennung \`${id}\`. Mit \`/themen\` kannst du stöbern.`,
+  topicNotFound: (topic) => `Es gibt kein Thema „${topic}“.`,
   statementTitle: (id) => `Aussage ${id}`,
   topic: "Thema",
   aboutTitle: "Über diesen Bot",
@@ -152,7 +153,6 @@ export const de: Messages = {
     otherNames: (names) => `Die englischen Namen gehen auch: ${names}.`,
     unknownCommand: (command) => `Unbekannter Befehl ${command} – versuch /hilfe.`,
     usage: (usage) => `Aufruf: ${usage}`,
-    topicNotFound: (topic) => `Es gibt kein Thema „${topic}“. Die Themen:`,
     replyLanguage: (language) => `Antwortsprache: ${language}`,
     reloaded: (before, after) =>
       `(Die Wissensdatei hat sich geändert: jetzt Stand ${after}, vorher ${before}.)`,

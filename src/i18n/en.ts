@@ -78,6 +78,7 @@ export const en: Messages = {
   next: "Next",
   backToTopics: "All topics",
   statementNotFound: (id) => `There is no statement with the id \`${id}\`. Use \`/topics\` to browse.`,
+  topicNotFound: (topic) => `There is no topic "${topic}".`,
   statementTitle: (id) => `Statement ${id}`,
   topic: "Topic",
   aboutTitle: "About this bot",
@@ -148,7 +149,6 @@ export const en: Messages = {
     otherNames: (names) => `The German names work too: ${names}.`,
     unknownCommand: (command) => `Unknown command ${command} — try /help.`,
     usage: (usage) => `Usage: ${usage}`,
-    topicNotFound: (topic) => `There is no topic "${topic}". The topics:`,
     replyLanguage: (language) => `Reply language: ${language}`,
     reloaded: (before, after) => `(The knowledge file changed: now version ${after}, before ${before}.)`,
     reloadRejected: (version, errors) =>

@@ -48,6 +48,8 @@ export interface Messages {
   readonly next: string;
   readonly backToTopics: string;
   readonly statementNotFound: (id: string) => string;
+  /** An unknown topic asked for by name; the topics list follows it. */
+  readonly topicNotFound: (topic: string) => string;
   readonly statementTitle: (id: string) => string;
   readonly topic: string;
   readonly aboutTitle: string;
@@ -116,7 +118,6 @@ export interface ChatMessages {
   readonly otherNames: (names: string) => string;
   readonly unknownCommand: (command: string) => string;
   readonly usage: (usage: string) => string;
-  readonly topicNotFound: (topic: string) => string;
   readonly replyLanguage: (language: string) => string;
   readonly reloaded: (before: string, after: string) => string;
   readonly reloadRejected: (version: string, errors: number) => string;

@@ -5,6 +5,7 @@ import { findStatement } from "../../knowledge/lookup.js";
 import { answerQuestion } from "../../search/answer.js";
 import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
+import { echoTyped } from "../render/limits.js";
 import { fitForChannel } from "../render/reply.js";
 import { canEmbed, OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized, publicOption } from "./localized.js";
@@ -27,7 +28,7 @@ export const statementCommand: SlashCommand = {
     const statement = findStatement(index.knowledge, id);
     if (!statement) {
       await interaction.reply({
-        content: messagesFor(language).statementNotFound(truncate(id.replace(/[`\\]/g, ""), 80)),
+        content: messagesFor(language).statementNotFound(echoTyped(id)),
         flags: MessageFlags.Ephemeral,
       });
       return;

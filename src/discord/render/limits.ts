@@ -31,3 +31,8 @@ export function safeText(text: string, max: number): string {
     .replace(/<@[!&]?(\d+)>/g, "<@\u200b$1>");
   return truncate(escaped, max);
 }
+
+/** What a user typed, quoted back in a "not found" reply: short, and unable to break its code span. */
+export function echoTyped(typed: string): string {
+  return truncate(typed.replace(/[`\\]/g, ""), 80);
+}
