@@ -1,16 +1,10 @@
-import { type Client, Events, GatewayCloseCodes } from "discord.js";
+import { type Client, Events } from "discord.js";
 import { auditToChannel } from "./audit.js";
 import type { BotContext } from "./context.js";
+import { fatalCloseMessage } from "./fatal-close.js";
 import { FreeTextResponder } from "./free-text.js";
 import { routeInteraction } from "./interaction-router.js";
 import { postsAudit } from "./shard-bridge.js";
-
-const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
-  [GatewayCloseCodes.DisallowedIntents]:
-    "Discord refused the gateway connection (close code 4014): the bot asks for the Message Content intent because ASK_CHANNEL_IDS is set, but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or leave ASK_CHANNEL_IDS empty.",
-  [GatewayCloseCodes.AuthenticationFailed]:
-    "Discord rejected the token (close code 4004). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.",
-};
 
 /** Stops the bot with a process exit code and, when it stops by itself, the reason in plain words. */
 export type StopBot = (code: number, reason?: string) => Promise<void>;
@@ -70,11 +64,13 @@ function onReady(client: Client, { logger, knowledge }: BotContext): void {
   );
 }
 
-/** A close code no reconnect can fix stops the bot with the fix spelled out. */
+/**
+ * discord.js emits ShardDisconnect only when it gives up on a connection: without stopping, the
+ * bot would run on, connected to nothing. So every code stops it, with the fix where one is known.
+ */
 function onShardDisconnect(client: Client, { logger }: BotContext, stop: StopBot): void {
   client.on(Events.ShardDisconnect, (event, shardId) => {
-    const message = FATAL_CLOSE_MESSAGES[event.code];
-    if (!message) return;
+    const message = fatalCloseMessage(event.code);
     logger.fatal({ code: event.code, shardId }, message);
     void stop(1, message);
   });
