@@ -35,6 +35,30 @@ describe("the terminal chat and ask", () => {
     for (const line of lines) expect(["de", "en"]).toContain(line.language);
   });
 
+  it("gives every JSON line the same fields, whatever the outcome", async () => {
+    const tooLong = `Who signed ${"the agreement ".repeat(10)}with Kyrgyzstan?`;
+    const io = captureIO(
+      { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE, MAX_QUESTION_LENGTH: "60" },
+      `Afghanistan?\nWho won the world cup in 2014?\n\n${tooLong}\n`,
+    );
+    expect(await runCli(["ask", "--json"], io)).toBe(0);
+    const lines = io.stdout.lines.map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.outcome)).toEqual(["answered", "low-confidence", "empty", "too-long"]);
+    const fields = Object.keys(lines[0]).sort();
+    for (const field of ["certainty", "aboutNow", "detectedLanguage", "knowledgeVersion", "message"])
+      expect(fields).toContain(field);
+    for (const line of lines) expect(Object.keys(line).sort(), line.outcome).toEqual(fields);
+    expect(lines[3]).toMatchObject({
+      answered: false,
+      certainty: "none",
+      aboutNow: false,
+      detectedLanguage: "en",
+      knowledgeVersion: lines[0].knowledgeVersion,
+      message: expect.stringMatching(/too long/),
+    });
+    expect(lines[0].message).toBeNull();
+  });
+
   it("echoes the question as given, noise and all, while answering what it asks", async () => {
     const io = captureIO(
       { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },
