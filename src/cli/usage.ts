@@ -19,8 +19,11 @@ export const COMMAND_USAGE = {
   gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down`,
   "deploy-commands": `usage: summit-bot deploy-commands [--global]
   Register the slash commands: to GUILD_ID, or to every server with --global or without GUILD_ID.`,
-  bench: `usage: summit-bot bench [--json] [--knowledge PATH] [--calibrate]
-  Measure answer quality on the evaluation set and speed on synthetic knowledge.`,
+  bench: `usage: summit-bot bench [--json] [--knowledge PATH] [--evaluation [--set FILE.yaml] | --calibrate]
+  Measure answer quality on the evaluation set and speed on synthetic knowledge.
+  --evaluation       quality and certainty only (seconds, not minutes)
+  --set FILE.yaml    with --evaluation: measure this evaluation file instead of the shipped parts
+  --calibrate        fit the confidence model on the tuning part, check it on the held-out part`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_USAGE;

@@ -8,21 +8,26 @@ export type KnowledgeText =
  * The knowledge file's text, or why it cannot be read, in words a moderator can act on (not
  * `EISDIR: illegal operation on a directory, read`); the reason completes "The file …".
  */
-export async function readKnowledgeText(path: string): Promise<KnowledgeText> {
+export function readKnowledgeText(path: string): Promise<KnowledgeText> {
+  return readTextFile(path, "a knowledge file");
+}
+
+/** Any text file the commands are pointed at (`--set FILE.yaml`): `what` is "a …", for a folder. */
+export async function readTextFile(path: string, what: string): Promise<KnowledgeText> {
   try {
     return { ok: true, text: await readFile(path, "utf8") };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, reason: unreadableReason(code, error), code };
+    return { ok: false, reason: unreadableReason(code, error, what), code };
   }
 }
 
-function unreadableReason(code: string | undefined, error: unknown): string {
+function unreadableReason(code: string | undefined, error: unknown, what: string): string {
   switch (code) {
     case "ENOENT":
       return "is missing (no such file)";
     case "EISDIR":
-      return "is a folder, not a knowledge file";
+      return `is a folder, not ${what}`;
     case "ENOTDIR":
       return "is missing (a part of its path is a file, not a folder)";
     case "EACCES":
