@@ -4,6 +4,9 @@ import type { Logger } from "../logging/logger.js";
 import { diffLine, issuesBlock, versionLabel } from "./render/knowledge-view.js";
 import { DiscordLimits, truncate } from "./render/limits.js";
 
+/** The audit channel is read by the moderators together, not by one locale: its lines stay English. */
+const AUDIT_LANGUAGE = "en";
+
 /** One audit line: who did what, when, from which version to which, and the diff or the errors. */
 export function auditMessage(event: AuditEvent): string {
   const who = escapeMarkdown(event.actor);
@@ -12,12 +15,12 @@ export function auditMessage(event: AuditEvent): string {
   switch (change.kind) {
     case "applied":
       return truncate(
-        `📚 Knowledge ${event.action} by ${who} at ${when}: ${versionLabel(change.before)} → ${versionLabel(change.after)}\n${diffLine(change.diff)}`,
+        `📚 Knowledge ${event.action} by ${who} at ${when}: ${versionLabel(change.before, AUDIT_LANGUAGE)} → ${versionLabel(change.after, AUDIT_LANGUAGE)}\n${diffLine(change.diff)}`,
         DiscordLimits.content,
       );
     case "rejected": {
       const heading = `⚠️ Knowledge ${event.action} by ${who} at ${when} rejected; the previous knowledge stays in use:`;
-      return `${heading}\n${issuesBlock(change.issues, DiscordLimits.content - heading.length - 1)}`;
+      return `${heading}\n${issuesBlock(change.issues, DiscordLimits.content - heading.length - 1, AUDIT_LANGUAGE)}`;
     }
     case "unchanged":
       return "";

@@ -67,6 +67,9 @@ export const de: Messages = {
   busy: "Ich bin gerade sehr beschäftigt – bitte versuch es in ein paar Sekunden noch einmal.",
   moderatorsOnly: "Nur Moderatoren können das Wissen ändern (Server verwalten oder eine Moderatorenrolle).",
   knowledgeStatusTitle: "Wissensstand",
+  versionWithSize: (version, hash, statements) => `${version} (${hash}, ${statements} Aussagen)`,
+  moreIssues: (count) => `… und ${count} weitere`,
+  bytes: (count) => `${count} Bytes`,
   knowledgeLoaded: (when, origin) => `Geladen ${when} aus \`${origin}\``,
   lastRejection: (when, actor) => `Zuletzt abgelehnte Änderung: ${when}, von ${actor}`,
   noRejection: "Seit der letzten erfolgreichen Änderung wurde keine abgelehnt.",
@@ -142,6 +145,9 @@ export const de: Messages = {
     "knowledge forget-user user": { name: "mitglied", description: "Das Mitglied" },
   },
   chat: {
+    banner: (summit, statements, version) =>
+      `summit-bot – ${summit} · ${statements} Aussagen, Stand ${version}`,
+    withoutDiscord: "Bis dahin kannst du den Bot hier im Terminal fragen.",
     intro: "Stell eine Frage auf Deutsch oder Englisch, oder gib einen Befehl ein:",
     own: {
       lang: { name: "sprache", usage: "de|en|auto", description: "Antwortsprache (auto: die der Frage)" },

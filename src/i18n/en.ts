@@ -102,6 +102,9 @@ export const en: Messages = {
   busy: "I'm very busy right now — please try again in a few seconds.",
   moderatorsOnly: "Only moderators can change the knowledge (Manage Server or a moderator role).",
   knowledgeStatusTitle: "Knowledge status",
+  versionWithSize: (version, hash, statements) => `${version} (${hash}, ${statements} statements)`,
+  moreIssues: (count) => `… and ${count} more`,
+  bytes: (count) => `${count} bytes`,
   knowledgeLoaded: (when, origin) => `Loaded ${when} from \`${origin}\``,
   lastRejection: (when, actor) => `Last rejected change: ${when}, by ${actor}`,
   noRejection: "No rejected change since the last successful one.",
@@ -138,6 +141,9 @@ export const en: Messages = {
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
   commands: englishCommands,
   chat: {
+    banner: (summit, statements, version) =>
+      `summit-bot — ${summit} · ${statements} statements, version ${version}`,
+    withoutDiscord: "Meanwhile, ask the bot here in the terminal.",
     intro: "Type a question in English or German, or a command:",
     own: {
       lang: { name: "lang", usage: "de|en|auto", description: "Reply language (auto: each question's own)" },

@@ -65,6 +65,11 @@ export interface Messages {
   readonly busy: string;
   readonly moderatorsOnly: string;
   readonly knowledgeStatusTitle: string;
+  /** A knowledge version as moderators see it: version, short hash, size. */
+  readonly versionWithSize: (version: string, hash: string, statements: number) => string;
+  /** Below the errors that fit into a message: how many did not. */
+  readonly moreIssues: (count: number) => string;
+  readonly bytes: (count: number) => string;
   readonly knowledgeLoaded: (when: string, origin: string) => string;
   readonly lastRejection: (when: string, actor: string) => string;
   readonly noRejection: string;
@@ -105,6 +110,10 @@ export type ChatOwnCommand = (typeof CHAT_OWN_COMMANDS)[number];
 
 /** What the terminal chat says beyond the bot's replies. */
 export interface ChatMessages {
+  /** The chat's first line: the summit, how many statements, which version. */
+  readonly banner: (summit: string, statements: number, version: string) => string;
+  /** After "no DISCORD_TOKEN", when `start` opens the chat instead. */
+  readonly withoutDiscord: string;
   readonly intro: string;
   /** Its own commands: the name in this language (both languages' names always work), usage, meaning. */
   readonly own: Readonly<

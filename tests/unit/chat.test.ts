@@ -15,6 +15,15 @@ describe("the terminal chat and ask", () => {
     expect(io.stdout.text).toMatch(/keine Aussage mit der Kennung no-such-id/);
   });
 
+  it("opens with a banner in the chat's language", async () => {
+    const german = captureIO({ KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE }, "/ende\n");
+    expect(await runCli(["chat", "--lang", "de"], german)).toBe(0);
+    expect(german.stdout.lines[0]).toMatch(/^summit-bot – .*Gipfel.* · \d+ Aussagen, Stand \S+$/);
+    const english = captureIO({ KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE }, "/quit\n");
+    expect(await runCli(["chat"], english)).toBe(0);
+    expect(english.stdout.lines[0]).toMatch(/^summit-bot — .*[Ss]ummit.* · \d+ statements, version \S+$/);
+  });
+
   it("answers one JSON line per input line, in order, blank lines included", async () => {
     const io = captureIO(
       { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },

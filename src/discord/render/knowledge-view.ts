@@ -16,18 +16,22 @@ export function discordTime(date: Date): string {
   return `<t:${Math.floor(date.getTime() / 1000)}:R>`;
 }
 
-export function versionLabel(knowledge: KnowledgeSet): string {
-  return `${knowledge.document.version} (${shortHash(knowledge.hash)}, ${knowledge.statements.length} statements)`;
+export function versionLabel(knowledge: KnowledgeSet, language: Language): string {
+  return messagesFor(language).versionWithSize(
+    knowledge.document.version,
+    shortHash(knowledge.hash),
+    knowledge.statements.length,
+  );
 }
 
 /** Errors as the moderator must see them: every one, `file:line:column field — message`, in a code block. */
-export function issuesBlock(issues: readonly KnowledgeIssue[], budget: number): string {
+export function issuesBlock(issues: readonly KnowledgeIssue[], budget: number, language: Language): string {
   const lines: string[] = [];
   let used = 8;
   for (const [position, issue] of issues.entries()) {
     const line = formatIssue(issue).replaceAll("`", "'");
     if (used + line.length + 1 > budget) {
-      lines.push(`… and ${issues.length - position} more`);
+      lines.push(messagesFor(language).moreIssues(issues.length - position));
       break;
     }
     lines.push(line);
@@ -38,7 +42,7 @@ export function issuesBlock(issues: readonly KnowledgeIssue[], budget: number): 
 
 export function rejectionContent(issues: readonly KnowledgeIssue[], language: Language): string {
   const heading = messagesFor(language).changeRejected(issues.length);
-  return `${heading}\n${issuesBlock(issues, DiscordLimits.content - heading.length - 1)}`;
+  return `${heading}\n${issuesBlock(issues, DiscordLimits.content - heading.length - 1, language)}`;
 }
 
 export function diffLine(diff: KnowledgeDiff): string {
@@ -53,7 +57,7 @@ export function statusReply(
 ): ReplyPayload {
   const text = messagesFor(language);
   const lines = [
-    `**${versionLabel(knowledge)}**`,
+    `**${versionLabel(knowledge, language)}**`,
     `${knowledge.topics.length} ${text.topicsTitle.toLowerCase()} · sha256 \`${knowledge.hash.slice(0, 16)}\``,
     text.knowledgeLoaded(discordTime(knowledge.loadedAt), knowledge.origin),
     ...(shards ?? []),
@@ -67,7 +71,7 @@ export function statusReply(
         color: ACCENT_COLOR,
         title: text.knowledgeStatusTitle,
         description: rejection
-          ? `${description}\n${issuesBlock(rejection.issues, DiscordLimits.embedDescription - description.length - 2)}`
+          ? `${description}\n${issuesBlock(rejection.issues, DiscordLimits.embedDescription - description.length - 2, language)}`
           : description,
       },
     ],
@@ -117,7 +121,7 @@ export function historyReply(
   if (entries.length === 0) return { content: text.historyEmpty };
   const lines = entries.slice(0, 20).map((entry) => {
     const marker = current.hash.startsWith(entry.version) ? ` ← ${text.historyCurrent}` : "";
-    return `\`${entry.version}\` ${discordTime(entry.savedAt)} · ${entry.bytes} bytes${marker}`;
+    return `\`${entry.version}\` ${discordTime(entry.savedAt)} · ${text.bytes(entry.bytes)}${marker}`;
   });
   return {
     embeds: [
@@ -160,7 +164,11 @@ export function changeMessage(change: KnowledgeChange, language: Language): stri
   switch (change.kind) {
     case "applied":
       return truncate(
-        text.reloadApplied(versionLabel(change.before), versionLabel(change.after), diffLine(change.diff)),
+        text.reloadApplied(
+          versionLabel(change.before, language),
+          versionLabel(change.after, language),
+          diffLine(change.diff),
+        ),
         DiscordLimits.content,
       );
     case "unchanged":
