@@ -116,7 +116,10 @@ export const de: Messages = {
     about: { name: "info", description: "Was dieser Bot weiß, woher es stammt und wie man fragt" },
     help: { name: "hilfe", description: "Wie man den Bot fragt, seine Befehle und Sprachen" },
     knowledge: { name: "wissen", description: "Moderation: das Wissen des Bots prüfen und ändern" },
-    "knowledge status": { description: "Version, Umfang, Herkunft, letzte abgelehnte Änderung" },
+    "knowledge status": {
+      name: "status",
+      description: "Version, Umfang, Herkunft, letzte abgelehnte Änderung",
+    },
     "knowledge reload": { name: "neu-laden", description: "Die Wissensdatei jetzt neu einlesen" },
     "knowledge upload": {
       name: "hochladen",
@@ -133,7 +136,7 @@ export const de: Messages = {
       name: "zuruecksetzen",
       description: "Eine aufbewahrte Version wiederherstellen (Standard: die vorige)",
     },
-    "knowledge rollback version": { description: "Version aus /wissen verlauf" },
+    "knowledge rollback version": { name: "version", description: "Version aus /wissen verlauf" },
     "knowledge gaps": {
       name: "luecken",
       description: "Fragen, die der Bot nicht beantworten konnte, und schlecht bewertete Antworten",
