@@ -102,7 +102,7 @@ export const de: Messages = {
   gapsDownVoted: "Am häufigsten schlecht bewertet",
   gapsEmpty: "Noch nichts: keine unbeantworteten Fragen und keine schlechten Bewertungen gespeichert.",
   knowledgeInTerminal:
-    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run knowledge -- …).",
+    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run --silent knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
   commands: {

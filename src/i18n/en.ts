@@ -136,7 +136,7 @@ export const en: Messages = {
   gapsDownVoted: "Voted down most",
   gapsEmpty: "Nothing yet: no unanswered questions and no down votes stored.",
   knowledgeInTerminal:
-    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run knowledge -- …).",
+    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run --silent knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
   commands: englishCommands,
