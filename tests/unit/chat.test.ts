@@ -44,6 +44,12 @@ describe("the terminal chat and ask", () => {
     for (const line of lines) expect(["de", "en"]).toContain(line.language);
   });
 
+  it("answers the single German word Kanzler in German", async () => {
+    const io = captureIO({ KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE });
+    expect(await runCli(["ask", "--json", "Kanzler"], io)).toBe(0);
+    expect(JSON.parse(io.stdout.text)).toMatchObject({ detectedLanguage: "de", language: "de" });
+  });
+
   it("gives every JSON line the same fields, whatever the outcome", async () => {
     const tooLong = `Who signed ${"the agreement ".repeat(10)}with Kyrgyzstan?`;
     const io = captureIO(
