@@ -51,13 +51,13 @@ function onMessages(client: Client, context: BotContext): void {
   );
 }
 
-function onReady(client: Client, { logger, knowledge }: BotContext): void {
+function onReady(client: Client, { logger, knowledge: service }: BotContext): void {
   client.on(Events.ClientReady, (ready) =>
     logger.info(
       {
         user: ready.user.tag,
         guilds: ready.guilds.cache.size,
-        knowledge: knowledge.index.knowledge.document.version,
+        knowledge: service.servedVersion,
       },
       "connected to Discord",
     ),

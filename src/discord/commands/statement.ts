@@ -21,10 +21,10 @@ export const statementCommand: SlashCommand = {
     .toJSON(),
   rules: OPEN_TO_ALL,
 
-  async execute(interaction, { knowledge }) {
+  async execute(interaction, { knowledge: service }) {
     const language = replyLanguage(interaction);
     const id = interaction.options.getString("id", true).trim();
-    const index = knowledge.index;
+    const index = service.index;
     const statement = findStatement(index.knowledge, id);
     if (!statement) {
       await interaction.reply({
@@ -41,11 +41,11 @@ export const statementCommand: SlashCommand = {
   },
 
   /** Ids that contain what is typed first, then statements whose text matches it. */
-  async autocomplete(interaction, { knowledge, metrics }) {
+  async autocomplete(interaction, { knowledge: service, metrics }) {
     metrics.recordAutocomplete("statement");
     const language = replyLanguage(interaction);
     const typed = String(interaction.options.getFocused()).trim();
-    const index = knowledge.index;
+    const index = service.index;
     const lowered = typed.toLowerCase();
     const byId = index.knowledge.statements.filter(
       (statement) => lowered === "" || statement.id.includes(lowered),
