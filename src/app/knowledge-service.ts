@@ -1,16 +1,17 @@
-import { watch } from "node:fs";
+import { stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { performance } from "node:perf_hooks";
-import { writeFileAtomically } from "../knowledge/atomic-write.js";
+import { removeStrayTemporaryFiles, writeFileAtomically } from "../knowledge/atomic-write.js";
 import { diffKnowledge, type KnowledgeDiff, summarizeDiff } from "../knowledge/diff.js";
 import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issues.js";
-import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
+import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { parseKnowledge } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
 import { readKnowledgeText } from "../knowledge/read-file.js";
 import type { Logger } from "../logging/logger.js";
 import type { SearchIndex } from "../search/search-index.js";
+import { type FollowedContent, followFile } from "./file-follower.js";
 import { KnowledgeStore } from "./knowledge-store.js";
 
 export type KnowledgeChange =
@@ -38,7 +39,19 @@ export interface AuditEvent {
   readonly at: Date;
 }
 
-const WATCH_DEBOUNCE_MS = 250;
+export interface KnowledgeServiceOptions {
+  /** The largest knowledge file accepted, however it arrives (KNOWLEDGE_MAX_BYTES). */
+  readonly maxBytes?: number;
+  /** How often the watcher hashes the file even without an event. */
+  readonly pollMs?: number;
+}
+
+const DEFAULT_MAX_BYTES = 5_000_000;
+/**
+ * A change from the watcher that removes more than this share of the statements is held: far
+ * more often a file cut short (a half-finished copy, a truncated save) than a real edit.
+ */
+const MAX_SHARE_REMOVED_UNASKED = 0.25;
 
 /**
  * Owns the knowledge file while the bot runs: reloads it when it changes, applies uploads and
@@ -56,6 +69,7 @@ export class KnowledgeService {
     readonly path: string,
     readonly history: KnowledgeHistory,
     private readonly logger: Logger,
+    private readonly options: KnowledgeServiceOptions,
   ) {}
 
   /**
@@ -66,7 +80,10 @@ export class KnowledgeService {
     path: string,
     history: KnowledgeHistory,
     logger: Logger,
+    options: KnowledgeServiceOptions = {},
   ): Promise<Result<KnowledgeService>> {
+    const tooLarge = await sizeIssue(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    if (tooLarge) return { ok: false, issues: [tooLarge] };
     const read = await readKnowledgeText(path);
     if (!read.ok) {
       return {
@@ -78,8 +95,23 @@ export class KnowledgeService {
     // On the parser thread that later reloads use, so that it already knows every statement.
     const parsed = await parseKnowledgeOffThread(text, path);
     if (!parsed.ok) return parsed;
-    await history.save(text);
-    return { ok: true, value: new KnowledgeService(new KnowledgeStore(parsed.value), path, history, logger) };
+    const stray =
+      (await history.removeStrayTemporaryFiles()) +
+      (await removeStrayTemporaryFiles(dirname(path), basename(path)));
+    if (stray > 0) logger.info({ files: stray }, "removed temporary files left by an interrupted write");
+    try {
+      await history.save(text);
+    } catch (error) {
+      // The knowledge is valid and answers; only a later rollback to this version is lost.
+      logger.error(
+        { err: error },
+        `cannot keep the knowledge version in the history (${errorText(error)}); the bot answers, but reloads are refused until DATA_DIR is writable`,
+      );
+    }
+    return {
+      ok: true,
+      value: new KnowledgeService(new KnowledgeStore(parsed.value), path, history, logger, options),
+    };
   }
 
   get current(): KnowledgeSet {
@@ -107,6 +139,8 @@ export class KnowledgeService {
   /** Re-reads the file from disk; a change is applied only if the new file is valid. */
   reload(actor: string): Promise<KnowledgeChange> {
     return this.serialized(async () => {
+      const tooLarge = await sizeIssue(this.path, this.maxBytes);
+      if (tooLarge) return this.reject(actor, "reload", [tooLarge]);
       const read = await readKnowledgeText(this.path);
       if (!read.ok) {
         return this.reject(actor, "reload", [
@@ -138,26 +172,41 @@ export class KnowledgeService {
     return this.serialized(async () => this.apply(await this.history.read(entry), actor, "rollback", true));
   }
 
-  /** Reloads when the file changes. Editors that save by renaming replace the file, so the folder is watched. */
+  /**
+   * Reloads when the file changes, however it is replaced (see followFile): only whole files, and a
+   * change that removes more than a quarter of the statements is held for a moderator to confirm.
+   */
   watch(): () => void {
-    let timer: NodeJS.Timeout | undefined;
-    const name = basename(this.path);
-    const watcher = watch(dirname(this.path), (_event, changed) => {
-      if (changed !== null && changed !== name) return;
-      clearTimeout(timer);
-      timer = setTimeout(
-        () =>
-          void this.reload("file watcher").catch((error: unknown) =>
-            this.logger.error({ err: error }, "reload failed"),
-          ),
-        WATCH_DEBOUNCE_MS,
-      );
+    return followFile(this.path, (content) => this.fromWatcher(content), this.logger, {
+      initialHash: this.current.hash,
+      ...(this.options.pollMs ? { pollMs: this.options.pollMs } : {}),
     });
-    watcher.on("error", (error) => this.logger.warn({ err: error }, "cannot watch the knowledge folder"));
-    return () => {
-      clearTimeout(timer);
-      watcher.close();
-    };
+  }
+
+  private async fromWatcher(content: FollowedContent): Promise<void> {
+    const actor = "file watcher";
+    try {
+      if (!("text" in content)) {
+        // Reports the missing or unreadable file; the loaded knowledge stays.
+        await this.reload(actor);
+        return;
+      }
+      const { text } = content;
+      await this.serialized(async () => {
+        const hash = contentHash(text);
+        // Our own upload or rollback, seen again on disk.
+        if (hash === this.current.hash) return;
+        // A version served before (a rollback from the shell) was chosen, not cut short.
+        const known = (await this.history.list()).some((entry) => hash.startsWith(entry.version));
+        await this.apply(text, actor, "reload", false, !known);
+      });
+    } catch (error) {
+      this.logger.error({ err: error }, "reload failed");
+    }
+  }
+
+  private get maxBytes(): number {
+    return this.options.maxBytes ?? DEFAULT_MAX_BYTES;
   }
 
   private async apply(
@@ -165,20 +214,37 @@ export class KnowledgeService {
     actor: string,
     action: AuditEvent["action"],
     write: boolean,
+    holdLargeRemovals = false,
   ): Promise<KnowledgeChange> {
     const started = performance.now();
-    const parsed = await parseKnowledgeOffThread(text, write ? `${action} by ${actor}` : this.path);
+    const origin = write ? `${action} by ${actor}` : this.path;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > this.maxBytes)
+      return this.reject(actor, action, [tooLargeIssue(origin, bytes, this.maxBytes)]);
+    const parsed = await parseKnowledgeOffThread(text, origin);
     if (!parsed.ok) return this.reject(actor, action, parsed.issues);
     const before = this.current;
     if (parsed.value.hash === before.hash) {
-      if (write) await writeFileAtomically(this.path, text);
+      if (write) {
+        const failed = await this.attempt(() => writeFileAtomically(this.path, text), this.path, "write");
+        if (failed) return this.reject(actor, action, [failed]);
+      }
       return { kind: "unchanged", knowledge: before };
     }
     const after = parsed.value;
+    if (holdLargeRemovals) {
+      const held = heldIssue(origin, before, after);
+      if (held) return this.reject(actor, action, [held]);
+    }
     // Every served version is in the history (the first since start-up); the new one joins it
-    // before anything changes, so a rollback can always return to either.
-    await this.history.save(text);
-    if (write) await writeFileAtomically(this.path, text);
+    // before anything changes, so a rollback can always return to either. A version that cannot
+    // be kept is not served: a rollback must always be able to return to what was live.
+    const unsaved = await this.attempt(() => this.history.save(text), "DATA_DIR/history", "keep");
+    if (unsaved) return this.reject(actor, action, [unsaved]);
+    if (write) {
+      const failed = await this.attempt(() => writeFileAtomically(this.path, text), this.path, "write");
+      if (failed) return this.reject(actor, action, [failed]);
+    }
     await this.store.replace(after);
     this.rejection = undefined;
     const change: KnowledgeChange = {
@@ -190,6 +256,27 @@ export class KnowledgeService {
     };
     this.announce({ actor, action, change, at: new Date() });
     return change;
+  }
+
+  /** Runs a file operation; its failure as an issue to report, or undefined when it worked. */
+  private async attempt(
+    operation: () => Promise<unknown>,
+    file: string,
+    verb: "keep" | "write",
+  ): Promise<KnowledgeIssue | undefined> {
+    try {
+      await operation();
+      return undefined;
+    } catch (error) {
+      const what = verb === "keep" ? "cannot keep this version in the history" : "cannot write the file";
+      return {
+        file,
+        line: 1,
+        column: 1,
+        field: "file",
+        message: `${what} (${errorText(error)}); the previous knowledge stays in use`,
+      };
+    }
   }
 
   private reject(
@@ -230,4 +317,43 @@ export class KnowledgeService {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Checked before reading, so that a huge file never lands in memory; unreadable is said later. */
+async function sizeIssue(path: string, maxBytes: number): Promise<KnowledgeIssue | undefined> {
+  const size = await stat(path).then(
+    (info) => info.size,
+    () => 0,
+  );
+  return size > maxBytes ? tooLargeIssue(path, size, maxBytes) : undefined;
+}
+
+function tooLargeIssue(file: string, bytes: number, maxBytes: number): KnowledgeIssue {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    field: "file",
+    message: `the file has ${bytes} bytes, more than KNOWLEDGE_MAX_BYTES (${maxBytes}); the previous knowledge stays in use`,
+  };
+}
+
+/** A change from the watcher that drops more than a quarter of the statements, as an issue. */
+function heldIssue(file: string, before: KnowledgeSet, after: KnowledgeSet): KnowledgeIssue | undefined {
+  const kept = new Set(after.statements.map((statement) => statement.id));
+  const removed = before.statements.filter((statement) => !kept.has(statement.id)).length;
+  if (removed <= before.statements.length * MAX_SHARE_REMOVED_UNASKED) return undefined;
+  return {
+    file,
+    line: 1,
+    column: 1,
+    field: "statements",
+    message: `held, not applied: this change removes ${removed} of ${before.statements.length} statements (more than a quarter), as a file cut short would. If it is meant, apply it with /knowledge reload (or send the bot SIGHUP)`,
+  };
+}
+
+function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code && !message.startsWith(code) ? `${code}: ${message}` : message;
 }

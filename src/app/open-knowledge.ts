@@ -11,12 +11,13 @@ export function historyFolder(settings: Pick<Settings, "DATA_DIR">): string {
 
 /** The knowledge as the settings place it: the file at KNOWLEDGE_PATH, its history in DATA_DIR. */
 export function openKnowledgeService(
-  settings: Pick<Settings, "DATA_DIR" | "KNOWLEDGE_PATH">,
+  settings: Pick<Settings, "DATA_DIR" | "KNOWLEDGE_PATH" | "KNOWLEDGE_MAX_BYTES" | "HISTORY_KEEP">,
   logger: Logger,
 ): Promise<Result<KnowledgeService>> {
   return KnowledgeService.open(
     settings.KNOWLEDGE_PATH,
-    new KnowledgeHistory(historyFolder(settings)),
+    new KnowledgeHistory(historyFolder(settings), settings.HISTORY_KEEP),
     logger,
+    { maxBytes: settings.KNOWLEDGE_MAX_BYTES },
   );
 }

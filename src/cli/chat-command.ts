@@ -63,9 +63,15 @@ export async function runChat(knowledge: KnowledgeService, io: CliIO, options: C
     terminal,
     crlfDelay: Number.POSITIVE_INFINITY,
   });
-  // Prompts are for people typing; a script piping questions in wants the answers alone.
+  // Prompts are for people typing; a script piping questions in wants the answers alone. Lines
+  // still buffered when input ends are read after readline has closed; since Node 24 a prompt then
+  // throws "readline was closed", so the chat prompts only while input is open.
+  let inputOpen = true;
+  lines.once("close", () => {
+    inputOpen = false;
+  });
   const prompt = () => {
-    if (terminal) lines.prompt();
+    if (terminal && inputOpen) lines.prompt();
   };
   knowledge.onAudit(({ change }) => {
     const { chat } = messagesFor(session.language);

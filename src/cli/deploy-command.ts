@@ -16,14 +16,21 @@ export const deployCommand: CliCommand = async (args, io) => {
   }
   try {
     const result = await deployCommands({ ...settings, DISCORD_TOKEN: token }, values.global ?? false);
-    const where =
-      result.scope === "guild"
-        ? `guild ${result.guildId}`
-        : "all guilds (global; may take up to an hour to appear)";
-    writeLine(
-      io.stdout,
-      `Registered ${result.commands.length} commands for ${where}: ${result.commands.map((name) => `/${name}`).join(", ")}`,
-    );
+    for (const registration of result.registrations) {
+      const where =
+        registration.scope === "guild"
+          ? `guild ${registration.guildId}${registration.operators ? " (the home server, ADMIN_GUILD_ID)" : ""}`
+          : "all guilds (global; may take up to an hour to appear)";
+      writeLine(
+        io.stdout,
+        `Registered ${registration.commands.length} commands for ${where}: ${registration.commands.map((name) => `/${name}`).join(", ")}`,
+      );
+    }
+    if (result.operatorsSkipped)
+      writeLine(
+        io.stderr,
+        "ADMIN_GUILD_ID is not set: /knowledge is not registered anywhere (and not accepted). Set it to the operators' server to manage the knowledge from Discord; `npm run knowledge` works without it.",
+      );
     return ExitCode.ok;
   } catch (error) {
     const status = (error as { status?: number }).status;
@@ -31,7 +38,7 @@ export const deployCommand: CliCommand = async (args, io) => {
       status === 401
         ? "Discord rejected the token (401): check DISCORD_TOKEN."
         : status === 403
-          ? "Discord refused (403): is the bot in that guild (GUILD_ID), invited with the applications.commands scope?"
+          ? "Discord refused (403): is the bot in that guild (GUILD_ID, ADMIN_GUILD_ID), invited with the applications.commands scope?"
           : `Could not register the commands. ${describeConnectFailure(error, settings.DISCORD_API_URL, REST_TIMEOUT_MS)}`;
     writeLine(io.stderr, reason);
     return ExitCode.checkFailed;

@@ -1,12 +1,16 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
 import { ensureDataDir } from "../config/data-dir.js";
 import type { Settings } from "../config/settings.js";
-import { FeedbackStore } from "../feedback/feedback-store.js";
+import { DATABASE_FILE, FeedbackStore } from "../feedback/feedback-store.js";
 import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
+import { loadOrCreateSalt } from "../feedback/salt.js";
 import { versionLabel } from "../i18n/version-label.js";
 import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
+import { invisiblePositions } from "../knowledge/invisible.js";
 import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
 import { createLogger } from "../logging/logger.js";
 import { scopeOverlaps } from "../search/scope-overlaps.js";
@@ -36,6 +40,8 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
       return rollback(rest, io);
     case "gaps":
       return gaps(rest, io);
+    case "forget-all":
+      return forgetAll(rest, io);
     default:
       throw new UsageError(
         sub === undefined ? "knowledge needs a command" : `unknown knowledge command "${sub}"`,
@@ -58,9 +64,16 @@ function dataSettings(io: CliIO): Settings | undefined {
 
 async function check(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  const knowledge = await loadKnowledgeOrReport(pathArgument(positionals, io), io);
+  const location = pathArgument(positionals, io);
+  const knowledge = await loadKnowledgeOrReport(location, io);
   if (!knowledge) return ExitCode.checkFailed;
   for (const line of summarize(knowledge)) writeLine(io.stdout, line);
+  for (const { line, column, count } of invisiblePositions(await readFile(location.path, "utf8"))) {
+    writeLine(
+      io.stderr,
+      `warning: ${location.path}:${line}:${column} holds ${count} invisible character(s) (bidirectional controls or zero-width); they are removed when the file is loaded`,
+    );
+  }
   for (const overlap of scopeOverlaps(buildSearchIndex(knowledge))) {
     writeLine(
       io.stderr,
@@ -169,14 +182,56 @@ async function rollback(args: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function gaps(args: readonly string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { csv: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args: [...args],
+    options: { csv: { type: "boolean" }, server: { type: "string" } },
+  });
+  if (values.server !== undefined && !/^\d{17,20}$/.test(values.server))
+    throw new UsageError("--server must be a Discord server id (17 to 20 digits)");
+  const narrowed = values.server === undefined ? {} : { guildId: values.server };
+  const settings = dataSettings(io);
+  if (!settings) return ExitCode.usage;
+  let store: FeedbackStore | undefined;
+  try {
+    // Read-only: the bot may be running, and only it may checkpoint (or ever delete) its log.
+    store = FeedbackStore.openReadOnly(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+    if (!store) {
+      writeLine(io.stderr, `no feedback stored yet in ${settings.DATA_DIR}`);
+      return ExitCode.ok;
+    }
+    writeLine(
+      io.stdout,
+      values.csv
+        ? renderGapsCsv(store.gaps({ limit: 500, ...narrowed }))
+        : renderGapsReport(store.gaps({ limit: 20, ...narrowed })),
+    );
+    return ExitCode.ok;
+  } catch (error) {
+    const file = join(settings.DATA_DIR, DATABASE_FILE);
+    writeLine(io.stderr, `${file} cannot be read: ${error instanceof Error ? error.message : error}`);
+    return ExitCode.checkFailed;
+  } finally {
+    store?.close();
+  }
+}
+
+/**
+ * The way out when the salt is lost for good: the old rows can no longer be matched to anyone, so
+ * they are deleted and a new salt is made; until then the bot stores nothing new.
+ */
+async function forgetAll(args: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { yes: { type: "boolean" } } });
+  if (!values.yes)
+    throw new UsageError("forget-all deletes every stored question and vote; add --yes to confirm");
   const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
   const store = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
   try {
+    const deleted = store.forgetAll();
+    loadOrCreateSalt(settings.DATA_DIR);
     writeLine(
       io.stdout,
-      values.csv ? renderGapsCsv(store.gaps({ limit: 500 })) : renderGapsReport(store.gaps({ limit: 20 })),
+      `deleted ${deleted.unanswered} unanswered question(s) and ${deleted.votes} vote(s); restart the bot to store feedback again`,
     );
   } finally {
     store.close();

@@ -63,6 +63,10 @@ export const startCommand: CliCommand = async (args, io) => {
   }
   const knowledge = opened.value;
   const stopWatching = knowledge.watch();
+  // The shell's /knowledge reload: applies a change the watcher held (kill -HUP, systemctl reload).
+  const reloadOnHangUp = () =>
+    void knowledge.reload("SIGHUP").catch((error: unknown) => logger.error({ err: error }, "reload failed"));
+  process.on("SIGHUP", reloadOnHangUp);
   // Listening before logging in: logging in waits on a gateway that may be gone, and a signal then
   // must still end the process within the deadline, with 0.
   const signalled = untilStopSignal({ logger }).then(() => ExitCode.ok);
@@ -70,6 +74,7 @@ export const startCommand: CliCommand = async (args, io) => {
   const code = await Promise.race([bot.stopped, signalled]);
   await bot.stop();
   stopWatching();
+  process.off("SIGHUP", reloadOnHangUp);
   // Plain words on stderr even with LOG_LEVEL=silent: a bot that exits must say why.
   const failure = bot.failure();
   if (failure) writeLine(io.stderr, `summit-bot: ${failure}`);

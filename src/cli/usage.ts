@@ -16,7 +16,9 @@ export const COMMAND_USAGE = {
   diff A B                      what B adds, removes and changes compared with A
   history                       the versions kept in DATA_DIR/history, newest first
   rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the previous one)
-  gaps [--csv]                  unanswered questions (similar ones grouped) and answers voted down`,
+  gaps [--csv] [--server ID]    unanswered questions (similar ones grouped) and answers voted down,
+                                from every server or only the one with that id
+  forget-all --yes              delete every stored question and vote (when the salt is lost)`,
   "deploy-commands": `usage: summit-bot deploy-commands [--global]
   Register the slash commands: to GUILD_ID, or to every server with --global or without GUILD_ID.`,
   bench: `usage: summit-bot bench [--json] [--knowledge PATH] [--evaluation [--set FILE.yaml] | --calibrate]

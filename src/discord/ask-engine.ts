@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { FeedbackUnavailableError } from "../feedback/feedback-service.js";
 import type { QuestionSource } from "../ops/metrics.js";
 import { type Answer, type AnswerOptions, answerQuestion } from "../search/answer.js";
 import type { BotContext } from "./context.js";
@@ -61,17 +62,21 @@ export function answerAndRecord(
 function recordUnanswered(context: BotContext, answer: Answer, asked: AskedBy): void {
   const best = answer.passages[0];
   try {
-    context.feedback.recordUnanswered({
-      question: answer.question,
-      language: answer.language,
-      userId: asked.userId,
-      guildId: asked.guildId,
-      channelId: asked.channelId,
-      bestCandidate: best ? { id: best.id, score: best.score } : null,
-      knowledgeVersion: answer.knowledgeVersion,
-    });
+    context.feedback.write((store) =>
+      store.recordUnanswered({
+        question: answer.question,
+        language: answer.language,
+        userId: asked.userId,
+        guildId: asked.guildId,
+        channelId: asked.channelId,
+        bestCandidate: best ? { id: best.id, score: best.score } : null,
+        knowledgeVersion: answer.knowledgeVersion,
+      }),
+    );
   } catch (error) {
     // Feedback is for improving the bot later; failing to store it must not cost the answer.
+    // Switched off, it was said once already (log, /healthz, metric).
+    if (error instanceof FeedbackUnavailableError) return;
     context.metrics.recordError("feedback");
     context.logger.warn({ err: error, requestId: asked.requestId }, "could not store an unanswered question");
   }

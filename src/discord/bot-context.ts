@@ -1,10 +1,13 @@
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
-import { FeedbackStore } from "../feedback/feedback-store.js";
+import { FeedbackService, FeedbackUnavailableError } from "../feedback/feedback-service.js";
+import { StoredData } from "../feedback/stored-data.js";
 import type { Logger } from "../logging/logger.js";
 import { BotMetrics } from "../ops/metrics.js";
 import { RateLimiter } from "../ops/rate-limiter.js";
 import { WorkLimiter } from "../ops/work-limiter.js";
+import { environmentDefaults } from "../servers/server-settings.js";
+import { ServerSettingsStore } from "../servers/server-settings-store.js";
 import { BoundedMap } from "./bounded-map.js";
 import type { BotContext } from "./context.js";
 import { PendingUploads } from "./pending-uploads.js";
@@ -28,11 +31,18 @@ export function buildBotContext(
   logger: Logger,
 ): BotServices {
   const metrics = new BotMetrics();
-  const feedback = FeedbackStore.open(settings.DATA_DIR, { retentionDays: settings.DATA_RETENTION_DAYS });
+  const feedback = FeedbackService.open(
+    settings.DATA_DIR,
+    { retentionDays: settings.DATA_RETENTION_DAYS },
+    logger,
+  );
+  feedback.onProblem((problem) => metrics.setFeedbackUnavailable(problem !== undefined));
   const purgeTimer = setInterval(() => purgeExpiredFeedback(feedback, logger), PURGE_INTERVAL_MS).unref();
   const work = new WorkLimiter(MAX_HANDLERS_IN_FLIGHT);
   metrics.trackInFlight(() => work.inFlight);
   countKnowledgeChanges(knowledge, metrics);
+  // Per-server settings and rows live in the same database; while it is off, the defaults apply.
+  const database = () => feedback.use((store) => store.database);
   const context: BotContext = {
     knowledge,
     pendingUploads: new PendingUploads(),
@@ -41,6 +51,8 @@ export function buildBotContext(
     metrics,
     feedback,
     recentAnswers: new BoundedMap(RECENT_ANSWERS),
+    servers: new ServerSettingsStore(database, environmentDefaults(settings), logger),
+    storedData: new StoredData(database),
     cooldowns: new RateLimiter({
       userSeconds: settings.COOLDOWN_USER_SECONDS,
       channelSeconds: settings.COOLDOWN_CHANNEL_SECONDS,
@@ -56,11 +68,13 @@ export function buildBotContext(
   };
 }
 
-function purgeExpiredFeedback(feedback: FeedbackStore, logger: Logger): void {
+function purgeExpiredFeedback(feedback: FeedbackService, logger: Logger): void {
   try {
-    const purged = feedback.purgeExpired();
+    const purged = feedback.use((store) => store.purgeExpired());
     logger.info(purged, "expired feedback purged");
   } catch (error) {
+    // Switched off, it was said once already (log, /healthz, metric).
+    if (error instanceof FeedbackUnavailableError) return;
     logger.warn({ err: error }, "could not purge expired feedback");
   }
 }

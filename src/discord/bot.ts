@@ -1,7 +1,7 @@
 import type { Client } from "discord.js";
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
-import type { FeedbackStore } from "../feedback/feedback-store.js";
+import type { FeedbackService } from "../feedback/feedback-service.js";
 import type { Logger } from "../logging/logger.js";
 import { settleWithin } from "../ops/deadline.js";
 import { buildBotContext } from "./bot-context.js";
@@ -15,7 +15,7 @@ import { attachShardBridge } from "./shard-bridge.js";
 
 export interface RunningBot {
   readonly client: Client;
-  readonly feedback: FeedbackStore;
+  readonly feedback: FeedbackService;
   /** Resolves with the process exit code once the bot has stopped, for whatever reason. */
   readonly stopped: Promise<number>;
   /** Why the bot stopped by itself (a refused token, no connection), for standard error. */
@@ -64,7 +64,7 @@ export async function startBot(
     logger.flush();
     resolveStopped(code);
   };
-  attachShardBridge(client, knowledge, context.metrics, logger, gateway);
+  attachShardBridge(client, knowledge, context.metrics, logger, gateway, () => context.feedback.degraded);
   wireClientEvents(client, context, stop);
   void login(client, settings, logger, stop, () => stopping);
   return { client, feedback: context.feedback, stopped, failure: () => failure, stop: () => stop(0) };

@@ -4,6 +4,7 @@ import type { BotContext } from "./context.js";
 import { fatalCloseMessage } from "./fatal-close.js";
 import { FreeTextResponder } from "./free-text.js";
 import { routeInteraction } from "./interaction-router.js";
+import { forgetLeftServer, forgetServersLeftWhileOffline } from "./leaving.js";
 import { postsAudit } from "./shard-bridge.js";
 
 /** Stops the bot with a process exit code and, when it stops by itself, the reason in plain words. */
@@ -13,6 +14,7 @@ export type StopBot = (code: number, reason?: string) => Promise<void>;
 export function wireClientEvents(client: Client, context: BotContext, stop: StopBot): void {
   onInteraction(client, context);
   onMessages(client, context);
+  onLeavingServer(client, context);
   onReady(client, context);
   onShardDisconnect(client, context, stop);
   onDiagnostics(client, context);
@@ -49,6 +51,12 @@ function onMessages(client: Client, context: BotContext): void {
     Events.MessageDelete,
     safely("removing an answer", (message) => freeText.onDelete(message)),
   );
+}
+
+/** Removed from a server (not an outage), now or while offline: what was kept for it goes. */
+function onLeavingServer(client: Client, context: BotContext): void {
+  client.on(Events.GuildDelete, (guild) => forgetLeftServer(guild, context));
+  client.once(Events.ClientReady, (ready) => forgetServersLeftWhileOffline(ready, context));
 }
 
 function onReady(client: Client, { logger, knowledge: service }: BotContext): void {

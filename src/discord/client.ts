@@ -5,8 +5,9 @@ import type { Settings } from "../config/settings.js";
 export const REST_TIMEOUT_MS = 15_000;
 
 /**
- * The discord.js client with the least it needs: Message Content only when ask-channels are
- * configured (the bot still sees DMs and mentions without it), and no mention ever parsed, so
+ * The discord.js client with the least it needs: Message Content only when the deployment has it
+ * (MESSAGE_CONTENT_INTENT, which ask-channels need; the bot still sees DMs and mentions without
+ * it), and no mention ever parsed, so
  * nothing the bot sends can ping anyone.
  */
 export function createBotClient(settings: Settings): Client {
@@ -15,7 +16,7 @@ export function createBotClient(settings: Settings): Client {
     GatewayIntentBits.GuildMessages,
     GatewayIntentBits.DirectMessages,
   ];
-  if (settings.ASK_CHANNEL_IDS.length > 0) intents.push(GatewayIntentBits.MessageContent);
+  if (settings.MESSAGE_CONTENT_INTENT) intents.push(GatewayIntentBits.MessageContent);
   return new Client({
     intents,
     // DMs arrive on channels discord.js has not cached; deleted questions may be uncached too.

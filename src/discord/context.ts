@@ -1,10 +1,12 @@
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
-import type { FeedbackStore } from "../feedback/feedback-store.js";
+import type { FeedbackService } from "../feedback/feedback-service.js";
+import type { StoredData } from "../feedback/stored-data.js";
 import type { Logger } from "../logging/logger.js";
 import type { BotMetrics } from "../ops/metrics.js";
 import type { RateLimiter } from "../ops/rate-limiter.js";
 import type { WorkLimiter } from "../ops/work-limiter.js";
+import type { ServerSettingsStore } from "../servers/server-settings-store.js";
 import type { BoundedMap } from "./bounded-map.js";
 import type { PendingUploads } from "./pending-uploads.js";
 
@@ -22,7 +24,11 @@ export interface BotContext {
   /** A bound on handlers running at once, so a burst is declined quickly instead of piling up. */
   readonly work: WorkLimiter;
   /** Unanswered questions and votes, for the moderators' knowledge gaps. */
-  readonly feedback: FeedbackStore;
+  readonly feedback: FeedbackService;
+  /** Each server's own settings over the environment's defaults (/setup). */
+  readonly servers: ServerSettingsStore;
+  /** What is kept per person and per server, for /privacy and for leaving a server. */
+  readonly storedData: StoredData;
   /** What recent answers showed, by request id, so a vote can name the question it judges. */
   readonly recentAnswers: BoundedMap<string, RecentAnswer>;
 }

@@ -13,7 +13,7 @@ const KNOWN_CAUSES: Partial<Record<number, string>> = {
   [GatewayCloseCodes.InvalidIntents]:
     "invalid intents: Discord did not accept the intents the bot asked for. This is a bug in summit-bot; please report it.",
   [GatewayCloseCodes.DisallowedIntents]:
-    "the bot asks for the Message Content intent because ASK_CHANNEL_IDS is set, but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or leave ASK_CHANNEL_IDS empty.",
+    "the bot asks for the Message Content intent (MESSAGE_CONTENT_INTENT, or ASK_CHANNEL_IDS set), but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or set MESSAGE_CONTENT_INTENT=false and leave ASK_CHANNEL_IDS empty.",
 };
 
 /**

@@ -10,6 +10,7 @@ import { FollowUpMemory } from "../app/follow-up-memory.js";
 import { languageOfLocale, messagesFor } from "../i18n/messages.js";
 import { cleanUserText, exceedsQuestionLength } from "../search/normalize.js";
 import { looksLikeQuestion } from "../search/question-shape.js";
+import { type ServerSettings, valuesOf } from "../servers/server-settings.js";
 import { answerAndRecord } from "./ask-engine.js";
 import { BoundedMap } from "./bounded-map.js";
 import type { BotContext } from "./context.js";
@@ -85,13 +86,15 @@ export class FreeTextResponder {
   private replyFor(message: Message, isCorrection = false): ReplyPayload | undefined {
     const me = message.client.user;
     if (message.author.bot || message.author.id === me.id || message.system) return undefined;
-    const trigger = this.triggerOf(message);
+    // Read from the database each time: a change made with /setup on any shard applies at once.
+    const server = valuesOf(this.context.servers.resolve(message.guildId));
+    const trigger = triggerOf(message, server);
     if (!trigger) return undefined;
     const question = cleanUserText(message.content.replace(new RegExp(`<@!?${me.id}>`, "g"), " "));
     const quiet = trigger === "ask-channel";
     if (quiet && !looksLikeQuestion(question)) return undefined;
 
-    const fallbackLanguage = languageOfLocale(message.guild?.preferredLocale);
+    const fallbackLanguage = server.fallbackLanguage ?? languageOfLocale(message.guild?.preferredLocale);
     const text = messagesFor(fallbackLanguage);
     if (question === "") return quiet ? undefined : { content: text.emptyQuestion };
     const maxLength = this.context.settings.MAX_QUESTION_LENGTH;
@@ -101,7 +104,12 @@ export class FreeTextResponder {
     // Too fast: silence, as for chatter. A plain message has no private channel to say "slow down" in.
     const decision = isCorrection
       ? undefined
-      : this.context.cooldowns.check(message.author.id, message.channelId);
+      : this.context.cooldowns.check(
+          message.author.id,
+          message.channelId,
+          Date.now(),
+          server.cooldownSeconds,
+        );
     if (decision && !decision.allowed) {
       this.context.metrics.recordRateLimited(decision.scope);
       return undefined;
@@ -121,24 +129,25 @@ export class FreeTextResponder {
     if (quiet && !answer.answered && answer.outcome !== "unsupported-language") return undefined;
     return fitForChannel(answerReply(answer, index, message.id), canEmbed(message));
   }
+}
 
-  private triggerOf(message: Message): Trigger | undefined {
-    if (message.channel.type === ChannelType.DM) return "direct-message";
-    if (
-      message.mentions.has(message.client.user, {
-        ignoreEveryone: true,
-        ignoreRoles: true,
-        ignoreRepliedUser: true,
-      })
-    ) {
-      return "mention";
-    }
-    const askChannels = this.context.settings.ASK_CHANNEL_IDS;
-    const parentId = message.channel.isThread() ? message.channel.parentId : undefined;
-    if (askChannels.includes(message.channelId) || (parentId && askChannels.includes(parentId)))
-      return "ask-channel";
-    return undefined;
+function triggerOf(message: Message, server: ServerSettings): Trigger | undefined {
+  if (message.channel.type === ChannelType.DM) return "direct-message";
+  if (
+    server.answerMentions &&
+    message.mentions.has(message.client.user, {
+      ignoreEveryone: true,
+      ignoreRoles: true,
+      ignoreRepliedUser: true,
+    })
+  ) {
+    return "mention";
   }
+  // A thread (and a forum post, which is a thread of its forum) counts through its parent.
+  const parentId = message.channel.isThread() ? message.channel.parentId : undefined;
+  if (server.askChannels.includes(message.channelId) || (parentId && server.askChannels.includes(parentId)))
+    return "ask-channel";
+  return undefined;
 }
 
 function canEmbed(message: Message): boolean {

@@ -1,10 +1,17 @@
-import { type Interaction, MessageFlags, type RepliableInteraction } from "discord.js";
+import {
+  type Interaction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  type RepliableInteraction,
+} from "discord.js";
 import { messagesFor } from "../i18n/messages.js";
 import { replyLanguage } from "./commands/command.js";
-import { slashCommands } from "./commands/index.js";
+import { componentKinds, slashCommands } from "./commands/index.js";
 import { dispatchComponent } from "./component-dispatch.js";
 import type { BotContext } from "./context.js";
-import { declineCooledDown, passesRules } from "./interaction-rules.js";
+import { customIdParts } from "./custom-ids.js";
+import { refuseOutsideHomeServer } from "./home-server.js";
+import { declineCooledDown, passesRules, serverCooldownSeconds } from "./interaction-rules.js";
 
 /**
  * Routes every interaction to its handler. Whatever goes wrong inside a handler is logged and
@@ -43,11 +50,27 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
     if (await passesRules(interaction, command.rules, context)) await command.execute(interaction, context);
   } else if (interaction.isAutocomplete()) {
     const command = slashCommands.get(interaction.commandName);
+    if (await refuseOutsideHomeServer(interaction, command?.rules, context)) return;
     if (command?.autocomplete) await command.autocomplete(interaction, context);
     else await interaction.respond([]);
   } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
     await dispatchComponent(interaction, context);
+  } else if (interaction.isModalSubmit()) {
+    await answerModal(interaction, context);
   }
+}
+
+/**
+ * The bot opens no dialogs of its own, so a submitted one is stale or forged: one claiming an
+ * operators' scope is refused as such outside the home server; any other is told to start again.
+ */
+async function answerModal(interaction: ModalSubmitInteraction, context: BotContext): Promise<void> {
+  const kind = componentKinds.get(customIdParts(interaction.customId)?.[0] ?? "");
+  if (await refuseOutsideHomeServer(interaction, kind?.rules, context)) return;
+  await interaction.reply({
+    content: messagesFor(replyLanguage(interaction)).expired,
+    flags: MessageFlags.Ephemeral,
+  });
 }
 
 async function declineBusy(interaction: Interaction, context: BotContext): Promise<void> {
@@ -56,7 +79,12 @@ async function declineBusy(interaction: Interaction, context: BotContext): Promi
     // and "try again in N s" costs no more than "busy" but tells them when a retry will work.
     const cooling =
       interaction.isChatInputCommand() && slashCommands.get(interaction.commandName)?.rules.cooldown
-        ? context.cooldowns.peek(interaction.user.id, interaction.channelId)
+        ? context.cooldowns.peek(
+            interaction.user.id,
+            interaction.channelId,
+            Date.now(),
+            serverCooldownSeconds(interaction, context),
+          )
         : undefined;
     if (interaction.isRepliable() && cooling && !cooling.allowed) {
       await declineCooledDown(interaction, cooling, context);

@@ -37,6 +37,7 @@ export async function startOpsServers(
             const connection = gateway.health();
             return {
               ready: connection.ready,
+              degraded: context.feedback.degraded,
               details: {
                 ...(connection.reason ? { reason: connection.reason } : {}),
                 connectedShards: connection.connectedShards,

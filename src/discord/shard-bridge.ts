@@ -17,6 +17,8 @@ export interface ShardSummary {
   readonly statements: number;
   /** Milliseconds; null while disconnected. */
   readonly ping: number | null;
+  /** What works less than it should on this shard (feedback off, say), and why. */
+  readonly degraded?: readonly string[];
 }
 
 /** The shard-side API that broadcastEval functions call as `c.summit` (they cannot import). */
@@ -46,6 +48,7 @@ export function attachShardBridge(
   metrics: BotMetrics,
   logger: Logger,
   gateway: GatewayStatus,
+  degraded: () => readonly string[] = () => [],
 ): void {
   client.summit = {
     summary: () => {
@@ -58,6 +61,7 @@ export function attachShardBridge(
         hash: shortHash(knowledge.current.hash),
         statements: knowledge.current.statements.length,
         ping: connection.ready ? client.ws.ping : null,
+        degraded: degraded(),
       };
     },
     metrics: () => metrics.snapshot(),

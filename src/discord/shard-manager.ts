@@ -70,6 +70,8 @@ export async function startShardingManager(
         const ready = reasons.length === 0 && summaries.every((summary) => summary?.ready);
         return {
           ready,
+          // Every shard opens the same feedback database: one reason, said once.
+          degraded: [...new Set(summaries.flatMap((summary) => summary?.degraded ?? []))],
           details: { ...(ready ? {} : { reason: reasons.join("; ") || "not ready" }), shards: summaries },
         };
       },

@@ -1,18 +1,14 @@
-import { createHmac, randomBytes } from "node:crypto";
-import {
-  closeSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
+import { createHmac } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { FEEDBACK_PRAGMAS } from "./pragmas.js";
+import { guardedSalt, SaltMissingError } from "./salt.js";
+import { migrate } from "./schema.js";
+import { MENTION_LIKE, scrubMentions } from "./scrub.js";
 import { groupSimilarQuestions } from "./similar-questions.js";
+
+export { SALT_FILE } from "./salt.js";
 
 /**
  * What people asked and did not get: the questions the bot abstained on and the votes on its
@@ -22,8 +18,6 @@ import { groupSimilarQuestions } from "./similar-questions.js";
  */
 
 export const DATABASE_FILE = "feedback.sqlite";
-export const SALT_FILE = "salt";
-const SALT_BYTES = 32;
 const DAY_MS = 86_400_000;
 /** Example questions kept per group or statement: the report shows, and the CSV has, this many. */
 export const EXAMPLES_PER_ROW = 3;
@@ -106,6 +100,8 @@ export interface DownVotedStatement {
 export interface GapsReport {
   readonly generatedAt: Date;
   readonly retentionDays: number;
+  /** The server the report is narrowed to, if it is. */
+  readonly guildId?: string;
   /** Unanswered questions within the retention period, before grouping. */
   readonly unansweredTotal: number;
   /** The largest groups first. */
@@ -117,44 +113,9 @@ export interface GapsReport {
 export interface GapsOptions {
   /** The longest each list gets; 20 when not given. */
   readonly limit?: number;
+  /** Only what was asked in this server; every server's (and direct messages') when not given. */
+  readonly guildId?: string;
 }
-
-/**
- * The schema, one step per version, applied in order at open. A step is never edited once
- * released: a change is a new step, so every existing database reaches the same schema.
- */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE unanswered (
-     id INTEGER PRIMARY KEY,
-     asked_at INTEGER NOT NULL,
-     question TEXT NOT NULL,
-     language TEXT NOT NULL,
-     guild_id TEXT,
-     channel_id TEXT,
-     user_hash TEXT NOT NULL,
-     candidate_id TEXT,
-     candidate_score REAL,
-     knowledge_version TEXT NOT NULL,
-     CHECK ((candidate_id IS NULL) = (candidate_score IS NULL))
-   );
-   CREATE INDEX unanswered_asked_at ON unanswered (asked_at);
-   CREATE INDEX unanswered_user_hash ON unanswered (user_hash);
-   CREATE TABLE votes (
-     user_hash TEXT NOT NULL,
-     answer_id TEXT NOT NULL,
-     vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
-     statement_ids TEXT NOT NULL CHECK (json_valid(statement_ids)),
-     question TEXT NOT NULL,
-     language TEXT NOT NULL,
-     voted_at INTEGER NOT NULL,
-     guild_id TEXT,
-     channel_id TEXT,
-     knowledge_version TEXT NOT NULL,
-     PRIMARY KEY (user_hash, answer_id)
-   ) WITHOUT ROWID;
-   CREATE INDEX votes_answer_id ON votes (answer_id);
-   CREATE INDEX votes_voted_at ON votes (voted_at);`,
-];
 
 /** Exported for the crash test's child process, so that it writes exactly the rows the store writes. */
 export const INSERT_UNANSWERED_SQL = `INSERT INTO unanswered
@@ -195,6 +156,9 @@ interface UnansweredRow {
   candidate_score: number | null;
 }
 
+/** A server id given twice (`? IS NULL OR guild_id = ?`), or null twice for every server. */
+type GuildFilter = [string | null, string | null];
+
 interface DownVotedRow {
   statement_id: string;
   down: number;
@@ -211,10 +175,10 @@ export class FeedbackStore {
   private readonly deleteExpiredVotes: Database.Statement<[number]>;
   private readonly deleteUserUnanswered: Database.Statement<[string]>;
   private readonly deleteUserVotes: Database.Statement<[string]>;
-  private readonly selectUnanswered: Database.Statement<[number], UnansweredRow>;
-  private readonly selectDownVoted: Database.Statement<[number, number], DownVotedRow>;
+  private readonly selectUnanswered: Database.Statement<[number, ...GuildFilter], UnansweredRow>;
+  private readonly selectDownVoted: Database.Statement<[number, ...GuildFilter, number], DownVotedRow>;
   private readonly selectDownVotedExamples: Database.Statement<
-    [string, number, number],
+    [string, number, ...GuildFilter, number],
     { question: string }
   >;
   private readonly now: () => Date;
@@ -222,9 +186,11 @@ export class FeedbackStore {
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly salt: Buffer,
+    /** Missing when it was lost while rows hashed with it remain: then nothing is written. */
+    private readonly salt: Buffer | undefined,
     private readonly retentionDays: number,
     now: () => Date,
+    private readonly dataDir: string,
   ) {
     this.now = now;
     this.retentionMs = retentionDays * DAY_MS;
@@ -248,19 +214,19 @@ export class FeedbackStore {
     this.deleteUserVotes = db.prepare("DELETE FROM votes WHERE user_hash = ?");
     this.selectUnanswered = db.prepare(
       `SELECT question, language, asked_at, candidate_id, candidate_score FROM unanswered
-       WHERE asked_at >= ? ORDER BY asked_at DESC, id DESC`,
+       WHERE asked_at >= ? AND (? IS NULL OR guild_id = ?) ORDER BY asked_at DESC, id DESC`,
     );
     this.selectDownVoted = db.prepare(
       `SELECT s.value AS statement_id, SUM(v.vote < 0) AS down, SUM(v.vote > 0) AS up
        FROM votes AS v, json_each(v.statement_ids) AS s
-       WHERE v.voted_at >= ?
+       WHERE v.voted_at >= ? AND (? IS NULL OR v.guild_id = ?)
        GROUP BY s.value HAVING down > 0
        ORDER BY down DESC, up ASC, MAX(v.voted_at) DESC, statement_id
        LIMIT ?`,
     );
     this.selectDownVotedExamples = db.prepare(
       `SELECT v.question AS question FROM votes AS v, json_each(v.statement_ids) AS s
-       WHERE s.value = ? AND v.vote < 0 AND v.voted_at >= ?
+       WHERE s.value = ? AND v.vote < 0 AND v.voted_at >= ? AND (? IS NULL OR v.guild_id = ?)
        GROUP BY v.question ORDER BY COUNT(*) DESC, MAX(v.voted_at) DESC LIMIT ?`,
     );
   }
@@ -268,7 +234,8 @@ export class FeedbackStore {
   /**
    * Opens (creating if needed) `dataDir/feedback.sqlite` and the salt beside it, brings the schema
    * up to date and deletes what has expired. Throws if the database was written by a newer version
-   * of the bot, or the salt file is damaged: silently starting over would orphan old rows.
+   * of the bot, or the salt file is damaged: silently starting over would orphan old rows. A salt
+   * lost while rows remain is not replaced: the store then refuses to write (`saltMissing`).
    */
   static open(dataDir: string, options: FeedbackStoreOptions): FeedbackStore {
     const { retentionDays } = options;
@@ -276,15 +243,17 @@ export class FeedbackStore {
       throw new RangeError(`retentionDays must be a positive number, got ${retentionDays}`);
     }
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const salt = loadOrCreateSalt(dataDir);
     const path = join(dataDir, DATABASE_FILE);
     // Created by us first so that it is private; SQLite gives the -wal and -shm files the same mode.
     closeSync(openSync(path, "a", 0o600));
     const db = new Database(path);
     try {
       applyPragmas(db);
-      migrate(db, options.now?.() ?? new Date());
-      const store = new FeedbackStore(db, salt, retentionDays, options.now ?? (() => new Date()));
+      migrate(db);
+      scrubStoredMentions(db);
+      const salt = guardedSalt(dataDir, () => holdsRows(db));
+      const store = new FeedbackStore(db, salt, retentionDays, options.now ?? (() => new Date()), dataDir);
+      // Retention holds even while a lost salt stops new rows.
       store.purgeExpired();
       return store;
     } catch (error) {
@@ -293,11 +262,39 @@ export class FeedbackStore {
     }
   }
 
+  /**
+   * For other processes (`knowledge -- gaps`) while the bot may run: read-only, so that closing
+   * can never checkpoint or delete the bot's write-ahead log. Undefined when there is no database.
+   */
+  static openReadOnly(dataDir: string, options: FeedbackStoreOptions): FeedbackStore | undefined {
+    const path = join(dataDir, DATABASE_FILE);
+    if (!existsSync(path)) return undefined;
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma("busy_timeout = 5000");
+      return new FeedbackStore(
+        db,
+        undefined,
+        options.retentionDays,
+        options.now ?? (() => new Date()),
+        dataDir,
+      );
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** True when rows hashed with a lost salt remain: nothing is stored until that is resolved. */
+  get saltMissing(): boolean {
+    return this.salt === undefined && !this.db.readonly;
+  }
+
   /** Stores a question the bot abstained on; returns its row id. */
   recordUnanswered(entry: UnansweredQuestion): number {
     const result = this.insertUnanswered.run({
       askedAt: (entry.at ?? this.now()).getTime(),
-      question: entry.question,
+      question: scrubMentions(entry.question),
       language: entry.language,
       guildId: entry.guildId,
       channelId: entry.channelId,
@@ -316,7 +313,7 @@ export class FeedbackStore {
       answerId: vote.answerId,
       vote: vote.vote,
       statementIds: JSON.stringify([...new Set(vote.statementIds)]),
-      question: vote.question,
+      question: scrubMentions(vote.question),
       language: vote.language,
       votedAt: (vote.at ?? this.now()).getTime(),
       guildId: vote.guildId,
@@ -365,6 +362,16 @@ export class FeedbackStore {
       .immediate();
   }
 
+  /** Deletes every stored question and vote: the way out when the salt is lost for good. */
+  forgetAll(): DeletedRows {
+    return this.db
+      .transaction(() => ({
+        unanswered: this.db.prepare("DELETE FROM unanswered").run().changes,
+        votes: this.db.prepare("DELETE FROM votes").run().changes,
+      }))
+      .immediate();
+  }
+
   /**
    * The most frequent unanswered questions, similar wordings grouped, and the most down-voted
    * statements, both within the retention period (even if `purgeExpired` has not run lately).
@@ -374,27 +381,29 @@ export class FeedbackStore {
     if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number ≥ 0`);
     const now = this.now();
     const cutoff = now.getTime() - this.retentionMs;
+    const guild: GuildFilter = [options.guildId ?? null, options.guildId ?? null];
     // One consistent snapshot for both lists, even while other shards write.
     return this.db
       .transaction((): GapsReport => {
-        const rows = this.selectUnanswered.all(cutoff);
+        const rows = this.selectUnanswered.all(cutoff, ...guild);
         const unanswered = groupSimilarQuestions(rows.map((row) => ({ ...row, text: row.question })))
           .map(({ members }) => summarizeGroup(members))
           .sort((a, b) => b.count - a.count || b.lastAsked.getTime() - a.lastAsked.getTime())
           .slice(0, limit);
-        const downVoted = this.selectDownVoted.all(cutoff, limit).map(
+        const downVoted = this.selectDownVoted.all(cutoff, ...guild, limit).map(
           (row): DownVotedStatement => ({
             statementId: row.statement_id,
             downVotes: row.down,
             upVotes: row.up,
             examples: this.selectDownVotedExamples
-              .all(row.statement_id, cutoff, EXAMPLES_PER_ROW)
+              .all(row.statement_id, cutoff, ...guild, EXAMPLES_PER_ROW)
               .map((example) => example.question),
           }),
         );
         return {
           generatedAt: now,
           retentionDays: this.retentionDays,
+          ...(options.guildId === undefined ? {} : { guildId: options.guildId }),
           unansweredTotal: rows.length,
           unanswered,
           downVoted,
@@ -413,7 +422,14 @@ export class FeedbackStore {
     if (this.db.open) this.db.close();
   }
 
-  private hashUser(userId: string): string {
+  /** The open database, for the modules that keep their own tables in it (per-server data). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  /** The salted hash under which a user's rows are stored; throws while the salt is missing. */
+  hashUser(userId: string): string {
+    if (!this.salt) throw new SaltMissingError(this.dataDir);
     return createHmac("sha256", this.salt).update(userId, "utf8").digest("hex");
   }
 }
@@ -462,89 +478,29 @@ function applyPragmas(db: Database.Database): void {
     throw new Error(`the feedback database could not use WAL mode (journal_mode is ${mode})`);
 }
 
-function migrate(db: Database.Database, now: Date): void {
-  // IMMEDIATE: shards opening the file at the same time must not both apply a step.
+function holdsRows(db: Database.Database): boolean {
+  return (
+    db
+      .prepare("SELECT EXISTS (SELECT 1 FROM unanswered) OR EXISTS (SELECT 1 FROM votes) AS held")
+      .pluck()
+      .get() === 1
+  );
+}
+
+/** Questions stored before mentions were scrubbed: rewritten once, at open. */
+function scrubStoredMentions(db: Database.Database): void {
+  const where = MENTION_LIKE.map(() => "question LIKE ?").join(" OR ");
   db.transaction(() => {
-    db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
-      version INTEGER PRIMARY KEY,
-      applied_at INTEGER NOT NULL
-    )`);
-    const row = db
-      .prepare<[], { version: number | null }>("SELECT MAX(version) AS version FROM schema_version")
-      .get();
-    const current = row?.version ?? 0;
-    if (current > MIGRATIONS.length) {
-      throw new Error(
-        `the feedback database has schema version ${current}, newer than this bot knows (${MIGRATIONS.length})`,
+    for (const table of ["unanswered", "votes"]) {
+      const rows = db
+        .prepare<string[], { key: number | string; question: string }>(
+          `SELECT ${table === "votes" ? "user_hash || ' ' || answer_id" : "id"} AS key, question FROM ${table} WHERE ${where}`,
+        )
+        .all(...MENTION_LIKE);
+      const update = db.prepare(
+        `UPDATE ${table} SET question = ? WHERE ${table === "votes" ? "user_hash || ' ' || answer_id" : "id"} = ?`,
       );
+      for (const row of rows) update.run(scrubMentions(row.question), row.key);
     }
-    const record = db.prepare<[number, number]>(
-      "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
-    );
-    MIGRATIONS.forEach((sql, index) => {
-      const version = index + 1;
-      if (version <= current) return;
-      db.exec(sql);
-      record.run(version, now.getTime());
-    });
   }).immediate();
-}
-
-/**
- * Reads the salt, or creates it on first start. It must survive restarts (or `forgetUser` would no
- * longer find older rows), so it is written to a temporary file, flushed, and linked into place:
- * `link` fails if another process got there first, and then that process's salt is the one used.
- */
-function loadOrCreateSalt(dataDir: string): Buffer {
-  const path = join(dataDir, SALT_FILE);
-  const existing = readSalt(path);
-  if (existing) return existing;
-  const temporary = join(dataDir, `.${SALT_FILE}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temporary, "wx", 0o600);
-  try {
-    writeSync(fd, randomBytes(SALT_BYTES));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(temporary, path);
-    syncDirectory(dataDir);
-  } catch (error) {
-    if (!isErrorCode(error, "EEXIST")) throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
-  const salt = readSalt(path);
-  if (!salt) throw new Error(`${path} could not be created`);
-  return salt;
-}
-
-function readSalt(path: string): Buffer | undefined {
-  let content: Buffer;
-  try {
-    content = readFileSync(path);
-  } catch (error) {
-    if (isErrorCode(error, "ENOENT")) return undefined;
-    throw error;
-  }
-  // Never regenerate a damaged salt: that would silently orphan every stored row from forgetUser.
-  if (content.length !== SALT_BYTES) throw new Error(`${path} is damaged: expected ${SALT_BYTES} bytes`);
-  return content;
-}
-
-function syncDirectory(path: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    fsyncSync(fd);
-  } catch {
-    // Not every platform can fsync a directory; the salt file itself is already flushed.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function isErrorCode(error: unknown, code: string): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
 }

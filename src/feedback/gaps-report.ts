@@ -61,7 +61,7 @@ export function renderGapsCsv(report: GapsReport): string {
 
 export function renderGapsReport(report: GapsReport): string {
   const lines: string[] = [];
-  const period = `last ${report.retentionDays} days`;
+  const period = `last ${report.retentionDays} days${report.guildId === undefined ? "" : `, server ${report.guildId} only`}`;
 
   lines.push(`Unanswered questions, similar ones grouped (${period}): ${report.unansweredTotal} asked`);
   if (report.unanswered.length === 0) {

@@ -61,10 +61,13 @@ export const de: Messages = {
     "`/aussage kennung:` – eine Aussage vollständig, mit Quelle.",
     "`/info` – was ich weiß und woher es stammt.",
     "Du kannst mich auch mit einer Frage erwähnen oder mir eine Direktnachricht schreiben.",
+    "`/datenschutz` – was ich über dich speichere, und es löschen.",
+    "Server-Admins: `/einrichten` – Fragekanäle, Sprache, Wartezeit und mehr für diesen Server.",
   ].join("\n"),
   somethingWentWrong: "Bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
   slowDown: (seconds) => `Du fragst sehr schnell – bitte versuch es in ${seconds} s noch einmal.`,
   busy: "Ich bin gerade sehr beschäftigt – bitte versuch es in ein paar Sekunden noch einmal.",
+  notAvailableHere: "Das ist hier nicht verfügbar.",
   moderatorsOnly: "Nur Moderatoren können das Wissen ändern (Server verwalten oder eine Moderatorenrolle).",
   knowledgeStatusTitle: "Wissensstand",
   versionWithSize: (version, hash, statements) => `${version} (${hash}, ${statements} Aussagen)`,
@@ -98,13 +101,58 @@ export const de: Messages = {
   voteThanks: "Danke für die Rückmeldung – sie hilft der Moderation, die Antworten zu verbessern.",
   voteChanged: "Deine Bewertung ist geändert. Danke!",
   gapsTitle: "Wissenslücken",
+  gapsTitleForServer: (guildId) => `Wissenslücken im Server ${guildId}`,
   gapsUnanswered: "Oft gefragt, nicht beantwortet",
   gapsDownVoted: "Am häufigsten schlecht bewertet",
   gapsEmpty: "Noch nichts: keine unbeantworteten Fragen und keine schlechten Bewertungen gespeichert.",
+  setupInTerminal:
+    "/einrichten ist für die Admins eines Discord-Servers. Hier gelten die Einstellungen aus der Umgebung (.env).",
+  privacyInTerminal:
+    "Der Terminal-Chat speichert nichts über dich: Deine Fragen bleiben auf dem Bildschirm dieses Rechners.",
+  voteUnavailable:
+    "Danke — Bewertungen können gerade nicht gespeichert werden; die Betreiber des Bots wissen Bescheid.",
+  feedbackUnavailable: (reason) =>
+    `Rückmeldungen sind gerade nicht verfügbar; der Bot antwortet weiter. Grund (auch im Log und unter /healthz): ${reason}`,
   knowledgeInTerminal:
     "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run --silent knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
+  serverOnly: "Dieser Befehl funktioniert nur auf einem Server.",
+  manageServerOnly: "Nur Mitglieder mit „Server verwalten“ können den Bot für diesen Server einrichten.",
+  setupTitle: "Einstellungen für diesen Server",
+  setupAskChannels: "Fragekanäle (Fragen werden ohne Erwähnung beantwortet)",
+  setupAskPublic: "/frage-Antworten standardmäßig öffentlich",
+  setupFallbackLanguage: "Antwortsprache, wenn die Sprache einer Frage nicht erkennbar ist",
+  setupCooldown: "Zeit zwischen zwei Fragen eines Mitglieds",
+  setupMentions: "Auf Erwähnungen antworten",
+  setupSetHere: "hier festgelegt",
+  setupDefault: "Standard",
+  setupNone: "keine",
+  yes: "ja",
+  no: "nein",
+  seconds: (seconds) => (seconds === 0 ? "keine Wartezeit" : `${seconds} s`),
+  serverLanguage: (language) => `die Sprache des Servers (derzeit ${language})`,
+  setupNoMessageContent:
+    "Dieser Bot läuft ohne den Message-Content-Intent und kann Nachrichten in Fragekanälen daher nicht lesen: Dort würde nie etwas beantwortet. Mitglieder können den Bot erwähnen oder `/frage` verwenden.",
+  setupChannelWrongType: "Wähle einen Textkanal, einen Thread oder ein Forum dieses Servers.",
+  setupTooManyChannels: (max) => `Ein Server kann höchstens ${max} Fragekanäle haben. Entferne zuerst einen.`,
+  setupAlreadyAskChannel: (channel) => `${channel} ist schon ein Fragekanal: nichts geändert.`,
+  setupNotAskChannel: (channel) => `${channel} ist kein Fragekanal: nichts geändert.`,
+  setupChanged: (setting, before, after) => `${setting}: ${before} → ${after}`,
+  setupResetDone: (settings) => `Zurück auf den Standard: ${settings}.`,
+  settingsUnavailable: (reason) =>
+    `Die Einstellungen dieses Servers können gerade nicht gespeichert werden; bis dahin gilt der Standard. Grund (auch im Log und unter /healthz): ${reason}`,
+  setupNothingToReset: "Nichts zurückzusetzen: Dieser Server nutzt schon die Standardwerte.",
+  choiceGerman: "Deutsch",
+  choiceEnglish: "Englisch",
+  choiceServerLanguage: "Die Sprache des Servers",
+  privacyNothing:
+    "Ich speichere nichts über dich: keine unbeantworteten Fragen und keine Bewertungen. Beantwortete Fragen werden nie gespeichert.",
+  privacySummary: (questions, votes, oldest, retentionDays) =>
+    `Was ich über dich speichere, unter einem gesalzenen Hash deiner ID (nie die ID selbst): ${questions} unbeantwortete Frage${questions === 1 ? "" : "n"} und ${votes} Bewertung${votes === 1 ? "" : "en"}, die älteste vom ${oldest}. Sie zeigen den Betreibern, was der Bot noch nicht beantworten kann, und werden nach ${retentionDays} Tagen gelöscht. Du kannst alles jetzt löschen.`,
+  privacyDeleteButton: "Alle meine Daten löschen",
+  privacyDeleted: (questions, votes) =>
+    `Gelöscht: ${questions} unbeantwortete Frage${questions === 1 ? "" : "n"} und ${votes} Bewertung${votes === 1 ? "" : "en"}. Über dich ist jetzt nichts mehr gespeichert.`,
   commands: {
     ask: { name: "frage", description: "Frag zum Gipfel Deutschland–Zentralasien vom 29. September 2023" },
     "ask question": { name: "frage", description: "Deine Frage, auf Deutsch oder Englisch" },
@@ -141,11 +189,48 @@ export const de: Messages = {
       name: "luecken",
       description: "Fragen, die der Bot nicht beantworten konnte, und schlecht bewertete Antworten",
     },
+    "knowledge gaps server": {
+      name: "server",
+      description: "Nur die Fragen aus diesem Server (seine ID); Standard: alle Server",
+    },
     "knowledge forget-user": {
       name: "nutzer-vergessen",
       description: "Alles löschen, was zu einem Mitglied gespeichert ist",
     },
     "knowledge forget-user user": { name: "mitglied", description: "Das Mitglied" },
+    setup: { name: "einrichten", description: "Server-Admins: wie sich der Bot auf diesem Server verhält" },
+    "setup show": {
+      name: "anzeigen",
+      description: "Alle Einstellungen dieses Servers und ob sie hier festgelegt sind",
+    },
+    "setup ask-channel-add": {
+      name: "fragekanal-hinzufuegen",
+      description: "Fragen in einem Kanal, Thread oder Forum ohne Erwähnung beantworten",
+    },
+    "setup ask-channel-remove": {
+      name: "fragekanal-entfernen",
+      description: "Fragen in einem Kanal nicht mehr ohne Erwähnung beantworten",
+    },
+    channel: { name: "kanal", description: "Ein Textkanal, Thread oder Forum dieses Servers" },
+    "setup ask-public": {
+      name: "frage-oeffentlich",
+      description: "Ob /frage-Antworten öffentlich sind, wenn der Fragende nichts anderes wählt",
+    },
+    "setup language": {
+      name: "sprache",
+      description: "Antwortsprache, wenn die Sprache einer Frage unklar ist",
+    },
+    "setup language value": { name: "wert", description: "Deutsch, Englisch oder die Sprache des Servers" },
+    "setup cooldown": { name: "wartezeit", description: "Sekunden zwischen zwei Fragen eines Mitglieds" },
+    "setup cooldown seconds": { name: "sekunden", description: "0 bis 3600; 0 schaltet die Wartezeit ab" },
+    "setup mentions": { name: "erwaehnungen", description: "Ob der Bot auf Erwähnungen antwortet" },
+    "setup reset": {
+      name: "zuruecksetzen",
+      description: "Zurück auf den Standard: eine Einstellung oder alle",
+    },
+    "setup reset setting": { name: "einstellung", description: "Die Einstellung (Standard: alle)" },
+    enabled: { name: "an", description: "An oder aus" },
+    privacy: { name: "datenschutz", description: "Was der Bot über dich speichert, und es löschen" },
   },
   chat: {
     banner: (summit, statements, version) =>

@@ -32,10 +32,28 @@ export const englishCommands = {
   "knowledge gaps": {
     description: "The questions people asked that the bot could not answer, and answers voted down",
   },
+  "knowledge gaps server": {
+    description: "Only the questions from this server (its id); default: every server",
+  },
   "knowledge forget-user": {
     description: "Delete everything stored for a member (unanswered questions, votes)",
   },
   "knowledge forget-user user": { description: "The member" },
+  setup: { description: "Server admins: how the bot behaves in this server" },
+  "setup show": { description: "Every setting for this server, and whether it is set here or the default" },
+  "setup ask-channel-add": { description: "Answer plain questions in a channel, thread or forum" },
+  "setup ask-channel-remove": { description: "Stop answering plain questions in a channel" },
+  channel: { description: "A text channel, thread or forum of this server" },
+  "setup ask-public": { description: "Whether /ask answers are public unless the asker says otherwise" },
+  "setup language": { description: "Reply language when a question's language cannot be told" },
+  "setup language value": { description: "German, English, or the server's language" },
+  "setup cooldown": { description: "Seconds between two questions of one member" },
+  "setup cooldown seconds": { description: "0 to 3600; 0 turns the cooldown off" },
+  "setup mentions": { description: "Whether the bot answers when mentioned" },
+  "setup reset": { description: "Back to the defaults: one setting, or all" },
+  "setup reset setting": { description: "The setting (default: all)" },
+  enabled: { description: "On or off" },
+  privacy: { description: "What the bot keeps about you, and deleting it" },
 } as const satisfies Record<string, CommandWords>;
 
 export const en: Messages = {
@@ -96,10 +114,13 @@ export const en: Messages = {
     "`/statement id:` — one statement in full, with its source.",
     "`/about` — what I know and where it comes from.",
     "You can also mention me with a question or send me a direct message.",
+    "`/privacy` — what I keep about you, and deleting it.",
+    "Server admins: `/setup` — ask-channels, language, cooldown and more for this server.",
   ].join("\n"),
   somethingWentWrong: "Something went wrong on my side. Please try again in a moment.",
   slowDown: (seconds) => `You're asking quickly — please try again in ${seconds} s.`,
   busy: "I'm very busy right now — please try again in a few seconds.",
+  notAvailableHere: "This is not available here.",
   moderatorsOnly: "Only moderators can change the knowledge (Manage Server or a moderator role).",
   knowledgeStatusTitle: "Knowledge status",
   versionWithSize: (version, hash, statements) => `${version} (${hash}, ${statements} statements)`,
@@ -132,13 +153,57 @@ export const en: Messages = {
   voteThanks: "Thanks for the feedback — it helps the moderators improve the answers.",
   voteChanged: "Your vote is changed. Thanks!",
   gapsTitle: "Knowledge gaps",
+  gapsTitleForServer: (guildId) => `Knowledge gaps in server ${guildId}`,
   gapsUnanswered: "Most asked, not answered",
   gapsDownVoted: "Voted down most",
   gapsEmpty: "Nothing yet: no unanswered questions and no down votes stored.",
+  setupInTerminal:
+    "/setup is for a Discord server's admins. Here the settings come from the environment (.env).",
+  privacyInTerminal:
+    "The terminal chat stores nothing about you: your questions stay on this machine's screen.",
+  voteUnavailable: "Thanks — votes cannot be stored at the moment; the bot's operators have been told.",
+  feedbackUnavailable: (reason) =>
+    `Feedback is unavailable at the moment; the bot still answers. Reason (also in the log and on /healthz): ${reason}`,
   knowledgeInTerminal:
     "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run --silent knowledge -- …).",
   forgotUser: (questions, votes) =>
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
+  serverOnly: "This command works only in a server.",
+  manageServerOnly: "Only members with Manage Server can set the bot up for this server.",
+  setupTitle: "Settings for this server",
+  setupAskChannels: "Ask-channels (plain questions answered without a mention)",
+  setupAskPublic: "/ask answers public by default",
+  setupFallbackLanguage: "Reply language when a question's language cannot be told",
+  setupCooldown: "Time between two questions of one member",
+  setupMentions: "Answer when mentioned",
+  setupSetHere: "set here",
+  setupDefault: "default",
+  setupNone: "none",
+  yes: "yes",
+  no: "no",
+  seconds: (seconds) => (seconds === 0 ? "no cooldown" : `${seconds} s`),
+  serverLanguage: (language) => `the server's language (now ${language})`,
+  setupNoMessageContent:
+    "This bot runs without the Message Content intent, so it cannot read messages in ask-channels: nothing there would ever be answered. Members can mention the bot or use `/ask` instead.",
+  setupChannelWrongType: "Pick a text channel, a thread or a forum of this server.",
+  setupTooManyChannels: (max) => `A server can have at most ${max} ask-channels. Remove one first.`,
+  setupAlreadyAskChannel: (channel) => `${channel} is already an ask-channel: nothing changed.`,
+  setupNotAskChannel: (channel) => `${channel} is not an ask-channel: nothing changed.`,
+  setupChanged: (setting, before, after) => `${setting}: ${before} → ${after}`,
+  setupResetDone: (settings) => `Back to the defaults: ${settings}.`,
+  settingsUnavailable: (reason) =>
+    `This server's settings cannot be saved at the moment; the defaults apply until they can. Reason (also in the log and on /healthz): ${reason}`,
+  setupNothingToReset: "Nothing to reset: this server uses the defaults already.",
+  choiceGerman: "German",
+  choiceEnglish: "English",
+  choiceServerLanguage: "The server's language",
+  privacyNothing:
+    "I keep nothing about you: no unanswered questions and no votes. Answered questions are never stored.",
+  privacySummary: (questions, votes, oldest, retentionDays) =>
+    `What I keep about you, under a salted hash of your id (never the id itself): ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}, the oldest from ${oldest}. They help the operators see what the bot cannot answer yet, and are deleted after ${retentionDays} days. You can delete all of it now.`,
+  privacyDeleteButton: "Delete all my data",
+  privacyDeleted: (questions, votes) =>
+    `Deleted: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}. Nothing about you is kept now.`,
   commands: englishCommands,
   chat: {
     banner: (summit, statements, version) =>

@@ -64,6 +64,8 @@ export interface Messages {
   readonly slowDown: (seconds: number) => string;
   readonly busy: string;
   readonly moderatorsOnly: string;
+  /** An operators' command or button used outside their home server. */
+  readonly notAvailableHere: string;
   readonly knowledgeStatusTitle: string;
   /** A knowledge version as moderators see it: version, short hash, size. */
   readonly versionWithSize: (version: string, hash: string, statements: number) => string;
@@ -94,12 +96,55 @@ export interface Messages {
   readonly voteThanks: string;
   readonly voteChanged: string;
   readonly gapsTitle: string;
+  readonly gapsTitleForServer: (guildId: string) => string;
   readonly gapsUnanswered: string;
   readonly gapsDownVoted: string;
   readonly gapsEmpty: string;
   readonly forgotUser: (questions: number, votes: number) => string;
+  readonly serverOnly: string;
+  readonly manageServerOnly: string;
+  readonly setupTitle: string;
+  readonly setupAskChannels: string;
+  readonly setupAskPublic: string;
+  readonly setupFallbackLanguage: string;
+  readonly setupCooldown: string;
+  readonly setupMentions: string;
+  readonly setupSetHere: string;
+  readonly setupDefault: string;
+  readonly setupNone: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly seconds: (seconds: number) => string;
+  readonly serverLanguage: (language: string) => string;
+  readonly setupNoMessageContent: string;
+  readonly setupChannelWrongType: string;
+  readonly setupTooManyChannels: (max: number) => string;
+  readonly setupAlreadyAskChannel: (channel: string) => string;
+  readonly setupNotAskChannel: (channel: string) => string;
+  readonly setupChanged: (setting: string, before: string, after: string) => string;
+  readonly setupResetDone: (settings: string) => string;
+  readonly setupNothingToReset: string;
+  readonly settingsUnavailable: (reason: string) => string;
+  readonly choiceGerman: string;
+  readonly choiceEnglish: string;
+  readonly choiceServerLanguage: string;
+  readonly privacyNothing: string;
+  readonly privacySummary: (
+    questions: number,
+    votes: number,
+    oldest: string,
+    retentionDays: number,
+  ) => string;
+  readonly privacyDeleteButton: string;
+  readonly privacyDeleted: (questions: number, votes: number) => string;
+  /** Votes, gaps and forgetting while the feedback database cannot be used; answers go on. */
+  readonly voteUnavailable: string;
+  readonly feedbackUnavailable: (reason: string) => string;
   /** What the terminal chat says to /knowledge: moderators use the knowledge CLI there. */
   readonly knowledgeInTerminal: string;
+  /** What the terminal chat says to /setup and /privacy: they belong to Discord servers and people. */
+  readonly setupInTerminal: string;
+  readonly privacyInTerminal: string;
   readonly commands: Readonly<Record<CommandPart, CommandWords>>;
   readonly chat: ChatMessages;
 }

@@ -1,7 +1,10 @@
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomically } from "./atomic-write.js";
+import { removeStrayTemporaryFiles, writeFileAtomically } from "./atomic-write.js";
 import { contentHash, shortHash } from "./knowledge-set.js";
+
+/** Versions kept unless HISTORY_KEEP says otherwise. */
+export const DEFAULT_HISTORY_KEEP = 50;
 
 export interface HistoryEntry {
   /** What a moderator types to roll back: the hash prefix. */
@@ -18,8 +21,13 @@ const ENTRY = /^(\d{8}T\d{6}Z)-([0-9a-f]{12})\.yaml$/;
  * of them can be restored exactly. Named by time and content hash; the same content is kept once.
  */
 export class KnowledgeHistory {
-  constructor(private readonly directory: string) {}
+  constructor(
+    private readonly directory: string,
+    /** The newest this many versions are kept; older ones go when a version is added. */
+    private readonly keep = DEFAULT_HISTORY_KEEP,
+  ) {}
 
+  /** Keeps `text`, the version now being served, and prunes the oldest beyond `keep`. */
   async save(text: string, now = new Date()): Promise<HistoryEntry> {
     const version = shortHash(contentHash(text));
     const existing = (await this.list()).find((entry) => entry.version === version);
@@ -31,7 +39,20 @@ export class KnowledgeHistory {
       .replace(/\.\d{3}/, "");
     const file = join(this.directory, `${stamp}-${version}.yaml`);
     await writeFileAtomically(file, text);
+    await this.prune(version);
     return { version, file, savedAt: now, bytes: Buffer.byteLength(text) };
+  }
+
+  /** Temporary files a killed process left behind; run at start, returns how many went. */
+  removeStrayTemporaryFiles(): Promise<number> {
+    return removeStrayTemporaryFiles(this.directory);
+  }
+
+  /** Deletes all but the newest `keep` versions, never the one being served. */
+  private async prune(current: string): Promise<void> {
+    const surplus = (await this.list()).slice(this.keep).filter((entry) => entry.version !== current);
+    // Another process may prune at the same time; a file already gone is fine.
+    await Promise.all(surplus.map((entry) => unlink(entry.file).catch(() => undefined)));
   }
 
   /** Newest first. */

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 import type { DocumentPath } from "./issues.js";
 
 export interface Position {
@@ -11,6 +11,9 @@ export interface Position {
  * positions costs several times more than the fast path (measured with the `yaml` package on the
  * shipped file and the bench's 10,000-statement files).
  */
+/** Copies of anchored values a file may expand to; a real knowledge file needs a handful. */
+const MAX_ALIAS_COUNT = 100;
+
 export class PositionedDocument {
   readonly syntaxErrors: readonly { position: Position; message: string }[];
   readonly value: unknown;
@@ -19,11 +22,25 @@ export class PositionedDocument {
 
   constructor(text: string) {
     this.document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
-    this.syntaxErrors = this.document.errors.map((error) => ({
+    const syntaxErrors = this.document.errors.map((error) => ({
       position: this.positionOf(error.pos[0]),
       message: firstLine(error.message),
     }));
-    this.value = this.syntaxErrors.length === 0 ? this.document.toJS({ maxAliasCount: 100 }) : undefined;
+    let value: unknown;
+    if (syntaxErrors.length === 0) {
+      try {
+        value = this.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (error) {
+        // yaml refuses aliases that expand without end ("billion laughs"); that is the file's fault.
+        if (!(error instanceof ReferenceError)) throw error;
+        syntaxErrors.push({
+          position: this.firstAliasPosition(),
+          message: `aliases expand too far (over ${MAX_ALIAS_COUNT} copies of one anchor); write the values out instead of nesting aliases`,
+        });
+      }
+    }
+    this.syntaxErrors = syntaxErrors;
+    this.value = value;
   }
 
   /**
@@ -53,6 +70,17 @@ export class PositionedDocument {
     }
     const range = (found as Node | null | undefined)?.range;
     return this.positionOf(range ? range[0] : 0);
+  }
+
+  private firstAliasPosition(): Position {
+    let offset = 0;
+    visit(this.document, {
+      Alias: (_key, node) => {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return this.positionOf(offset);
   }
 
   private positionOf(offset: number): Position {

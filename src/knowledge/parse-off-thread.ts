@@ -12,7 +12,8 @@ type Reply = { id: number } & Validated;
 const workerFile = fileURLToPath(new URL("./validate-worker.js", import.meta.url));
 let worker: Worker | undefined;
 let nextId = 0;
-const waiting = new Map<number, (validated: Validated) => void>();
+/** Each request's reply handler and its file, so that a crash names the files it failed. */
+const waiting = new Map<number, { resolve: (validated: Validated) => void; origin: string }>();
 
 /**
  * `parseKnowledge` on a worker thread: parsing a 10,000-statement file takes a third of a second,
@@ -32,7 +33,7 @@ function validateInWorker(text: string, origin: string): Promise<Validated> {
   // Held open while it works for someone; an idle parser must not keep a command from exiting.
   thread.ref();
   return new Promise((resolve) => {
-    waiting.set(id, resolve);
+    waiting.set(id, { resolve, origin });
     thread.postMessage({ id, text, origin });
   });
 }
@@ -41,17 +42,25 @@ function workerThread(): Worker {
   if (worker) return worker;
   const created = new Worker(workerFile);
   created.on("message", (reply: Reply) => {
-    waiting.get(reply.id)?.(reply);
+    waiting.get(reply.id)?.resolve(reply);
     waiting.delete(reply.id);
     if (waiting.size === 0) created.unref();
   });
   created.on("error", (error) => {
     // A crashed worker fails the reloads it held; the next reload starts a fresh one.
-    for (const resolve of waiting.values()) {
+    for (const { resolve, origin } of waiting.values()) {
       resolve({
         result: {
           ok: false,
-          issues: [{ file: "(worker)", line: 1, column: 1, field: "file", message: String(error) }],
+          issues: [
+            {
+              file: origin,
+              line: 1,
+              column: 1,
+              field: "file",
+              message: `could not be parsed: ${error.message}`,
+            },
+          ],
         },
         hash: "",
       });

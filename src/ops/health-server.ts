@@ -5,6 +5,8 @@ import type { Logger } from "../logging/logger.js";
 
 export interface HealthReport {
   readonly ready: boolean;
+  /** What works less than it should while the bot still answers (feedback off, say), and why. */
+  readonly degraded?: readonly string[];
   /** Figures for operators (connection state, knowledge version…): never tokens or message content. */
   readonly details: Record<string, unknown>;
 }
@@ -71,13 +73,13 @@ export function startHealthServer(options: HealthServerOptions): Promise<HealthS
     if (path === "/healthz") {
       const report = await withTimeout(options.health, timeoutMs).catch((error: unknown) => {
         logger.warn({ err: error }, "health check failed");
-        return { ready: false, details: { error: "health check failed" } } satisfies HealthReport;
+        return { ready: false, details: { error: "health check failed" } } as HealthReport;
       });
       send(
         response,
         report.ready ? 200 : 503,
         "application/json; charset=utf-8",
-        `${JSON.stringify({ status: report.ready ? "ready" : "not ready", ready: report.ready, details: report.details })}\n`,
+        `${JSON.stringify({ status: statusOf(report), ready: report.ready, ...(report.degraded?.length ? { degraded: report.degraded } : {}), details: report.details })}\n`,
       );
       return;
     }
@@ -105,6 +107,12 @@ export function startHealthServer(options: HealthServerOptions): Promise<HealthS
       });
     });
   });
+}
+
+/** Degraded is still ready (200): the bot answers, and a restart would not mend what is missing. */
+function statusOf(report: HealthReport): string {
+  if (!report.ready) return "not ready";
+  return report.degraded?.length ? "degraded" : "ready";
 }
 
 /** A port that cannot be bound is a setting to change: said so, naming it, with the error's code kept. */

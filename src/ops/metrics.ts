@@ -61,6 +61,7 @@ export class BotMetrics {
   private readonly gatewayOutageSeconds: Counter;
   private readonly knowledgeStatements: Gauge;
   private readonly inFlight: Gauge;
+  private readonly feedbackUnavailable: Gauge;
   private readonly errorSites = new Set<string>();
   private readInFlight: (() => number) | undefined;
 
@@ -146,6 +147,14 @@ export class BotMetrics {
       },
     });
 
+    this.feedbackUnavailable = new Gauge({
+      name: "summit_feedback_unavailable",
+      help: "1 while votes and unanswered questions cannot be stored (damaged or unwritable database, lost salt); see /healthz for why.",
+      aggregator: "max",
+      registers,
+    });
+    this.feedbackUnavailable.set(0);
+
     // Series that exist from the start with 0 let rate() and alerts see the first increase.
     for (const outcome of OUTCOMES) {
       for (const source of SOURCES) this.questions.inc({ outcome, source }, 0);
@@ -177,6 +186,10 @@ export class BotMetrics {
 
   recordReload(): void {
     this.reloads.inc();
+  }
+
+  setFeedbackUnavailable(unavailable: boolean): void {
+    this.feedbackUnavailable.set(unavailable ? 1 : 0);
   }
 
   recordRejectedReload(): void {

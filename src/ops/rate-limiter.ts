@@ -66,15 +66,23 @@ class Cooldowns {
  * cooldown, so someone who retries too early is not punished beyond the wait they were told.
  */
 export class RateLimiter {
-  private readonly users: Cooldowns | undefined;
+  /**
+   * User cooldowns by their length: servers may set their own, and each length keeps its own
+   * expiry-ordered map. A user cooling down under one length is not held by another.
+   */
+  private readonly users = new Map<number, Cooldowns | undefined>();
   private readonly channels: Cooldowns | undefined;
+  private readonly userSeconds: number;
+  private readonly maxKeys: number;
 
   constructor(options: RateLimiterOptions) {
     const maxKeys = options.maxKeys ?? DEFAULT_MAX_KEYS;
     if (!Number.isInteger(maxKeys) || maxKeys < 1) {
       throw new RangeError(`maxKeys must be a positive integer, got ${maxKeys}`);
     }
-    this.users = cooldowns("userSeconds", options.userSeconds, maxKeys);
+    this.maxKeys = maxKeys;
+    this.userSeconds = options.userSeconds;
+    this.usersFor(options.userSeconds);
     this.channels = cooldowns("channelSeconds", options.channelSeconds, maxKeys);
   }
 
@@ -83,10 +91,15 @@ export class RateLimiter {
    * cooldown). Records the question only when it is allowed. The user's cooldown is reported first:
    * it is the one the asker can do something about.
    */
-  check(userId: string, channelId: string | null, now: number = Date.now()): CooldownDecision {
-    const decision = this.peek(userId, channelId, now);
+  check(
+    userId: string,
+    channelId: string | null,
+    now: number = Date.now(),
+    userSeconds: number = this.userSeconds,
+  ): CooldownDecision {
+    const decision = this.peek(userId, channelId, now, userSeconds);
     if (!decision.allowed) return decision;
-    this.users?.record(userId, now);
+    this.usersFor(userSeconds)?.record(userId, now);
     if (channelId !== null) this.channels?.record(channelId, now);
     return ALLOWED;
   }
@@ -95,8 +108,13 @@ export class RateLimiter {
    * What `check` would decide, without recording anything: for a question turned away for another
    * reason (overload), which must not start a cooldown for an answer never given.
    */
-  peek(userId: string, channelId: string | null, now: number = Date.now()): CooldownDecision {
-    const userLeft = this.users?.remaining(userId, now) ?? 0;
+  peek(
+    userId: string,
+    channelId: string | null,
+    now: number = Date.now(),
+    userSeconds: number = this.userSeconds,
+  ): CooldownDecision {
+    const userLeft = this.usersFor(userSeconds)?.remaining(userId, now) ?? 0;
     if (userLeft > 0) return refused("user", userLeft);
     const channelLeft = channelId === null ? 0 : (this.channels?.remaining(channelId, now) ?? 0);
     if (channelLeft > 0) return refused("channel", channelLeft);
@@ -105,7 +123,14 @@ export class RateLimiter {
 
   /** Users and channels currently remembered. */
   get trackedKeys(): { readonly users: number; readonly channels: number } {
-    return { users: this.users?.size ?? 0, channels: this.channels?.size ?? 0 };
+    let users = 0;
+    for (const cooldown of this.users.values()) users += cooldown?.size ?? 0;
+    return { users, channels: this.channels?.size ?? 0 };
+  }
+
+  private usersFor(seconds: number): Cooldowns | undefined {
+    if (!this.users.has(seconds)) this.users.set(seconds, cooldowns("userSeconds", seconds, this.maxKeys));
+    return this.users.get(seconds);
   }
 }
 

@@ -419,6 +419,32 @@ export class DiscordStandIn {
     return count;
   }
 
+  /**
+   * Takes the bot out of a guild as Discord does, with GUILD_DELETE to the shard that owns it: the
+   * guild, its channels and its commands are gone (a later IDENTIFY no longer lists it). With
+   * `outage`, the guild only became unavailable (`unavailable: true`) and stays. Returns the
+   * number of sessions told.
+   */
+  removeGuild(guildId: string, options: { outage?: boolean } = {}): number {
+    const index = this.guilds.findIndex((guild) => guild.id === guildId);
+    if (index < 0) throw new Error(`Unknown guild ${guildId}`);
+    const sessions = this.routedSessions(guildId);
+    if (!options.outage) {
+      (this.guilds as StandInGuild[]).splice(index, 1);
+      this.commands.delete(guildId);
+    }
+    const data = options.outage ? { id: guildId, unavailable: true } : { id: guildId };
+    for (const session of sessions) this.sendDispatch(session, GatewayDispatchEvents.GuildDelete, data);
+    return sessions.length;
+  }
+
+  /** The command names a member of this guild is offered: the global ones and the guild's own. */
+  commandsVisibleIn(guildId: string): string[] {
+    return [...(this.commands.get("global") ?? []), ...(this.commands.get(guildId) ?? [])]
+      .map((command) => command.name)
+      .sort();
+  }
+
   // -------------------------------------------------------------------------------------------------
   // Interactions
 

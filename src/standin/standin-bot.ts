@@ -54,10 +54,13 @@ export async function startBotOnStandIn(
     DISCORD_TOKEN: standIn.token,
     DISCORD_API_URL: standIn.apiUrl,
     COOLDOWN_USER_SECONDS: "0",
+    // The first guild is the operators' home server, as in a single-server deployment; a test may
+    // name another, or none with "".
+    ADMIN_GUILD_ID: standIn.guilds[0]?.id ?? "",
     ...env,
   });
   const knowledge = await openStandInKnowledge(settings, logger);
   const bot = await startBot(settings, knowledge, logger);
   if (!bot.client.isReady()) await once(bot.client, "clientReady");
-  return { bot, knowledge, settings, feedback: () => bot.feedback };
+  return { bot, knowledge, settings, feedback: () => bot.feedback.use((store) => store) };
 }

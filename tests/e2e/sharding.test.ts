@@ -3,8 +3,10 @@ import { once } from "node:events";
 import { copyFile, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/app/project-root.js";
+import { DATABASE_FILE, FeedbackStore } from "../../src/feedback/feedback-store.js";
 import {
   ALL_PERMISSIONS,
   type DiscordStandIn,
@@ -31,6 +33,9 @@ describe("sharding", () => {
     defaultGuild({ id: guildIdForShard(0, 2) }),
     defaultGuild({ id: guildIdForShard(1, 2) }),
   ] as const;
+  /** Servers that removed the bot while it was offline, one on each shard: only their rows go. */
+  const leftWhileOffline = [guildIdForShard(0, 2), guildIdForShard(1, 2)];
+  let dataDir: string;
 
   beforeAll(async () => {
     const root = projectRoot();
@@ -39,6 +44,19 @@ describe("sharding", () => {
     const folder = await mkdtemp(join(tmpdir(), "summit-shards-"));
     knowledgePath = join(folder, "summit.yaml");
     await copyFile(SHIPPED_KNOWLEDGE, knowledgePath);
+    dataDir = join(folder, "data");
+    const seeded = FeedbackStore.open(dataDir, { retentionDays: 90 });
+    for (const guildId of [...guilds.map((guild) => guild.id), ...leftWhileOffline])
+      seeded.recordUnanswered({
+        question: "what about cotton?",
+        language: "en",
+        userId: "111111111111111111",
+        guildId,
+        channelId: null,
+        bestCandidate: null,
+        knowledgeVersion: "1",
+      });
+    seeded.close();
     healthPort = await freePort();
     bot = spawn(process.execPath, [join(root, "dist", "src", "cli", "main.js"), "start"], {
       cwd: root,
@@ -47,8 +65,9 @@ describe("sharding", () => {
         DISCORD_TOKEN: standIn.token,
         DISCORD_API_URL: standIn.apiUrl,
         SHARDS: "auto",
+        ADMIN_GUILD_ID: guilds[0].id,
         KNOWLEDGE_PATH: knowledgePath,
-        DATA_DIR: join(folder, "data"),
+        DATA_DIR: dataDir,
         HEALTH_PORT: String(healthPort),
         COOLDOWN_USER_SECONDS: "0",
         LOG_LEVEL: "warn",
@@ -115,7 +134,8 @@ describe("sharding", () => {
       name: "knowledge",
       subcommand: "status",
       options: {},
-      guildId: guilds[1].id,
+      // The home server is on shard 0; the status still lists every shard.
+      guildId: guilds[0].id,
       ...MODERATOR,
     });
     const description = ((await standIn.firstResponse(status.id, 5000)).request.body as Json).data.embeds[0]
@@ -125,6 +145,21 @@ describe("sharding", () => {
     const hashes = new Set(shardLines.map((line) => /`([0-9a-f]{12})`/.exec(line)?.[1]));
     expect(hashes.size).toBe(1);
   }, 40_000);
+
+  it("on each shard, deletes the rows of its servers that removed the bot while offline, and no other", async () => {
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      const rows = (guildId: string) =>
+        db.prepare("SELECT COUNT(*) FROM unanswered WHERE guild_id = ?").pluck().get(guildId);
+      await until(
+        () => (leftWhileOffline.every((guildId) => rows(guildId) === 0) ? true : undefined),
+        10_000,
+      );
+      for (const guild of guilds) expect(rows(guild.id)).toBeGreaterThanOrEqual(1);
+    } finally {
+      db.close();
+    }
+  });
 
   it("serves health and metrics for all shards from the manager, on 127.0.0.1", async () => {
     const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);

@@ -24,6 +24,16 @@ describe("the terminal chat and ask", () => {
     expect(english.stdout.lines[0]).toMatch(/^summit-bot — .*[Ss]ummit.* · \d+ statements, version \S+$/);
   });
 
+  it("answers every line and exits 0 when input ends without /quit (Node 24 closed readline first)", async () => {
+    const io = captureIO(
+      { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },
+      "Afghanistan?\n\n/about\nWer hat am Gipfel teilgenommen?",
+    );
+    expect(await runCli(["chat"], io)).toBe(0);
+    expect(io.stdout.text).toMatch(/Afghanistan/);
+    expect(io.stdout.text).toMatch(/Tokajew|Dschaparow/);
+  });
+
   it("answers one JSON line per input line, in order, blank lines included", async () => {
     const io = captureIO(
       { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },

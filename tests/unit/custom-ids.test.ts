@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { askButtonIds, voteIds } from "../../src/discord/commands/ask-ids.js";
 import { componentKinds } from "../../src/discord/commands/index.js";
 import { knowledgeUploadIds } from "../../src/discord/commands/knowledge-ids.js";
+import { privacyIds } from "../../src/discord/commands/privacy-ids.js";
 import { topicsIds } from "../../src/discord/commands/topics-ids.js";
 import { customIdParts, type IdCodec } from "../../src/discord/custom-ids.js";
 import type { Language } from "../../src/search/language.js";
@@ -10,7 +11,13 @@ import type { Language } from "../../src/search/language.js";
 type AnyId = { kind: string; language: Language };
 /** An id with the codec that owns it: encoding and decoding go through that module's codec. */
 type Owned = readonly [IdCodec<AnyId>, AnyId];
-const codecs = [askButtonIds, voteIds, topicsIds, knowledgeUploadIds] as unknown as IdCodec<AnyId>[];
+const codecs = [
+  askButtonIds,
+  voteIds,
+  topicsIds,
+  knowledgeUploadIds,
+  privacyIds,
+] as unknown as IdCodec<AnyId>[];
 
 const language = fc.constantFrom("de" as const, "en" as const);
 const version = fc.stringMatching(/^[0-9a-f]{8}$/);
@@ -62,6 +69,7 @@ const customId: fc.Arbitrary<Owned> = fc.oneof(
       upload: fc.stringMatching(/^[0-9a-f]{16}$/),
     })
     .map(ownedBy(knowledgeUploadIds)),
+  fc.record({ kind: fc.constant("privacy-delete" as const), language }).map(ownedBy(privacyIds)),
 );
 
 /** Decodes as the component dispatcher does: the scope picks the codec. */

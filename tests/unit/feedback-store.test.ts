@@ -15,6 +15,7 @@ import {
 } from "../../src/feedback/feedback-store.js";
 import { renderGapsCsv, renderGapsReport } from "../../src/feedback/gaps-report.js";
 import { FEEDBACK_PRAGMAS } from "../../src/feedback/pragmas.js";
+import { MIGRATIONS } from "../../src/feedback/schema.js";
 import { normalizeQuestion, questionSimilarity } from "../../src/feedback/similar-questions.js";
 
 const DAY_MS = 86_400_000;
@@ -110,7 +111,7 @@ describe("the feedback store", () => {
     expect(readFileSync(join(dataDir, SALT_FILE))).toHaveLength(32);
     const raw = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(raw.prepare("SELECT version FROM schema_version").pluck().all()).toEqual([1]);
+    expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     raw.close();
   });
 
@@ -253,7 +254,7 @@ describe("the feedback store", () => {
   it("refuses a database from a newer version and a damaged salt instead of starting over", () => {
     open().close();
     const raw = new Database(join(dataDir, DATABASE_FILE));
-    raw.prepare("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)").run();
+    raw.pragma("user_version = 99");
     raw.close();
     expect(() => open()).toThrow(/schema version 99/);
 

@@ -6,6 +6,23 @@ import { WorkLimiter } from "../../src/ops/work-limiter.js";
 const T0 = 1_700_000_000_000;
 
 describe("RateLimiter", () => {
+  it("uses the length a server set for its users, apart from the default", () => {
+    const limiter = new RateLimiter({ userSeconds: 3, channelSeconds: 0 });
+    expect(limiter.check("u1", "c1", T0, 30)).toEqual({ allowed: true });
+    expect(limiter.check("u1", "c1", T0 + 10_000, 30)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 20,
+    });
+    // The same user in a server on the default length is not held by the other server's cooldown.
+    expect(limiter.check("u1", "c2", T0 + 10_000)).toEqual({ allowed: true });
+    expect(limiter.check("u1", "c2", T0 + 11_000)).toMatchObject({ allowed: false, retryAfterSeconds: 2 });
+    expect(limiter.check("u1", "c1", T0 + 30_000, 30)).toEqual({ allowed: true });
+    expect(limiter.check("u2", "c1", T0, 0)).toEqual({ allowed: true });
+    expect(limiter.check("u2", "c1", T0, 0)).toEqual({ allowed: true });
+    // u1 is remembered under both lengths; u2 under none (a cooldown of 0 keeps nothing).
+    expect(limiter.trackedKeys.users).toBe(2);
+  });
+
   it("cools a user down, and a refusal does not extend the wait", () => {
     const limiter = new RateLimiter({ userSeconds: 3, channelSeconds: 0 });
     expect(limiter.check("ana", "c1", T0)).toEqual({ allowed: true });

@@ -60,4 +60,51 @@ describe("settings", () => {
       /ASK_CHANNEL_IDS: must be a Discord id .*entry 2/,
     );
   });
+
+  it("reads the home server and the per-server defaults, and the Message Content intent follows ask-channels", () => {
+    const plain = readSettings({});
+    expect(plain.ok && plain.settings.ADMIN_GUILD_ID).toBeUndefined();
+    expect(plain.ok && plain.settings.MESSAGE_CONTENT_INTENT).toBe(false);
+    expect(plain.ok && plain.settings.ASK_PUBLIC_DEFAULT).toBe(false);
+    expect(plain.ok && plain.settings.ANSWER_MENTIONS).toBe(true);
+    expect(plain.ok && plain.settings.FALLBACK_LANGUAGE).toBeUndefined();
+    const withChannels = readSettings({ ASK_CHANNEL_IDS: "123456789012345678" });
+    expect(withChannels.ok && withChannels.settings.MESSAGE_CONTENT_INTENT).toBe(true);
+    const chosen = readSettings({
+      ADMIN_GUILD_ID: "123456789012345678",
+      MESSAGE_CONTENT_INTENT: "true",
+      ASK_PUBLIC_DEFAULT: "yes",
+      ANSWER_MENTIONS: "false",
+      FALLBACK_LANGUAGE: "de",
+    });
+    expect(chosen.ok).toBe(true);
+    if (!chosen.ok) return;
+    expect(chosen.settings).toMatchObject({
+      ADMIN_GUILD_ID: "123456789012345678",
+      MESSAGE_CONTENT_INTENT: true,
+      ASK_PUBLIC_DEFAULT: true,
+      ANSWER_MENTIONS: false,
+      FALLBACK_LANGUAGE: "de",
+    });
+  });
+
+  it("refuses ask-channels without the Message Content intent, and names each wrong new setting", () => {
+    const result = readSettings({
+      ASK_CHANNEL_IDS: "123456789012345678",
+      MESSAGE_CONTENT_INTENT: "false",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(formatSettingsProblems(result.problems)).toMatch(
+      /MESSAGE_CONTENT_INTENT: is false, but ASK_CHANNEL_IDS/,
+    );
+    const wrong = readSettings({ ADMIN_GUILD_ID: "home", ANSWER_MENTIONS: "maybe", FALLBACK_LANGUAGE: "ru" });
+    expect(wrong.ok).toBe(false);
+    if (wrong.ok) return;
+    expect(wrong.problems.map((problem) => problem.variable).sort()).toEqual([
+      "ADMIN_GUILD_ID",
+      "ANSWER_MENTIONS",
+      "FALLBACK_LANGUAGE",
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { askInTerminal, renderReply } from "../../cli/terminal-question.js";
+import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { statementPassage } from "../../search/answer.js";
 import { cleanUserText, exceedsQuestionLength } from "../../search/normalize.js";
@@ -34,13 +35,15 @@ export const askCommand: SlashCommand = {
     )
     .addBooleanOption(publicOption)
     .toJSON(),
-  rules: { cooldown: true, moderatorsOnly: false },
+  rules: { ...OPEN_TO_ALL, cooldown: true },
 
   async execute(interaction, context) {
     const { knowledge, settings } = context;
     const language = replyLanguage(interaction);
     const question = cleanUserText(interaction.options.getString("question", true));
-    const wantsPublic = interaction.options.getBoolean("public") ?? false;
+    const wantsPublic =
+      interaction.options.getBoolean("public") ??
+      context.servers.resolve(interaction.guildId).askPublic.value;
     const text = messagesFor(language);
     if (question === "") {
       await interaction.reply({ content: text.emptyQuestion, flags: MessageFlags.Ephemeral });
@@ -152,19 +155,27 @@ async function vote(interaction: ComponentInteraction, id: VoteId, context: BotC
     await interaction.reply({ content: text.expired, flags: MessageFlags.Ephemeral });
     return;
   }
-  const outcome = context.feedback.recordVote({
-    answerId: id.answer,
-    userId: interaction.user.id,
-    vote: id.vote,
-    statementIds,
-    question: recent?.question ?? "",
-    language: recent?.language ?? id.language,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    knowledgeVersion: recent?.knowledgeVersion ?? index.knowledge.document.version,
-  });
+  const stored = feedbackAttempt(() =>
+    context.feedback.write((store) =>
+      store.recordVote({
+        answerId: id.answer,
+        userId: interaction.user.id,
+        vote: id.vote,
+        statementIds,
+        question: recent?.question ?? "",
+        language: recent?.language ?? id.language,
+        guildId: interaction.guildId,
+        channelId: interaction.channelId,
+        knowledgeVersion: recent?.knowledgeVersion ?? index.knowledge.document.version,
+      }),
+    ),
+  );
   await interaction.reply({
-    content: outcome === "changed" ? text.voteChanged : text.voteThanks,
+    content: !stored.ok
+      ? text.voteUnavailable
+      : stored.value === "changed"
+        ? text.voteChanged
+        : text.voteThanks,
     flags: MessageFlags.Ephemeral,
   });
 }

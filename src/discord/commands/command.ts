@@ -23,12 +23,24 @@ import { fitForChannel, type ReplyPayload } from "../render/reply.js";
 export interface CommandRules {
   /** Asking the engine costs time: the per-user and per-channel question cooldowns apply. */
   readonly cooldown: boolean;
-  /** Only members with Manage Server or one of MODERATOR_ROLE_IDS may use it. */
+  /** Only the operators' moderators: Manage Server or one of MODERATOR_ROLE_IDS, in the home server. */
   readonly moderatorsOnly: boolean;
+  /** Only a server's admins (Manage Server there), for that server; never in a DM. */
+  readonly serverAdminsOnly: boolean;
+  /**
+   * The operators' own: registered only in the home server (ADMIN_GUILD_ID), and refused from
+   * anywhere else, with its buttons, menus and dialogs, however the interaction got there.
+   */
+  readonly homeServerOnly: boolean;
 }
 
 /** No cooldown, no restriction: reading what the knowledge holds. */
-export const OPEN_TO_ALL: CommandRules = { cooldown: false, moderatorsOnly: false };
+export const OPEN_TO_ALL: CommandRules = {
+  cooldown: false,
+  moderatorsOnly: false,
+  serverAdminsOnly: false,
+  homeServerOnly: false,
+};
 
 export type CommandHandler = (interaction: ChatInputCommandInteraction, context: BotContext) => Promise<void>;
 

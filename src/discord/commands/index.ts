@@ -3,6 +3,8 @@ import { askCommand } from "./ask.js";
 import type { ComponentKind, SlashCommand } from "./command.js";
 import { helpCommand } from "./help.js";
 import { knowledgeCommand } from "./knowledge.js";
+import { privacyCommand } from "./privacy.js";
+import { setupCommand } from "./setup.js";
 import { statementCommand } from "./statement.js";
 import { topicsCommand } from "./topics.js";
 
@@ -17,6 +19,8 @@ export const commandModules: readonly SlashCommand[] = [
   statementCommand,
   aboutCommand,
   helpCommand,
+  setupCommand,
+  privacyCommand,
   knowledgeCommand,
 ];
 

@@ -8,6 +8,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
+import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { renderGapsCsv } from "../../feedback/gaps-report.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
@@ -27,9 +28,11 @@ import { fitForChannel } from "../render/reply.js";
 import { shardSummaries } from "../shard-bridge.js";
 import {
   bySubcommand,
+  type CommandRules,
   type ComponentInteraction,
   canEmbed,
   componentKind,
+  OPEN_TO_ALL,
   replyLanguage,
   type SlashCommand,
 } from "./command.js";
@@ -37,6 +40,9 @@ import { type KnowledgeUploadId, knowledgeUploadIds } from "./knowledge-ids.js";
 import { knowledgeFileOption, localized } from "./localized.js";
 
 const ATTACHMENT_TIMEOUT_MS = 10_000;
+
+/** The knowledge is the operators': changed by their moderators, in their home server only. */
+const OPERATORS_ONLY: CommandRules = { ...OPEN_TO_ALL, moderatorsOnly: true, homeServerOnly: true };
 
 export const knowledgeCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "knowledge")
@@ -53,7 +59,11 @@ export const knowledgeCommand: SlashCommand = {
         localized(option, "knowledge rollback version").setMaxLength(12),
       ),
     )
-    .addSubcommand((sub) => localized(sub, "knowledge gaps"))
+    .addSubcommand((sub) =>
+      localized(sub, "knowledge gaps").addStringOption((option) =>
+        localized(option, "knowledge gaps server").setMinLength(17).setMaxLength(20),
+      ),
+    )
     .addSubcommand((sub) =>
       localized(sub, "knowledge forget-user").addUserOption((option) =>
         localized(option, "knowledge forget-user user").setRequired(true),
@@ -61,7 +71,7 @@ export const knowledgeCommand: SlashCommand = {
     )
     .toJSON(),
 
-  rules: { cooldown: false, moderatorsOnly: true },
+  rules: OPERATORS_ONLY,
   execute: bySubcommand({
     status,
     reload,
@@ -79,9 +89,7 @@ export const knowledgeCommand: SlashCommand = {
     run: (_argument, { language }) => messagesFor(language).knowledgeInTerminal,
   },
 
-  components: [
-    componentKind(knowledgeUploadIds, { cooldown: false, moderatorsOnly: true }, applyOrCancelUpload),
-  ],
+  components: [componentKind(knowledgeUploadIds, OPERATORS_ONLY, applyOrCancelUpload)],
 };
 
 const privately = { flags: MessageFlags.Ephemeral } as const;
@@ -169,15 +177,29 @@ async function history(interaction: ChatInputCommandInteraction, { knowledge }: 
   });
 }
 
+/** Every server's gaps, or one server's when its id is given. */
 async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotContext): Promise<void> {
+  const language = replyLanguage(interaction);
+  const server = interaction.options.getString("server")?.trim();
+  const narrowed = server && /^\d{17,20}$/.test(server) ? { guildId: server } : {};
+  const gaps = feedbackAttempt(() =>
+    feedback.use((store) => ({
+      report: store.gaps({ limit: 10, ...narrowed }),
+      all: store.gaps({ limit: 500, ...narrowed }),
+    })),
+  );
+  if (!gaps.ok) {
+    await interaction.reply({
+      content: messagesFor(language).feedbackUnavailable(gaps.reason),
+      ...privately,
+    });
+    return;
+  }
   await interaction.reply({
-    ...fitForChannel(
-      gapsReply(feedback.gaps({ limit: 10 }), replyLanguage(interaction)),
-      canEmbed(interaction),
-    ),
+    ...fitForChannel(gapsReply(gaps.value.report, language), canEmbed(interaction)),
     files: [
       {
-        attachment: Buffer.from(renderGapsCsv(feedback.gaps({ limit: 500 })), "utf8"),
+        attachment: Buffer.from(renderGapsCsv(gaps.value.all), "utf8"),
         name: "knowledge-gaps.csv",
       },
     ],
@@ -187,7 +209,13 @@ async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotC
 
 async function forgetUser(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const user = interaction.options.getUser("user", true);
-  const deleted = context.feedback.forgetUser(user.id);
+  const forgotten = feedbackAttempt(() => context.feedback.write((store) => store.forgetUser(user.id)));
+  if (!forgotten.ok) {
+    const text = messagesFor(replyLanguage(interaction));
+    await interaction.reply({ content: text.feedbackUnavailable(forgotten.reason), ...privately });
+    return;
+  }
+  const deleted = forgotten.value;
   context.logger.info(
     { actor: actorOf(interaction), ...deleted },
     "feedback of a member forgotten on request",

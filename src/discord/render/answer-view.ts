@@ -7,7 +7,7 @@ import type { SearchIndex } from "../../search/search-index.js";
 import { askButtonIds, voteIds } from "../commands/ask-ids.js";
 import { topicsIds } from "../commands/topics-ids.js";
 import { VERSION_LENGTH } from "../custom-ids.js";
-import { DiscordLimits, safeText, truncate } from "./limits.js";
+import { DiscordLimits, isLinkSafe, linkOrText, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload, servedVersionLine } from "./reply.js";
 
 export const SHOWN_PASSAGES = 3;
@@ -103,7 +103,8 @@ export function morePassagesReply(
 
 function noAnswerReply(answer: Answer, index: SearchIndex): ReplyPayload {
   const text = messagesFor(answer.language);
-  const topics = closestTopicNames(answer, index.knowledge);
+  // Topic names come from the knowledge file: escaped like every other text from it.
+  const topics = safeText(closestTopicNames(answer, index.knowledge), 500);
   const lines =
     answer.outcome === "ambiguous"
       ? [text.broadQuestion(topics)]
@@ -208,16 +209,14 @@ export function passageEmbeds(
   const text = messagesFor(language);
   const embeds = passages.map((passage, position): APIEmbed => {
     const topic = index.knowledge.topicsById.get(passage.topic);
-    const source = passage.sourceUrl
-      ? `[${safeText(passage.source, 300)}](${passage.sourceUrl})`
-      : safeText(passage.source, DiscordLimits.embedFieldValue);
+    const source = linkOrText(passage.source, passage.sourceUrl, 300);
     return {
       color: ACCENT_COLOR,
       title: truncate(
-        `${position + 1}. ${topic ? topic[language] : passage.topic}`,
+        `${position + 1}. ${safeText(topic ? topic[language] : passage.topic, DiscordLimits.embedTitle)}`,
         DiscordLimits.embedTitle,
       ),
-      ...(passage.sourceUrl ? { url: passage.sourceUrl } : {}),
+      ...(isLinkSafe(passage.sourceUrl) ? { url: passage.sourceUrl } : {}),
       description: safeText(
         passage.quote ? `„${passage.text}“` : passage.text,
         DiscordLimits.embedDescription,
@@ -270,9 +269,13 @@ export function passagesAsText(passages: readonly Passage[], language: Language,
   const budget = Math.floor((DiscordLimits.content - footer.length - 10) / Math.max(passages.length, 1));
   const blocks = passages.map((passage, position) =>
     truncate(
-      `**${position + 1}.** ${safeText(passage.text, DiscordLimits.content)}\n*${text.source}: ${safeText(passage.source, 300)}${passage.sourceUrl ? ` <${passage.sourceUrl}>` : ""} · ${passage.quote ? text.directQuote : text.paraphrase}*`,
+      `**${position + 1}.** ${safeText(passage.text, DiscordLimits.content)}\n*${text.source}: ${safeText(passage.source, 300)}${isLinkSafe(passage.sourceUrl) ? ` <${passage.sourceUrl}>` : ""} · ${passage.quote ? text.directQuote : text.paraphrase}*`,
       budget,
     ),
   );
-  return truncate([...blocks, `-# ${footer}`].join("\n\n"), DiscordLimits.content);
+  // An embed's footer shows no markdown; as subtext it does, and it holds the knowledge's version.
+  return truncate(
+    [...blocks, `-# ${safeText(footer, DiscordLimits.embedFooter)}`].join("\n\n"),
+    DiscordLimits.content,
+  );
 }

@@ -4,7 +4,7 @@ import { type Statement, shortHash } from "../../knowledge/knowledge-set.js";
 import { sourceLine, sourceTitle } from "../../knowledge/sources.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
-import { DiscordLimits, safeText, truncate } from "./limits.js";
+import { DiscordLimits, isLinkSafe, linkOrText, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload, servedVersionLine } from "./reply.js";
 
 /** One statement in full: both languages, topic, source and whether it is a quotation. */
@@ -14,16 +14,14 @@ export function statementReply(index: SearchIndex, statement: Statement, languag
   const source = index.knowledge.sourcesById.get(statement.source);
   const topic = index.knowledge.topicsById.get(statement.topic);
   const sourceValue = source
-    ? source.url
-      ? `[${safeText(sourceLine(source, language), 300)}](${source.url})`
-      : safeText(sourceLine(source, language), DiscordLimits.embedFieldValue)
+    ? linkOrText(sourceLine(source, language), source.url, 300)
     : safeText(statement.source, 200);
   return {
     embeds: [
       {
         color: ACCENT_COLOR,
         title: truncate(text.statementTitle(statement.id), DiscordLimits.embedTitle),
-        ...(source?.url ? { url: source.url } : {}),
+        ...(isLinkSafe(source?.url) ? { url: source.url } : {}),
         description: safeText(
           statement.quote ? `„${statement[language]}“` : statement[language],
           DiscordLimits.embedDescription,
@@ -52,7 +50,7 @@ export function aboutReply(index: SearchIndex, language: Language): ReplyPayload
     color: ACCENT_COLOR,
     title: text.aboutTitle,
     description: truncate(
-      `${text.aboutIntro(summit.title[language], summit.date, summit.place[language])}\n\n${text.howToAsk}`,
+      `${text.aboutIntro(safeText(summit.title[language], 300), summit.date, safeText(summit.place[language], 200))}\n\n${text.howToAsk}`,
       DiscordLimits.embedDescription,
     ),
     fields: [
@@ -70,8 +68,8 @@ export function aboutReply(index: SearchIndex, language: Language): ReplyPayload
         value: truncate(
           sources
             .map((s) =>
-              s.url
-                ? `• [${safeText(sourceTitle(s, language), 90)}](${s.url})`
+              isLinkSafe(s.url)
+                ? `• ${linkOrText(sourceTitle(s, language), s.url, 90)}`
                 : `• ${safeText(s.publisher ? `${sourceTitle(s, language)} (${s.publisher[language]})` : sourceTitle(s, language), 120)}`,
             )
             .join("\n"),
@@ -79,7 +77,7 @@ export function aboutReply(index: SearchIndex, language: Language): ReplyPayload
         ),
       },
       {
-        name: text.knowledgeVersion(version, date),
+        name: truncate(text.knowledgeVersion(safeText(version, 100), date), DiscordLimits.embedFieldName),
         value: `${text.knowledgeLine(index.knowledge.statements.length, index.knowledge.topics.length)} · \`${shortHash(index.knowledge.hash)}\``,
       },
     ],

@@ -18,7 +18,7 @@ export function discordTime(date: Date): string {
 
 export function versionLabel(knowledge: KnowledgeSet, language: Language): string {
   return messagesFor(language).versionWithSize(
-    knowledge.document.version,
+    safeText(knowledge.document.version, 100),
     shortHash(knowledge.hash),
     knowledge.statements.length,
   );
@@ -151,7 +151,7 @@ export function gapsReply(report: GapsReport, language: Language): ReplyPayload 
     embeds: [
       {
         color: ACCENT_COLOR,
-        title: text.gapsTitle,
+        title: report.guildId === undefined ? text.gapsTitle : text.gapsTitleForServer(report.guildId),
         fields: [...field(text.gapsUnanswered, unanswered), ...field(text.gapsDownVoted, downVoted)],
       },
     ],

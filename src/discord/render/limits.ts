@@ -1,4 +1,6 @@
 import { escapeMarkdown } from "discord.js";
+import { stripInvisible } from "../../knowledge/invisible.js";
+import { SAFE_LINK_URL } from "../../knowledge/safe-url.js";
 import { truncate } from "../../search/normalize.js";
 
 /** Discord's hard limits on what a message may hold. */
@@ -22,17 +24,39 @@ export const DiscordLimits = {
 export { truncate };
 
 /**
- * Text from the knowledge or from users, made safe to show: markdown escaped (so `*` or `_` in a
- * passage prints as itself) and mentions neutralised even if a send forgot `allowedMentions`.
+ * Text from the knowledge or from users, made safe to show: every piece of markdown escaped — also
+ * masked links, headings, lists, subtext and quotes, which discord.js leaves alone by default — so
+ * a planted `[click here](https://…)` or `# Official` prints as itself; bare addresses are not
+ * turned into links; mentions are neutralised even if a send forgot `allowedMentions`; bidi and
+ * zero-width characters are dropped.
  */
 export function safeText(text: string, max: number): string {
-  const escaped = escapeMarkdown(text)
+  const escaped = escapeMarkdown(stripInvisible(text), {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+  })
+    // Every bracket, so that no text can open a masked link or close the bot's own link label.
+    .replace(/[[\]]/g, "\\$&")
+    .replace(/^(\s*)(-#|>)/gm, "$1\\$2")
+    // Discord links `https://…` anywhere in text; an escaped colon ends the address before it starts.
+    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, "$1\\://")
     .replace(/@(everyone|here)/g, "@\u200b$1")
-    .replace(/<@[!&]?(\d+)>/g, "<@\u200b$1>");
+    .replace(/<(@[!&]?|#|\/)/g, "<\u200b$1");
   return truncate(escaped, max);
 }
 
 /** What a user typed, quoted back in a "not found" reply: short, and unable to break its code span. */
 export function echoTyped(typed: string): string {
   return truncate(typed.replace(/[`\\]/g, ""), 80);
+}
+
+/** The knowledge check rejects other addresses; this guards the replies even so. */
+export function isLinkSafe(url: string | undefined): url is string {
+  return url !== undefined && SAFE_LINK_URL.test(url);
+}
+
+/** `[label](url)` for a safe address, else the label alone: the only links the bot ever writes. */
+export function linkOrText(label: string, url: string | undefined, max: number): string {
+  return isLinkSafe(url) ? `[${safeText(label, max)}](${url})` : safeText(label, max);
 }

@@ -1,7 +1,7 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from "discord.js";
 import type { Messages } from "../../i18n/messages.js";
 import type { SearchIndex } from "../../search/search-index.js";
-import { DiscordLimits, truncate } from "./limits.js";
+import { DiscordLimits, safeText, truncate } from "./limits.js";
 
 /** What a handler sends: the same shape for interaction replies, message replies and edits. */
 export interface ReplyPayload {
@@ -35,14 +35,17 @@ export function fitForChannel(payload: ReplyPayload, embedsAllowed: boolean): Re
   return { ...sendable, content: truncate(text, DiscordLimits.content), embeds: [] };
 }
 
-/** An embed's parts as Discord markdown, in the order they are shown. */
+/**
+ * An embed's parts as Discord markdown, in the order they are shown. The author line (a user's
+ * question) and the footer render no markdown inside an embed, so they are escaped out of it.
+ */
 function embedAsText(embed: APIEmbed): string {
   const lines: string[] = [];
-  if (embed.author?.name) lines.push(`*${embed.author.name}*`);
+  if (embed.author?.name) lines.push(`*${safeText(embed.author.name, DiscordLimits.embedAuthor)}*`);
   if (embed.title) lines.push(embed.url ? `**${embed.title}** <${embed.url}>` : `**${embed.title}**`);
   if (embed.description) lines.push(embed.description);
   for (const field of embed.fields ?? []) lines.push(`**${field.name}**\n${field.value}`);
-  if (embed.footer?.text) lines.push(`-# ${embed.footer.text}`);
+  if (embed.footer?.text) lines.push(`-# ${safeText(embed.footer.text, DiscordLimits.embedFooter)}`);
   return lines.join("\n");
 }
 

@@ -72,7 +72,10 @@ export function topicPageReply(
     embeds: [
       {
         color: ACCENT_COLOR,
-        title: truncate(text.topicStatements(topic[language], page + 1, pages), DiscordLimits.embedTitle),
+        title: truncate(
+          text.topicStatements(safeText(topic[language], 100), page + 1, pages),
+          DiscordLimits.embedTitle,
+        ),
         fields: shown.map((statement) => ({
           name: truncate(statement.id, DiscordLimits.embedFieldName),
           value: safeText(statement[language], 700),
