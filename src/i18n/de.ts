@@ -111,6 +111,8 @@ export const de: Messages = {
     "Der Terminal-Chat speichert nichts über dich: Deine Fragen bleiben auf dem Bildschirm dieses Rechners.",
   voteUnavailable:
     "Danke — Bewertungen können gerade nicht gespeichert werden; die Betreiber des Bots wissen Bescheid.",
+  notAServerId: (typed) =>
+    `„${typed}“ ist keine Server-ID (17 bis 20 Ziffern; „Server-ID kopieren“ im Menü des Servers). Ohne server: gilt es für alle Server.`,
   feedbackUnavailable: (reason) =>
     `Rückmeldungen sind gerade nicht verfügbar; der Bot antwortet weiter. Grund (auch im Log und unter /healthz): ${reason}`,
   knowledgeInTerminal:

@@ -162,6 +162,8 @@ export const en: Messages = {
   privacyInTerminal:
     "The terminal chat stores nothing about you: your questions stay on this machine's screen.",
   voteUnavailable: "Thanks — votes cannot be stored at the moment; the bot's operators have been told.",
+  notAServerId: (typed) =>
+    `"${typed}" is not a server id (17 to 20 digits; Copy Server ID in the server's menu). Leave server: empty for every server.`,
   feedbackUnavailable: (reason) =>
     `Feedback is unavailable at the moment; the bot still answers. Reason (also in the log and on /healthz): ${reason}`,
   knowledgeInTerminal:

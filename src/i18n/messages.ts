@@ -140,6 +140,8 @@ export interface Messages {
   /** Votes, gaps and forgetting while the feedback database cannot be used; answers go on. */
   readonly voteUnavailable: string;
   readonly feedbackUnavailable: (reason: string) => string;
+  /** `/knowledge gaps server:` given something that is no server id. */
+  readonly notAServerId: (typed: string) => string;
   /** What the terminal chat says to /knowledge: moderators use the knowledge CLI there. */
   readonly knowledgeInTerminal: string;
   /** What the terminal chat says to /setup and /privacy: they belong to Discord servers and people. */
