@@ -1,14 +1,22 @@
 import { stat } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { removeStrayTemporaryFiles, writeFileAtomically } from "../knowledge/atomic-write.js";
-import { diffKnowledge, type KnowledgeDiff, summarizeDiff } from "../knowledge/diff.js";
+import { diffKnowledge, type KnowledgeDiff, summarizeDiff, versionName } from "../knowledge/diff.js";
+import { withFileLock } from "../knowledge/file-lock.js";
 import type { HistoryEntry, KnowledgeHistory } from "../knowledge/history.js";
 import { formatIssue, type KnowledgeIssue, type Result } from "../knowledge/issues.js";
 import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
-import { parseKnowledge } from "../knowledge/load.js";
+import { parseKnowledge, readKnowledgeSource } from "../knowledge/load.js";
 import { parseKnowledgeOffThread } from "../knowledge/parse-off-thread.js";
-import { readKnowledgeText } from "../knowledge/read-file.js";
+import {
+  positionOf,
+  readServedLine,
+  recordServed,
+  rollbackTarget,
+  type ServedRecord,
+  type ServedVersion,
+} from "../knowledge/served-line.js";
 import type { Logger } from "../logging/logger.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { type FollowedContent, followFile } from "./file-follower.js";
@@ -34,7 +42,7 @@ export interface Rejection {
 /** What is reported to the log and the audit channel: who changed what, from which version to which. */
 export interface AuditEvent {
   readonly actor: string;
-  readonly action: "reload" | "upload" | "rollback";
+  readonly action: "reload" | "upload" | "rollback" | "teach" | "out-of-scope";
   readonly change: KnowledgeChange;
   readonly at: Date;
 }
@@ -45,6 +53,15 @@ export interface KnowledgeServiceOptions {
   /** How often the watcher hashes the file even without an event. */
   readonly pollMs?: number;
 }
+
+/** A version to restore, and where it stands in the line of served versions. */
+export interface RollbackTarget {
+  readonly entry: HistoryEntry;
+  readonly position: number | undefined;
+}
+
+/** A change to the file's text; refused with the reason as issues when it does not fit the file. */
+export type TextEdit = (text: string) => Result<string>;
 
 const DEFAULT_MAX_BYTES = 5_000_000;
 /**
@@ -84,14 +101,9 @@ export class KnowledgeService {
   ): Promise<Result<KnowledgeService>> {
     const tooLarge = await sizeIssue(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
     if (tooLarge) return { ok: false, issues: [tooLarge] };
-    const read = await readKnowledgeText(path);
-    if (!read.ok) {
-      return {
-        ok: false,
-        issues: [{ file: path, line: 1, column: 1, field: "file", message: `the file ${read.reason}` }],
-      };
-    }
-    const text = read.text;
+    const read = await readKnowledgeSource(path);
+    if (!read.ok) return read;
+    const text = read.value;
     // On the parser thread that later reloads use, so that it already knows every statement.
     const parsed = await parseKnowledgeOffThread(text, path);
     if (!parsed.ok) return parsed;
@@ -101,6 +113,8 @@ export class KnowledgeService {
     if (stray > 0) logger.info({ files: stray }, "removed temporary files left by an interrupted write");
     try {
       await history.save(text);
+      // Edited while the bot was stopped: a version of its own in the line.
+      await recordServed(history, servedRecord(parsed.value, "file on disk", "start-up"));
     } catch (error) {
       // The knowledge is valid and answers; only a later rollback to this version is lost.
       logger.error(
@@ -141,19 +155,9 @@ export class KnowledgeService {
     return this.serialized(async () => {
       const tooLarge = await sizeIssue(this.path, this.maxBytes);
       if (tooLarge) return this.reject(actor, "reload", [tooLarge]);
-      const read = await readKnowledgeText(this.path);
-      if (!read.ok) {
-        return this.reject(actor, "reload", [
-          {
-            file: this.path,
-            line: 1,
-            column: 1,
-            field: "file",
-            message: `the file ${read.reason}; the loaded knowledge stays in use`,
-          },
-        ]);
-      }
-      return this.apply(read.text, actor, "reload", false);
+      const read = await readKnowledgeSource(this.path, "; the loaded knowledge stays in use");
+      if (!read.ok) return this.reject(actor, "reload", read.issues);
+      return this.apply(read.value, actor, "reload", false);
     });
   }
 
@@ -162,14 +166,70 @@ export class KnowledgeService {
     return parseKnowledge(text, label);
   }
 
-  /** Writes a moderator's confirmed file and swaps it in; the previous version stays in the history. */
-  upload(text: string, actor: string): Promise<KnowledgeChange> {
-    return this.serialized(() => this.apply(text, actor, "upload", true));
+  /**
+   * Writes a moderator's confirmed file and swaps it in; the previous version stays in the history.
+   * `basedOn`, the hash of the knowledge file when the moderator's preview was made, refuses the
+   * upload when the file has changed since (a lesson taught meanwhile would be lost unseen).
+   */
+  upload(text: string, actor: string, basedOn?: string): Promise<KnowledgeChange> {
+    return this.exclusively(async () => {
+      if (basedOn !== undefined) {
+        const read = await readKnowledgeSource(this.path);
+        if (read.ok && contentHash(read.value) !== basedOn)
+          return this.reject(actor, "upload", [
+            {
+              file: this.path,
+              line: 1,
+              column: 1,
+              field: "file",
+              message: `the knowledge changed since this upload was checked (now ${versionName(this.current)}): nothing was written; upload the file again to see what it changes now`,
+            },
+          ]);
+      }
+      return this.apply(text, actor, "upload", true);
+    });
   }
 
   /** Restores a version from the history, byte for byte. */
-  rollback(entry: HistoryEntry, actor: string): Promise<KnowledgeChange> {
-    return this.serialized(async () => this.apply(await this.history.read(entry), actor, "rollback", true));
+  rollback(target: RollbackTarget, actor: string): Promise<KnowledgeChange> {
+    return this.exclusively(async () =>
+      this.apply(await this.history.read(target.entry), actor, "rollback", true, false, target.position),
+    );
+  }
+
+  /** The versions in the order they were served, oldest first. */
+  servedLine(): Promise<ServedVersion[]> {
+    return readServedLine(this.history);
+  }
+
+  /**
+   * Where a rollback goes: the version named (a hash prefix), or else the one served before the
+   * current one, one further back on each call.
+   */
+  async rollbackTarget(requested?: string): Promise<RollbackTarget | undefined> {
+    const line = await this.servedLine();
+    if (requested) {
+      const entry = await this.history.find(requested);
+      return entry ? { entry, position: positionOf(line, entry.version) } : undefined;
+    }
+    const served = rollbackTarget(line, this.current.hash);
+    return served?.entry ? { entry: served.entry, position: served.position } : undefined;
+  }
+
+  /**
+   * Changes the file as text, the way an upload does (validated, written atomically, a new
+   * version in the history, every shard, the audit channel). The change is made to the file as it
+   * is now, read under the lock every writer takes, so that an edit made meanwhile (another
+   * moderator, another shard, the shell) is kept; `change` refuses when it no longer fits.
+   */
+  edit(actor: string, action: "teach" | "out-of-scope", change: TextEdit): Promise<KnowledgeChange> {
+    return this.exclusively(async () => {
+      const read = await readKnowledgeSource(this.path);
+      if (!read.ok) return this.reject(actor, action, read.issues);
+      const edited = change(read.value);
+      if (!edited.ok) return this.reject(actor, action, edited.issues);
+      return this.apply(edited.value, actor, action, true);
+    });
   }
 
   /**
@@ -215,6 +275,7 @@ export class KnowledgeService {
     action: AuditEvent["action"],
     write: boolean,
     holdLargeRemovals = false,
+    restores?: number,
   ): Promise<KnowledgeChange> {
     const started = performance.now();
     const origin = write ? `${action} by ${actor}` : this.path;
@@ -245,6 +306,11 @@ export class KnowledgeService {
       const failed = await this.attempt(() => writeFileAtomically(this.path, text), this.path, "write");
       if (failed) return this.reject(actor, action, [failed]);
     }
+    await this.attempt(
+      () => recordServed(this.history, servedRecord(after, actor, action, restores)),
+      "DATA_DIR/history",
+      "keep",
+    );
     await this.store.replace(after);
     this.rejection = undefined;
     const change: KnowledgeChange = {
@@ -301,7 +367,7 @@ export class KnowledgeService {
           to: shortHash(change.after.hash),
           ms: change.ms,
         },
-        `knowledge ${event.action}: ${change.before.document.version} → ${change.after.document.version}, ${summarizeDiff(change.diff)}`,
+        `knowledge ${event.action}: ${versionName(change.before)} → ${versionName(change.after)}, ${summarizeDiff(change.diff)}`,
       );
     } else if (change.kind === "rejected") {
       this.logger.warn(
@@ -312,11 +378,37 @@ export class KnowledgeService {
     for (const listener of this.auditListeners) listener(event);
   }
 
+  /**
+   * One write at a time: in this process by the queue, across processes (shards, a shell command
+   * beside the bot) by a lock file beside the knowledge file, which every writer takes.
+   */
+  private exclusively<T>(task: () => Promise<T>): Promise<T> {
+    return this.serialized(() =>
+      withFileLock(join(dirname(this.path), `.${basename(this.path)}.lock`), task),
+    );
+  }
+
   private serialized<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function servedRecord(
+  knowledge: KnowledgeSet,
+  actor: string,
+  action: string,
+  restores?: number,
+): ServedRecord {
+  return {
+    version: shortHash(knowledge.hash),
+    name: knowledge.document.version,
+    at: new Date().toISOString(),
+    actor,
+    action,
+    ...(restores === undefined ? {} : { restores }),
+  };
 }
 
 /** Checked before reading, so that a huge file never lands in memory; unreadable is said later. */

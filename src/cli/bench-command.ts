@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { calibrationError, fitConfidenceModel, labelSignals } from "../bench/calibrate.js";
 import { type CrossValidation, crossValidate } from "../bench/cross-validate.js";
@@ -5,6 +6,7 @@ import { type EvaluationReport, evaluate } from "../bench/evaluate.js";
 import { EVALUATION_PARTS, loadEvaluationSet, parseEvaluationSet } from "../bench/evaluation-set.js";
 import { type BenchResult, engineResult, memoryProbe, runBench } from "../bench/run-bench.js";
 import { answeredSamples, chooseSureThreshold, precisionFrom } from "../bench/sure-threshold.js";
+import { MAX_TAUGHT, measureTeaching, type TeachingResult } from "../bench/teaching.js";
 import { readTextFile } from "../knowledge/read-file.js";
 import { SURE_THRESHOLD } from "../search/tuning.js";
 import { loadIndexOrReport } from "./ask-command.js";
@@ -19,6 +21,7 @@ export const benchCommand: CliCommand = async (args, io) => {
       knowledge: { type: "string" },
       calibrate: { type: "boolean" },
       "memory-probe": { type: "string" },
+      teaching: { type: "boolean" },
       evaluation: { type: "boolean" },
       set: { type: "string" },
     },
@@ -31,6 +34,14 @@ export const benchCommand: CliCommand = async (args, io) => {
   if (!index) return ExitCode.checkFailed;
   if (values["memory-probe"] !== undefined) {
     writeLine(io.stdout, JSON.stringify(await memoryProbe(index.knowledge, Number(values["memory-probe"]))));
+    return ExitCode.ok;
+  }
+  if (values.teaching) {
+    const [tuning = [], heldout = []] = await Promise.all(
+      EVALUATION_PARTS.map((part) => loadEvaluationSet(part)),
+    );
+    const result = measureTeaching(await readFile(knowledgePath, "utf8"), tuning, heldout);
+    writeLine(io.stdout, values.json ? JSON.stringify(result, null, 2) : renderTeaching(result));
     return ExitCode.ok;
   }
   if (values.calibrate) {
@@ -93,6 +104,16 @@ async function readEvaluationSetOption(path: string) {
 }
 
 const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
+
+function renderTeaching(result: TeachingResult): string {
+  const row = (name: string, part: TeachingResult["heldout"]) =>
+    `  ${name.padEnd(9)} hit@1 ${pct(part.before.hitAt1.rate)} → ${pct(part.after.hitAt1.rate)} · recall@3 ${pct(part.before.recallAt3.rate)} → ${pct(part.after.recallAt3.rate)} · off-topic declined ${pct(part.before.offTopicAbstention.rate)} → ${pct(part.after.offTopicAbstention.rate)}`;
+  return [
+    `Teaching from the gaps report: ${result.tuningMisses} tuning questions missed, in ${result.missedGroups} groups; the first question of the first ${Math.min(result.missedGroups, MAX_TAUGHT)} groups taught (${result.linesTaught} lines added); ${result.taughtAnswered} of them then answered with their statement`,
+    row("held-out", result.heldout),
+    row("tuning", result.tuning),
+  ].join("\n");
+}
 
 function renderEvaluation(
   certainty: { sureThreshold: number; chosenOnTuning: number; tuningPrecisionAtThreshold: number },

@@ -1,6 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { userInfo } from "node:os";
 import { join } from "node:path";
+
 import { parseArgs } from "node:util";
+import type { KnowledgeChange, KnowledgeService } from "../app/knowledge-service.js";
 import { historyFolder, openKnowledgeService } from "../app/open-knowledge.js";
 import { ensureDataDir } from "../config/data-dir.js";
 import type { Settings } from "../config/settings.js";
@@ -8,18 +11,31 @@ import { DATABASE_FILE, FeedbackStore } from "../feedback/feedback-store.js";
 import { renderGapsCsv, renderGapsReport } from "../feedback/gaps-report.js";
 import { loadOrCreateSalt } from "../feedback/salt.js";
 import { versionLabel } from "../i18n/version-label.js";
-import { diffKnowledge, summarizeDiff } from "../knowledge/diff.js";
+import {
+  diffDetails,
+  diffKnowledge,
+  summarizeDiff,
+  versionName,
+  versionUnchanged,
+} from "../knowledge/diff.js";
 import { KnowledgeHistory } from "../knowledge/history.js";
+
 import { invisiblePositions } from "../knowledge/invisible.js";
-import { type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
+import { formatIssue } from "../knowledge/issues.js";
+import { contentHash, type KnowledgeSet, shortHash } from "../knowledge/knowledge-set.js";
+import { loadKnowledgeFile, readKnowledgeSource } from "../knowledge/load.js";
+import { historyRows, readServedLine } from "../knowledge/served-line.js";
+import { addExampleQuestion, addOutOfScopePhrase, cleanQuestion } from "../knowledge/text-edit.js";
+
 import { createLogger } from "../logging/logger.js";
-import { scopeOverlaps } from "../search/scope-overlaps.js";
+import { type ScopeOverlap, scopeOverlaps } from "../search/scope-overlaps.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { type CliCommand, type CliIO, ExitCode, UsageError, writeLine } from "./io.js";
 import {
   ensureKnowledgeReadable,
   type KnowledgeLocation,
   knowledgeLocation,
+  knowledgeOption,
   loadKnowledgeOrReport,
 } from "./knowledge-location.js";
 import { reportIssues } from "./report-issues.js";
@@ -40,6 +56,10 @@ export const knowledgeCommand: CliCommand = async (args, io) => {
       return rollback(rest, io);
     case "gaps":
       return gaps(rest, io);
+    case "teach":
+      return teach(rest, io);
+    case "out-of-scope":
+      return outOfScope(rest, io);
     case "forget-all":
       return forgetAll(rest, io);
     default:
@@ -74,13 +94,31 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
       `warning: ${location.path}:${line}:${column} holds ${count} invisible character(s) (bidirectional controls or zero-width); they are removed when the file is loaded`,
     );
   }
-  for (const overlap of scopeOverlaps(buildSearchIndex(knowledge))) {
-    writeLine(
-      io.stderr,
-      `warning: outOfScope "${overlap.entry}" shares the stem "${overlap.term}" with words of ${overlap.statements} statement(s); questions using it are declined only where the best statement lacks it`,
-    );
+  for (const overlap of scopeOverlaps(buildSearchIndex(knowledge)))
+    writeLine(io.stderr, overlapWarning(overlap));
+  const served = await servedVersion(io);
+  if (served && served.hash !== knowledge.hash) {
+    const changes = diffKnowledge(served, knowledge);
+    if (versionUnchanged(served, knowledge, changes)) writeLine(io.stderr, versionWarning(knowledge));
   }
   return ExitCode.ok;
+}
+
+export function overlapWarning(overlap: ScopeOverlap): string {
+  return `warning: outOfScope "${overlap.entry}" shares the stem "${overlap.term}" with words of ${overlap.statements} statement(s); questions using it are declined only where the best statement lacks it`;
+}
+
+function versionWarning(knowledge: KnowledgeSet): string {
+  return `warning: statements changed but version is still "${knowledge.document.version}": raise it, so that answers and the history tell the versions apart`;
+}
+
+/** The version the bot serves now, as the history records it; undefined without one. */
+async function servedVersion(io: CliIO): Promise<KnowledgeSet | undefined> {
+  const history = new KnowledgeHistory(historyFolder({ DATA_DIR: io.env.DATA_DIR || "./data" }));
+  const newest = (await readServedLine(history).catch(() => [])).findLast((served) => served.entry);
+  if (!newest?.entry) return undefined;
+  const loaded = await loadKnowledgeFile(newest.entry.file);
+  return loaded.ok ? loaded.value : undefined;
 }
 
 export function summarize(knowledge: KnowledgeSet): string[] {
@@ -130,8 +168,10 @@ async function diff(args: readonly string[], io: CliIO): Promise<number> {
   const changes = diffKnowledge(before, after);
   writeLine(
     io.stdout,
-    `${before.document.version} → ${after.document.version}: ${summarizeDiff(changes, Number.POSITIVE_INFINITY)}`,
+    `${versionName(before)} → ${versionName(after)}: ${summarizeDiff(changes, Number.POSITIVE_INFINITY)}`,
   );
+  for (const line of diffDetails(changes)) writeLine(io.stdout, line);
+  if (versionUnchanged(before, after, changes)) writeLine(io.stderr, versionWarning(after));
   return ExitCode.ok;
 }
 
@@ -139,46 +179,121 @@ async function history(args: readonly string[], io: CliIO): Promise<number> {
   parseArgs({ args: [...args], options: {} });
   const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
-  const entries = await new KnowledgeHistory(historyFolder(settings)).list();
-  if (entries.length === 0) writeLine(io.stderr, `no versions kept yet in ${historyFolder(settings)}`);
-  for (const entry of entries)
-    writeLine(io.stdout, `${entry.version}  ${entry.savedAt.toISOString()}  ${entry.bytes} bytes`);
+  const folder = historyFolder(settings);
+  const line = await readServedLine(new KnowledgeHistory(folder));
+  if (line.length === 0) writeLine(io.stderr, `no versions kept yet in ${folder}`);
+  const inUse = await readKnowledgeSource(settings.KNOWLEDGE_PATH);
+  const rows = historyRows(line, inUse.ok ? contentHash(inUse.value) : undefined);
+  for (const row of rows) {
+    const who = row.actor === "" ? "" : `  by ${row.actor}${row.action === "" ? "" : ` (${row.action})`}`;
+    const gone = row.entry ? "" : "  (content pruned)";
+    writeLine(
+      io.stdout,
+      `${row.current ? "*" : " "} ${row.version}  ${(row.name || "?").padEnd(12)}  ${row.at}${who}${gone}`,
+    );
+  }
+  if (rows.length > 0 && !rows.some((row) => row.current))
+    writeLine(io.stderr, `${settings.KNOWLEDGE_PATH} holds no version of the history (edited, or not valid)`);
   return ExitCode.ok;
 }
 
-async function rollback(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  if (positionals.length > 1) throw new UsageError(`expected at most one VERSION, got ${positionals.length}`);
+/** The file in use, opened for a change: `--knowledge PATH`, else KNOWLEDGE_PATH. */
+async function openForChange(
+  args: readonly string[],
+  io: CliIO,
+): Promise<{ service: KnowledgeService; path: string; positionals: string[] } | number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { knowledge: { type: "string" } },
+  });
   const settings = dataSettings(io);
   if (!settings) return ExitCode.usage;
-  await ensureKnowledgeReadable(knowledgeLocation(io));
-  const opened = await openKnowledgeService(settings, createLogger("warn"));
+  const location =
+    values.knowledge === undefined ? knowledgeLocation(io) : knowledgeOption(io, values.knowledge);
+  await ensureKnowledgeReadable(location);
+  // Errors reach the user on stderr in the one format; the log would say them twice.
+  const opened = await openKnowledgeService(
+    { ...settings, KNOWLEDGE_PATH: location.path },
+    createLogger("fatal"),
+  );
   if (!opened.ok) {
     reportIssues(opened.issues, io);
     return ExitCode.checkFailed;
   }
-  const service = opened.value;
+  return { service: opened.value, path: location.path, positionals };
+}
+
+async function rollback(args: readonly string[], io: CliIO): Promise<number> {
+  const opened = await openForChange(args, io);
+  if (typeof opened === "number") return opened;
+  const { service, path, positionals } = opened;
+  if (positionals.length > 1) throw new UsageError(`expected at most one VERSION, got ${positionals.length}`);
   const requested = positionals[0];
-  const current = shortHash(service.current.hash);
-  const entry = requested
-    ? await service.history.find(requested)
-    : (await service.history.list()).find((candidate) => candidate.version !== current);
-  if (!entry)
+  const target = await service.rollbackTarget(requested);
+  if (!target)
     throw new UsageError(
       requested ? `no single kept version starts with "${requested}"` : "no earlier version is kept",
     );
-  const change = await service.rollback(entry, "command line");
+  return reportChange(await service.rollback(target, shellActor()), path, io);
+}
+
+async function teach(args: readonly string[], io: CliIO): Promise<number> {
+  const opened = await openForChange(args, io);
+  if (typeof opened === "number") return opened;
+  const { service, path, positionals } = opened;
+  const [statementId, raw, ...extra] = positionals;
+  const question = cleanQuestion(raw ?? "");
+  if (!statementId || question === "" || extra.length > 0)
+    throw new UsageError("teach needs a statement id and one question (quote it)");
+  const change = await service.edit(shellActor(), "teach", (text) =>
+    addExampleQuestion(text, path, statementId.toLowerCase(), question),
+  );
+  return reportChange(change, path, io);
+}
+
+async function outOfScope(args: readonly string[], io: CliIO): Promise<number> {
+  const opened = await openForChange(args, io);
+  if (typeof opened === "number") return opened;
+  const { service, path, positionals } = opened;
+  const [raw, ...extra] = positionals;
+  const phrase = cleanQuestion(raw ?? "");
+  if (phrase === "" || extra.length > 0) throw new UsageError("out-of-scope needs one phrase (quote it)");
+  const change = await service.edit(shellActor(), "out-of-scope", (text) =>
+    addOutOfScopePhrase(text, path, phrase),
+  );
+  const code = reportChange(change, path, io);
+  for (const overlap of scopeOverlaps(service.index).filter((item) => item.entry === phrase))
+    writeLine(io.stderr, overlapWarning(overlap));
+  return code;
+}
+
+/** What a change from the shell did: old → new and the diff on stdout, or every error on stderr. */
+function reportChange(change: KnowledgeChange, path: string, io: CliIO): number {
   if (change.kind === "rejected") {
-    reportIssues(change.issues, io);
+    for (const issue of change.issues) writeLine(io.stderr, formatIssue(issue));
+    writeLine(io.stderr, `the change was not applied: ${path} is as it was`);
     return ExitCode.checkFailed;
+  }
+  if (change.kind === "unchanged") {
+    writeLine(io.stdout, `${path} already holds this version: nothing to do`);
+    return ExitCode.ok;
   }
   writeLine(
     io.stdout,
-    change.kind === "applied"
-      ? `${settings.KNOWLEDGE_PATH}: ${change.before.document.version} → ${change.after.document.version} (${entry.version}), ${summarizeDiff(change.diff)}`
-      : `${settings.KNOWLEDGE_PATH} already holds version ${entry.version}`,
+    `${path}: ${versionName(change.before)} → ${versionName(change.after)}, ${summarizeDiff(change.diff)}`,
   );
+  for (const line of diffDetails(change.diff)) writeLine(io.stdout, line);
   return ExitCode.ok;
+}
+
+/** Who a shell change is recorded as: the history names the person. */
+function shellActor(): string {
+  try {
+    return `command line (${userInfo().username})`;
+  } catch {
+    return "command line";
+  }
 }
 
 async function gaps(args: readonly string[], io: CliIO): Promise<number> {

@@ -39,8 +39,11 @@ export async function loadKnowledgeOrReport(
   io: CliIO,
 ): Promise<KnowledgeSet | undefined> {
   const read = await readKnowledgeText(location.path);
-  if (!read.ok) throw new SetupError(unreadableKnowledgeMessage(location, read.reason));
-  const parsed = parseKnowledge(read.text, location.path);
+  // A file that is not UTF-8 was read: its content is what is wrong, at a line and column.
+  if (!read.ok && !read.issues) throw new SetupError(unreadableKnowledgeMessage(location, read.reason));
+  const parsed = read.ok
+    ? parseKnowledge(read.text, location.path)
+    : { ok: false as const, issues: read.issues ?? [] };
   if (parsed.ok) return parsed.value;
   reportIssues(parsed.issues, io);
   return undefined;
@@ -49,7 +52,7 @@ export async function loadKnowledgeOrReport(
 /** For commands that open the knowledge themselves: a file that cannot be read is a setting to fix. */
 export async function ensureKnowledgeReadable(location: KnowledgeLocation): Promise<void> {
   const read = await readKnowledgeText(location.path);
-  if (!read.ok) throw new SetupError(unreadableKnowledgeMessage(location, read.reason));
+  if (!read.ok && !read.issues) throw new SetupError(unreadableKnowledgeMessage(location, read.reason));
 }
 
 function unreadableKnowledgeMessage(location: KnowledgeLocation, reason: string): string {

@@ -1,3 +1,4 @@
+import { answerInConversation, type Conversation } from "../app/follow-up-answer.js";
 import { messagesFor } from "../i18n/messages.js";
 import { type Answer, answerQuestion } from "../search/answer.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "../search/language.js";
@@ -20,7 +21,12 @@ export type TerminalReply = Answer | TooLongQuestion;
 export function askInTerminal(
   index: SearchIndex,
   rawQuestion: string,
-  options: { readonly language?: Language | undefined; readonly maxLength: number },
+  options: {
+    readonly language?: Language | undefined;
+    readonly maxLength: number;
+    /** The chat's conversation, for a follow-up to be read with the question before it. */
+    readonly conversation?: Conversation;
+  },
 ): TerminalReply {
   const question = cleanUserText(rawQuestion);
   if (exceedsQuestionLength(question, options.maxLength)) {
@@ -34,7 +40,12 @@ export function askInTerminal(
       message: messagesFor(language).questionTooLong(options.maxLength),
     };
   }
-  return answerQuestion(index, question, options.language ? { language: options.language } : {});
+  const answerOf = (reading: string) =>
+    answerQuestion(index, reading, options.language ? { language: options.language } : {});
+  // The limit is checked on what was typed, before any reading together with an earlier question.
+  return options.conversation
+    ? answerInConversation(index, options.conversation, question, answerOf)
+    : answerOf(question);
 }
 
 export function isTooLong(reply: TerminalReply): reply is TooLongQuestion {

@@ -15,17 +15,22 @@ export const COMMAND_USAGE = {
   export --json [--all] [PATH]  print the statements (or with --all the whole document) as JSON
   diff A B                      what B adds, removes and changes compared with A
   history                       the versions kept in DATA_DIR/history, newest first
-  rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the previous one)
-  gaps [--csv] [--server ID]    unanswered questions (similar ones grouped) and answers voted down,
-                                from every server or only the one with that id
-  forget-all --yes              delete every stored question and vote (when the salt is lost)`,
+  rollback [VERSION]            restore a kept version into KNOWLEDGE_PATH (default: the one served
+                                before the current one; again: one further back)
+  teach STATEMENT_ID QUESTION   add QUESTION to the statement's example questions
+  out-of-scope PHRASE           add PHRASE to outOfScope: questions resting on it are declined
+  gaps [--csv] [--server ID]    unanswered questions (similar ones grouped, each with its id) and
+                                answers voted down, from every server or only the one with that id
+  forget-all --yes              delete every stored question and vote (when the salt is lost)
+Options of rollback, teach and out-of-scope: --knowledge PATH (default KNOWLEDGE_PATH)`,
   "deploy-commands": `usage: summit-bot deploy-commands [--global]
   Register the slash commands: to GUILD_ID, or to every server with --global or without GUILD_ID.`,
-  bench: `usage: summit-bot bench [--json] [--knowledge PATH] [--evaluation [--set FILE.yaml] | --calibrate]
+  bench: `usage: summit-bot bench [--json] [--knowledge PATH] [--evaluation [--set FILE.yaml] | --calibrate | --teaching]
   Measure answer quality on the evaluation set and speed on synthetic knowledge.
   --evaluation       quality and certainty only (seconds, not minutes)
   --set FILE.yaml    with --evaluation: measure this evaluation file instead of the shipped parts
-  --calibrate        fit the confidence model on the tuning part, check it on the held-out part`,
+  --calibrate        fit the confidence model on the tuning part, check it on the held-out part
+  --teaching         only what teaching 50 missed tuning questions buys on the held-out part`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_USAGE;
@@ -34,7 +39,7 @@ export const TOP_USAGE = `usage: summit-bot <command> [options]   (summit-bot <c
   start              run the Discord bot (or the terminal chat when no token is set)
   chat               ask questions in the terminal, as you would in Discord
   ask [QUESTION]     answer one question, or one per line from standard input
-  knowledge ...      check, export, diff, history, rollback and gaps of the knowledge file
+  knowledge ...      check, export, diff, history, rollback, gaps, teach and out-of-scope
   deploy-commands    register the slash commands with Discord
   bench              measure search speed and quality`;
 

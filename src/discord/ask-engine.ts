@@ -1,7 +1,9 @@
 import { performance } from "node:perf_hooks";
+import { answerInConversation, type Conversation } from "../app/follow-up-answer.js";
 import { FeedbackUnavailableError } from "../feedback/feedback-service.js";
 import type { QuestionSource } from "../ops/metrics.js";
 import { type Answer, type AnswerOptions, answerQuestion } from "../search/answer.js";
+import { cleanUserText } from "../search/normalize.js";
 import type { BotContext } from "./context.js";
 
 /** Who asked where: for cooldowns and for the knowledge gaps (the user only ever stored hashed). */
@@ -27,9 +29,17 @@ export function answerAndRecord(
   options: AnswerOptions,
   source: QuestionSource,
   asked: AskedBy,
+  conversation?: Conversation,
 ): Answer {
   const started = performance.now();
-  const answer = answerQuestion(context.knowledge.index, question, options);
+  const index = context.knowledge.index;
+  const answerOf = (reading: string) => answerQuestion(index, reading, options);
+  const answer = conversation
+    ? answerInConversation(index, conversation, question, answerOf)
+    : answerOf(question);
+  // What is stored is what the person typed: a follow-up's reading includes their earlier
+  // question, which may have been answered, and answered questions are not stored.
+  const typed = cleanUserText(question);
   const seconds = (performance.now() - started) / 1000;
   context.metrics.recordQuestion(answer.answered ? "answered" : "abstained", source, seconds);
   context.logger.info(
@@ -45,26 +55,26 @@ export function answerAndRecord(
     },
     "question answered",
   );
-  context.logger.debug({ requestId: asked.requestId, question }, "question text");
+  context.logger.debug({ requestId: asked.requestId, question: answer.question }, "question text");
   if (answer.answered) {
     context.recentAnswers.set(asked.requestId, {
-      question: answer.question,
+      question: typed,
       language: answer.language,
       statementIds: answer.passages.slice(0, VOTED_PASSAGES).map((passage) => passage.id),
       knowledgeVersion: answer.knowledgeVersion,
     });
   } else if (answer.outcome === "low-confidence" || answer.outcome === "no-match") {
-    recordUnanswered(context, answer, asked);
+    recordUnanswered(context, typed, answer, asked);
   }
   return answer;
 }
 
-function recordUnanswered(context: BotContext, answer: Answer, asked: AskedBy): void {
+function recordUnanswered(context: BotContext, typed: string, answer: Answer, asked: AskedBy): void {
   const best = answer.passages[0];
   try {
     context.feedback.write((store) =>
       store.recordUnanswered({
-        question: answer.question,
+        question: typed,
         language: answer.language,
         userId: asked.userId,
         guildId: asked.guildId,

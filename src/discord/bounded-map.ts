@@ -18,6 +18,14 @@ export class BoundedMap<K, V> {
     }
   }
 
+  /** Forgets entries from the oldest set on while `stale` holds: for values that expire in order. */
+  deleteOldestWhile(stale: (value: V) => boolean): void {
+    for (const [key, value] of this.entries) {
+      if (!stale(value)) return;
+      this.entries.delete(key);
+    }
+  }
+
   delete(key: K): boolean {
     return this.entries.delete(key);
   }

@@ -1,18 +1,18 @@
 import { MessageFlags } from "discord.js";
 import { messagesFor } from "../i18n/messages.js";
-import { type ComponentInteraction, replyLanguage } from "./commands/command.js";
+import { type ComponentOrModalInteraction, replyLanguage } from "./commands/command.js";
 import { componentKinds } from "./commands/index.js";
 import type { BotContext } from "./context.js";
 import { customIdParts } from "./custom-ids.js";
 import { passesRules } from "./interaction-rules.js";
 
 /**
- * A click on one of the bot's buttons or menus: the id's scope names the command module that
+ * A click on one of the bot's buttons or menus, or a form it showed submitted: the id's scope names the command module that
  * made it, whose codec validates the rest. An id nobody recognises (an older bot's, or forged)
  * is told to ask again.
  */
 export async function dispatchComponent(
-  interaction: ComponentInteraction,
+  interaction: ComponentOrModalInteraction,
   context: BotContext,
 ): Promise<void> {
   const parts = customIdParts(interaction.customId);

@@ -116,16 +116,26 @@ export class FreeTextResponder {
     }
     const index = this.context.knowledge.index;
     const limit = SHOWN_PASSAGES + MORE_PASSAGES;
-    const read = this.followUps.read(index, message.author.id, message.channelId, question, {
-      messageId: message.id,
-      edited: isCorrection,
-    });
-    const answer = answerAndRecord(this.context, read, { fallbackLanguage, limit }, "message", {
+    const conversation = {
+      memory: this.followUps,
+      person: message.author.id,
+      channel: message.channelId,
+      asked: { messageId: message.id, edited: isCorrection },
+    };
+    const asked = {
       requestId: message.id,
       userId: message.author.id,
       guildId: message.guildId,
       channelId: message.channelId,
-    });
+    };
+    const answer = answerAndRecord(
+      this.context,
+      question,
+      { fallbackLanguage, limit },
+      "message",
+      asked,
+      conversation,
+    );
     if (quiet && !answer.answered && answer.outcome !== "unsupported-language") return undefined;
     return fitForChannel(answerReply(answer, index, message.id), canEmbed(message));
   }

@@ -1,15 +1,9 @@
-import {
-  type Interaction,
-  MessageFlags,
-  type ModalSubmitInteraction,
-  type RepliableInteraction,
-} from "discord.js";
+import { type Interaction, MessageFlags, type RepliableInteraction } from "discord.js";
 import { messagesFor } from "../i18n/messages.js";
 import { replyLanguage } from "./commands/command.js";
-import { componentKinds, slashCommands } from "./commands/index.js";
+import { slashCommands } from "./commands/index.js";
 import { dispatchComponent } from "./component-dispatch.js";
 import type { BotContext } from "./context.js";
-import { customIdParts } from "./custom-ids.js";
 import { refuseOutsideHomeServer } from "./home-server.js";
 import { declineCooledDown, passesRules, serverCooldownSeconds } from "./interaction-rules.js";
 
@@ -53,24 +47,9 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
     if (await refuseOutsideHomeServer(interaction, command?.rules, context)) return;
     if (command?.autocomplete) await command.autocomplete(interaction, context);
     else await interaction.respond([]);
-  } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+  } else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
     await dispatchComponent(interaction, context);
-  } else if (interaction.isModalSubmit()) {
-    await answerModal(interaction, context);
   }
-}
-
-/**
- * The bot opens no dialogs of its own, so a submitted one is stale or forged: one claiming an
- * operators' scope is refused as such outside the home server; any other is told to start again.
- */
-async function answerModal(interaction: ModalSubmitInteraction, context: BotContext): Promise<void> {
-  const kind = componentKinds.get(customIdParts(interaction.customId)?.[0] ?? "");
-  if (await refuseOutsideHomeServer(interaction, kind?.rules, context)) return;
-  await interaction.reply({
-    content: messagesFor(replyLanguage(interaction)).expired,
-    flags: MessageFlags.Ephemeral,
-  });
 }
 
 async function declineBusy(interaction: Interaction, context: BotContext): Promise<void> {

@@ -1,30 +1,23 @@
-import { randomBytes } from "node:crypto";
-import { BoundedMap } from "./bounded-map.js";
+import { PendingActions } from "./pending-actions.js";
 
 export interface PendingUpload {
   readonly text: string;
   readonly userId: string;
   readonly fileName: string;
-  readonly expiresAt: number;
+  /** The hash of the knowledge file when the upload was checked; see `KnowledgeService.upload`. */
+  readonly basedOn: string | undefined;
 }
-
-const TTL_MS = 15 * 60_000;
 
 /** Validated uploads waiting for their moderator's Apply or Cancel; each can be taken once. */
 export class PendingUploads {
-  private readonly uploads = new BoundedMap<string, PendingUpload>(50);
+  private readonly uploads = new PendingActions<PendingUpload>();
 
-  add(upload: Omit<PendingUpload, "expiresAt">, now = Date.now()): string {
-    const id = randomBytes(8).toString("hex");
-    this.uploads.set(id, { ...upload, expiresAt: now + TTL_MS });
-    return id;
+  add(upload: PendingUpload, now = Date.now()): string {
+    return this.uploads.add(upload, upload.userId, now);
   }
 
   /** Removes and returns the upload if it exists, has not expired, and belongs to `userId`. */
   take(id: string, userId: string, now = Date.now()): PendingUpload | undefined {
-    const upload = this.uploads.get(id);
-    if (!upload || upload.userId !== userId) return undefined;
-    this.uploads.delete(id);
-    return upload.expiresAt >= now ? upload : undefined;
+    return this.uploads.take(id, userId, now);
   }
 }

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -6,7 +6,7 @@ import { FEEDBACK_PRAGMAS } from "./pragmas.js";
 import { guardedSalt, SaltMissingError } from "./salt.js";
 import { migrate } from "./schema.js";
 import { MENTION_LIKE, scrubMentions } from "./scrub.js";
-import { groupSimilarQuestions } from "./similar-questions.js";
+import { groupSimilarQuestions, questionForm } from "./similar-questions.js";
 
 export { SALT_FILE } from "./salt.js";
 
@@ -21,6 +21,8 @@ export const DATABASE_FILE = "feedback.sqlite";
 const DAY_MS = 86_400_000;
 /** Example questions kept per group or statement: the report shows, and the CSV has, this many. */
 export const EXAMPLES_PER_ROW = 3;
+/** The most groups an action looks through to find the one clicked. */
+const MAX_GAPS = 1000;
 
 export interface FeedbackStoreOptions {
   /** Rows older than this many days are deleted (at open and by `purgeExpired`). */
@@ -78,6 +80,8 @@ export interface DeletedRows {
 }
 
 export interface UnansweredGroup {
+  /** Names the group for actions on it (teach, out of scope, dismiss): stable while it is listed. */
+  readonly id: string;
   /** How often a question of this group was asked. */
   readonly count: number;
   /** Up to 3 distinct wordings, most frequent first, then most recent. */
@@ -90,6 +94,8 @@ export interface UnansweredGroup {
 }
 
 export interface DownVotedStatement {
+  /** Names the entry for actions on it, as a group's id does. */
+  readonly id: string;
   readonly statementId: string;
   readonly downVotes: number;
   readonly upVotes: number;
@@ -109,6 +115,14 @@ export interface GapsReport {
   /** The most down-voted statements first. An answer's down vote counts for every statement it showed. */
   readonly downVoted: readonly DownVotedStatement[];
 }
+
+/** What a moderator did about a gap: taught it, declared it out of scope, or dismissed it. */
+export type GapAction = "teach" | "out-of-scope" | "dismiss";
+
+/** A gap found by its id: an unanswered group, or a statement's down votes. */
+export type Gap =
+  | { readonly kind: "unanswered"; readonly group: UnansweredGroup }
+  | { readonly kind: "down-voted"; readonly entry: DownVotedStatement };
 
 export interface GapsOptions {
   /** The longest each list gets; 20 when not given. */
@@ -181,6 +195,9 @@ export class FeedbackStore {
     [string, number, ...GuildFilter, number],
     { question: string }
   >;
+  private readonly selectHandled: Database.Statement<[], { form: string }>;
+  private readonly insertHandled: Database.Statement<[string, string, number]>;
+  private readonly deleteExpiredHandled: Database.Statement<[number]>;
   private readonly now: () => Date;
   private readonly retentionMs: number;
 
@@ -194,6 +211,7 @@ export class FeedbackStore {
   ) {
     this.now = now;
     this.retentionMs = retentionDays * DAY_MS;
+    db.function("question_form", { deterministic: true }, (question) => questionForm(String(question)));
     this.insertUnanswered = db.prepare(INSERT_UNANSWERED_SQL);
     this.selectVote = db.prepare("SELECT vote FROM votes WHERE user_hash = ? AND answer_id = ?");
     this.insertVote = db.prepare(`INSERT INTO votes
@@ -220,6 +238,7 @@ export class FeedbackStore {
       `SELECT s.value AS statement_id, SUM(v.vote < 0) AS down, SUM(v.vote > 0) AS up
        FROM votes AS v, json_each(v.statement_ids) AS s
        WHERE v.voted_at >= ? AND (? IS NULL OR v.guild_id = ?)
+         AND question_form(v.question) NOT IN (SELECT form FROM handled_gaps)
        GROUP BY s.value HAVING down > 0
        ORDER BY down DESC, up ASC, MAX(v.voted_at) DESC, statement_id
        LIMIT ?`,
@@ -227,8 +246,14 @@ export class FeedbackStore {
     this.selectDownVotedExamples = db.prepare(
       `SELECT v.question AS question FROM votes AS v, json_each(v.statement_ids) AS s
        WHERE s.value = ? AND v.vote < 0 AND v.voted_at >= ? AND (? IS NULL OR v.guild_id = ?)
+         AND question_form(v.question) NOT IN (SELECT form FROM handled_gaps)
        GROUP BY v.question ORDER BY COUNT(*) DESC, MAX(v.voted_at) DESC LIMIT ?`,
     );
+    this.selectHandled = db.prepare("SELECT form FROM handled_gaps");
+    this.insertHandled = db.prepare(
+      "INSERT OR REPLACE INTO handled_gaps (form, action, handled_at) VALUES (?, ?, ?)",
+    );
+    this.deleteExpiredHandled = db.prepare("DELETE FROM handled_gaps WHERE handled_at < ?");
   }
 
   /**
@@ -344,10 +369,13 @@ export class FeedbackStore {
   purgeExpired(now: Date = this.now()): DeletedRows {
     const cutoff = now.getTime() - this.retentionMs;
     return this.db
-      .transaction(() => ({
-        unanswered: this.deleteExpiredUnanswered.run(cutoff).changes,
-        votes: this.deleteExpiredVotes.run(cutoff).changes,
-      }))
+      .transaction(() => {
+        this.deleteExpiredHandled.run(cutoff);
+        return {
+          unanswered: this.deleteExpiredUnanswered.run(cutoff).changes,
+          votes: this.deleteExpiredVotes.run(cutoff).changes,
+        };
+      })
       .immediate();
   }
 
@@ -386,12 +414,15 @@ export class FeedbackStore {
     return this.db
       .transaction((): GapsReport => {
         const rows = this.selectUnanswered.all(cutoff, ...guild);
+        const handled = new Set(this.selectHandled.all().map((row) => row.form));
         const unanswered = groupSimilarQuestions(rows.map((row) => ({ ...row, text: row.question })))
-          .map(({ members }) => summarizeGroup(members))
+          .filter(({ members }) => !members.some((member) => handled.has(questionForm(member.question))))
+          .map(({ key, members }) => summarizeGroup(key, members))
           .sort((a, b) => b.count - a.count || b.lastAsked.getTime() - a.lastAsked.getTime())
           .slice(0, limit);
         const downVoted = this.selectDownVoted.all(cutoff, ...guild, limit).map(
           (row): DownVotedStatement => ({
+            id: gapId(`down-voted\u0000${row.statement_id}`),
             statementId: row.statement_id,
             downVotes: row.down,
             upVotes: row.up,
@@ -410,6 +441,53 @@ export class FeedbackStore {
         };
       })
       .deferred();
+  }
+
+  /**
+   * The gap with this id in the report as it is now. A group's id comes from its most frequent
+   * wording; if another wording has become the most frequent since the report was shown, the
+   * group holding the wording the id came from is found.
+   */
+  findGap(id: string): Gap | undefined {
+    const report = this.gaps({ limit: MAX_GAPS });
+    const group =
+      report.unanswered.find((candidate) => candidate.id === id) ??
+      report.unanswered.find((candidate) => this.groupForms(candidate).some((form) => gapId(form) === id));
+    if (group) return { kind: "unanswered", group };
+    const entry = report.downVoted.find((candidate) => candidate.id === id);
+    return entry ? { kind: "down-voted", entry } : undefined;
+  }
+
+  /**
+   * Keeps a gap out of the report from now on: every wording of an unanswered group, or of the
+   * given questions (those a down-voted statement was shown for). New questions of the group stay
+   * hidden with it.
+   */
+  markHandled(gap: Gap, action: GapAction, questions?: readonly string[]): void {
+    const forms =
+      questions?.map(questionForm) ??
+      (gap.kind === "unanswered" ? this.groupForms(gap.group) : this.downVoteForms(gap.entry.statementId));
+    const at = this.now().getTime();
+    this.db.transaction(() => {
+      for (const form of new Set(forms)) this.insertHandled.run(form, action, at);
+    })();
+  }
+
+  /** The question forms of an unanswered group: recomputed, since the report keeps only examples. */
+  private groupForms(group: UnansweredGroup): string[] {
+    const cutoff = this.now().getTime() - this.retentionMs;
+    const rows = this.selectUnanswered.all(cutoff, null, null);
+    const found = groupSimilarQuestions(rows.map((row) => ({ ...row, text: row.question }))).find(
+      ({ members }) => members.some((member) => group.examples.includes(member.question.trim())),
+    );
+    return (found?.members ?? []).map((member) => questionForm(member.question));
+  }
+
+  private downVoteForms(statementId: string): string[] {
+    const cutoff = this.now().getTime() - this.retentionMs;
+    return this.selectDownVotedExamples
+      .all(statementId, cutoff, null, null, MAX_GAPS)
+      .map((row) => questionForm(row.question));
   }
 
   /** `["ok"]` when the database file is intact, otherwise SQLite's list of problems. */
@@ -434,7 +512,12 @@ export class FeedbackStore {
   }
 }
 
-function summarizeGroup(members: readonly UnansweredRow[]): UnansweredGroup {
+/** Eight hex digits: short enough for a button's id, and a moderator can type one. */
+function gapId(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex").slice(0, 8);
+}
+
+function summarizeGroup(key: string, members: readonly UnansweredRow[]): UnansweredGroup {
   const wordings = new Map<string, { count: number; last: number }>();
   const candidates = new Map<string, { count: number; score: number }>();
   const languages = new Set<string>();
@@ -462,6 +545,7 @@ function summarizeGroup(members: readonly UnansweredRow[]): UnansweredGroup {
     .map(([text]) => text);
   const [best] = [...candidates.entries()].sort(([, a], [, b]) => b.count - a.count || b.score - a.score);
   return {
+    id: gapId(key === "" ? questionForm(members[0]?.question ?? "") : key),
     count: members.length,
     examples,
     languages: [...languages].sort(),

@@ -31,6 +31,7 @@ export function renderGapsCsv(report: GapsReport): string {
       "example_1",
       "example_2",
       "example_3",
+      "id",
     ],
     [
       ...report.unanswered.map((group) => [
@@ -43,6 +44,7 @@ export function renderGapsCsv(report: GapsReport): string {
         group.languages.join(" "),
         group.lastAsked.toISOString(),
         ...examples(group.examples),
+        group.id,
       ]),
       ...report.downVoted.map((statement) => [
         "voted_down",
@@ -54,6 +56,7 @@ export function renderGapsCsv(report: GapsReport): string {
         null,
         null,
         ...examples(statement.examples),
+        statement.id,
       ]),
     ],
   );
@@ -70,16 +73,16 @@ export function renderGapsReport(report: GapsReport): string {
     lines.push(
       "",
 
-      `  ${"#".padStart(3)}  ${"Asked".padStart(5)}  ${"Last asked".padEnd(10)}  ${"Lang".padEnd(6)}  Nearest statement (score)`,
+      `  ${"Id".padEnd(8)}  ${"Asked".padStart(5)}  ${"Last asked".padEnd(10)}  ${"Lang".padEnd(6)}  Nearest statement (score)`,
     );
-    report.unanswered.forEach((group, index) => {
+    report.unanswered.forEach((group) => {
       const nearest = group.bestCandidate
         ? `${safe(group.bestCandidate.id)} (${group.bestCandidate.score.toFixed(2)})`
         : "—";
       lines.push(
-        `  ${String(index + 1).padStart(3)}  ${String(group.count).padStart(5)}  ${day(group.lastAsked)}  ${safe(group.languages.join(" ")).padEnd(6)}  ${nearest}`,
+        `  ${group.id}  ${String(group.count).padStart(5)}  ${day(group.lastAsked)}  ${safe(group.languages.join(" ")).padEnd(6)}  ${nearest}`,
       );
-      for (const example of group.examples) lines.push(`${" ".repeat(14)}“${excerpt(example)}”`);
+      for (const example of group.examples) lines.push(`${" ".repeat(19)}“${excerpt(example)}”`);
     });
   }
 
@@ -87,12 +90,12 @@ export function renderGapsReport(report: GapsReport): string {
   if (report.downVoted.length === 0) {
     lines.push("  none");
   } else {
-    lines.push("", `  ${"#".padStart(3)}  ${"Down".padStart(5)}  ${"Up".padStart(5)}  Statement`);
-    report.downVoted.forEach((statement, index) => {
+    lines.push("", `  ${"Id".padEnd(8)}  ${"Down".padStart(5)}  ${"Up".padStart(5)}  Statement`);
+    report.downVoted.forEach((statement) => {
       lines.push(
-        `  ${String(index + 1).padStart(3)}  ${String(statement.downVotes).padStart(5)}  ${String(statement.upVotes).padStart(5)}  ${safe(statement.statementId)}`,
+        `  ${statement.id}  ${String(statement.downVotes).padStart(5)}  ${String(statement.upVotes).padStart(5)}  ${safe(statement.statementId)}`,
       );
-      for (const example of statement.examples) lines.push(`${" ".repeat(21)}“${excerpt(example)}”`);
+      for (const example of statement.examples) lines.push(`${" ".repeat(26)}“${excerpt(example)}”`);
     });
   }
   return `${lines.join("\n")}\n`;

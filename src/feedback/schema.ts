@@ -47,6 +47,13 @@ export const MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;
    CREATE INDEX unanswered_guild_id ON unanswered (guild_id);
    CREATE INDEX votes_guild_id ON votes (guild_id);`,
+  // Gaps a moderator acted on, by the question forms they held, so that they stay out of the
+  // report (and do not return as new) while their questions are kept.
+  `CREATE TABLE handled_gaps (
+     form TEXT PRIMARY KEY,
+     action TEXT NOT NULL,
+     handled_at INTEGER NOT NULL
+   );`,
 ];
 
 /**

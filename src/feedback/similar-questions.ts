@@ -48,6 +48,15 @@ export function normalizeQuestion(text: string): string {
   return [...new Set(questionWords(text))].sort().join(" ");
 }
 
+/**
+ * What identifies a question when grouping: its normal form, or for a question of stopwords only
+ * ("hi?"), which has no words to compare, its own text (marked so it never equals a normal form).
+ */
+export function questionForm(text: string): string {
+  const form = normalizeQuestion(text);
+  return form === "" ? `\u0000${text.trim().toLowerCase()}` : form;
+}
+
 function questionWords(text: string): string[] {
   // "what's" and "don't" are one word each, as the stopword list spells them.
   const folded = foldText(text).replace(/['’`´]/g, "");
@@ -101,9 +110,7 @@ export function groupSimilarQuestions<T extends GroupableQuestion>(
 ): QuestionGroup<T>[] {
   const byForm = new Map<string, T[]>();
   for (const question of questions) {
-    const form = normalizeQuestion(question.text);
-    // A question of stopwords only ("hi?") has no words to compare; only its own text groups it.
-    const key = form === "" ? `\u0000${question.text.trim().toLowerCase()}` : form;
+    const key = questionForm(question.text);
     const members = byForm.get(key);
     if (members) members.push(question);
     else byForm.set(key, [question]);

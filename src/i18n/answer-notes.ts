@@ -1,38 +1,50 @@
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import type { Answer } from "../search/answer.js";
 import type { Language } from "../search/language.js";
+import { FAIR_CHANCE_FROM, MORE_LIKELY_FROM, SURE_THRESHOLD } from "../search/tuning.js";
 import { type LikelyBand, messagesFor } from "./messages.js";
 
-/** Where the words for a likely answer's confidence change: from even odds to a fair chance. */
 function likelyBand(confidence: number): LikelyBand {
-  if (confidence >= 0.75) return "fair";
-  return confidence >= 0.6 ? "more-likely" : "even";
+  if (confidence >= FAIR_CHANCE_FROM) return "fair";
+  return confidence >= MORE_LIKELY_FROM ? "more-likely" : "even";
 }
+
+/** What the notes above an answer are written from: an answer, or a button that shows it again. */
+export type AnswerStanding = Pick<Answer, "language" | "certainty" | "confidence" | "aboutNow">;
 
 /**
  * What goes above an answer's passages on every surface: for a likely answer, "Probably this:"
  * with the confidence in words (and, where there is one, the 👎 to press); for a question about
  * the present, as of when the knowledge speaks.
  */
-export function answerNotes(answer: Answer, knowledge: KnowledgeSet, voteAtHand: boolean): string[] {
-  if (!answer.answered) return [];
-  const text = messagesFor(answer.language);
+export function answerNotes(
+  standing: AnswerStanding,
+  knowledge: KnowledgeSet,
+  voteAtHand: boolean,
+): string[] {
+  if (standing.certainty === "none") return [];
+  const text = messagesFor(standing.language);
   const notes: string[] = [];
-  if (answer.certainty === "likely") {
+  if (standing.certainty === "likely") {
+    // Likely only because it asks about today: the match is sure, so "I'm not sure … (96%)" would
+    // contradict its own number. The note on today says what is uncertain.
+    const onlyAboutNow = standing.aboutNow && standing.confidence >= SURE_THRESHOLD;
     notes.push(
       [
         text.probablyThis,
-        text.likelyInWords(likelyBand(answer.confidence), Math.round(answer.confidence * 100)),
+        ...(onlyAboutNow
+          ? []
+          : [text.likelyInWords(likelyBand(standing.confidence), Math.round(standing.confidence * 100))]),
         ...(voteAtHand ? [text.likelyVoteHint] : []),
       ].join(" "),
     );
   }
-  if (answer.aboutNow) {
+  if (standing.aboutNow) {
     const { document } = knowledge;
     notes.push(
       text.thenNotNow(
-        longDate(document.summit.date, answer.language),
-        longDate(document.date, answer.language),
+        longDate(document.summit.date, standing.language),
+        longDate(document.date, standing.language),
       ),
     );
   }

@@ -72,7 +72,6 @@ export const de: Messages = {
   knowledgeStatusTitle: "Wissensstand",
   versionWithSize: (version, hash, statements) => `${version} (${hash}, ${statements} Aussagen)`,
   moreIssues: (count) => `… und ${count} weitere`,
-  bytes: (count) => `${count} Bytes`,
   knowledgeLoaded: (when, origin) => `Geladen ${when} aus \`${origin}\``,
   lastRejection: (when, actor) => `Zuletzt abgelehnte Änderung: ${when}, von ${actor}`,
   noRejection: "Seit der letzten erfolgreichen Änderung wurde keine abgelehnt.",
@@ -84,6 +83,8 @@ export const de: Messages = {
   uploadUnreadable: "Ich konnte den Anhang nicht von Discord laden. Bitte versuch es noch einmal.",
   uploadValid: (statements, topics, diff) =>
     `Die Datei ist gültig: ${statements} Aussagen in ${topics} Themen.\n${diff}`,
+  versionUnchanged: (version) =>
+    `⚠️ Aussagen haben sich geändert, aber \`version\` ist noch ${version}: bitte erhöhen, damit Antworten und Historie die Versionen unterscheiden.`,
   uploadConfirmQuestion: "Jetzt übernehmen? Die aktuelle Version bleibt in der Historie.",
   confirm: "Übernehmen",
   cancel: "Abbrechen",
@@ -93,6 +94,8 @@ export const de: Messages = {
   historyTitle: "Versionen des Wissens (neueste zuerst)",
   historyEmpty: "Noch keine Versionen in der Historie.",
   historyCurrent: "aktuell",
+  rollbackNoEarlier:
+    "Es gibt keine frühere Version: dies ist die älteste, die die Historie aufbewahrt. Siehe `/wissen verlauf`.",
   rollbackUnknown: (version) =>
     `In der Historie gibt es keine eindeutige Version, die mit \`${version}\` beginnt. Siehe \`/wissen verlauf\`.`,
   downloadReady: (version) => `Die verwendete Wissensdatei (Version ${version}).`,
@@ -116,7 +119,35 @@ export const de: Messages = {
   feedbackUnavailable: (reason) =>
     `Rückmeldungen sind gerade nicht verfügbar; der Bot antwortet weiter. Grund (auch im Log und unter /healthz): ${reason}`,
   knowledgeInTerminal:
-    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run --silent knowledge -- …).",
+    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run --silent knowledge -- …).",
+  gapsActPlaceholder: "Eine Lücke bearbeiten: beibringen, außerhalb des Themas, verwerfen …",
+  gapDownVoted: (statement) => `👎 beantwortet mit ${statement}`,
+  gapHeading: (count, question) => `**${count}×** „${question}“`,
+  gapNearest: (statement) => `Nächste Aussage: \`${statement}\``,
+  gapTeachPlaceholder: "Beibringen: die Aussage wählen, die sie beantwortet …",
+  gapTeachHint: (id) =>
+    `Nicht in der Liste? \`/wissen beibringen luecke:${id} aussage:\` sucht Aussagen nach Kennung oder Wörtern.`,
+  gapOutOfScope: "Außerhalb des Themas …",
+  gapDismiss: "Verwerfen",
+  gapModalTitle: "Außerhalb des Themas",
+  gapModalLabel: "Wörter von Fragen, die abgelehnt werden",
+  gapModalHint: "Ein Wort oder eine kurze Wendung; Fragen, die darauf beruhen, werden abgelehnt.",
+  gapTeachPreview: (question, statement) => `„${question}“ der Aussage \`${statement}\` beibringen:`,
+  gapWronglyAnswered: (statement) => `Sie wurde mit \`${statement}\` beantwortet und schlecht bewertet.`,
+  gapOutOfScopePreview: (phrase) =>
+    `„${phrase}“ zu outOfScope hinzufügen: Fragen, die darauf beruhen, werden abgelehnt.`,
+  gapOverlapWarning: (entry, term, statements) =>
+    `⚠️ „${entry}“ hat den Wortstamm „${term}“ mit Wörtern von ${statements} Aussage(n) gemeinsam: Fragen damit werden nur abgelehnt, wo der besten Aussage das Wort fehlt.`,
+  gapDismissPreview: (question) =>
+    `„${question}“ im Bericht ausblenden? Die Fragen bleiben gespeichert, und wer sie wieder stellt, holt sie nicht zurück.`,
+  gapConfirmQuestion:
+    "Übernehmen? Es gilt innerhalb einer Sekunde; die bisherige Version bleibt in der Historie.",
+  gapGone:
+    "Diese Lücke steht nicht mehr im Bericht: jemand hat sie schon bearbeitet, oder ihre Fragen sind abgelaufen.",
+  gapDismissed: "Verworfen: die Lücke ist im Bericht ausgeblendet.",
+  gapActionExpired:
+    "Diese Aktion ist abgelaufen oder wurde schon ausgeführt. Öffne `/wissen luecken` noch einmal.",
+  unknownStatement: (id) => `Es gibt keine Aussage \`${id}\`. Tippe in die Option Aussage, um zu suchen.`,
   forgotUser: (questions, votes) =>
     `Gelöscht, was zu diesem Mitglied gespeichert war: ${questions} unbeantwortete Frage(n) und ${votes} Bewertung(en).`,
   serverOnly: "Dieser Befehl funktioniert nur auf einem Server.",
@@ -200,6 +231,18 @@ export const de: Messages = {
       description: "Alles löschen, was zu einem Mitglied gespeichert ist",
     },
     "knowledge forget-user user": { name: "mitglied", description: "Das Mitglied" },
+    "knowledge teach": {
+      name: "beibringen",
+      description: "Eine Frage aus /wissen luecken der Aussage beibringen, die sie beantwortet",
+    },
+    "knowledge teach gap": {
+      name: "luecke",
+      description: "Kennung der Lücke aus /wissen luecken (tippen zum Suchen)",
+    },
+    "knowledge teach statement": {
+      name: "aussage",
+      description: "Die Aussage, die sie beantwortet (Kennung oder Wörter)",
+    },
     setup: { name: "einrichten", description: "Server-Admins: wie sich der Bot auf diesem Server verhält" },
     "setup show": {
       name: "anzeigen",

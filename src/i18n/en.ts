@@ -39,6 +39,11 @@ export const englishCommands = {
     description: "Delete everything stored for a member (unanswered questions, votes)",
   },
   "knowledge forget-user user": { description: "The member" },
+  "knowledge teach": {
+    description: "Teach a question from /knowledge gaps to the statement that answers it",
+  },
+  "knowledge teach gap": { description: "The gap's id from /knowledge gaps (type to search)" },
+  "knowledge teach statement": { description: "The statement that answers it (type an id or words)" },
   setup: { description: "Server admins: how the bot behaves in this server" },
   "setup show": { description: "Every setting for this server, and whether it is set here or the default" },
   "setup ask-channel-add": { description: "Answer plain questions in a channel, thread or forum" },
@@ -125,7 +130,6 @@ export const en: Messages = {
   knowledgeStatusTitle: "Knowledge status",
   versionWithSize: (version, hash, statements) => `${version} (${hash}, ${statements} statements)`,
   moreIssues: (count) => `… and ${count} more`,
-  bytes: (count) => `${count} bytes`,
   knowledgeLoaded: (when, origin) => `Loaded ${when} from \`${origin}\``,
   lastRejection: (when, actor) => `Last rejected change: ${when}, by ${actor}`,
   noRejection: "No rejected change since the last successful one.",
@@ -137,6 +141,8 @@ export const en: Messages = {
   uploadUnreadable: "I could not download that attachment from Discord. Please try again.",
   uploadValid: (statements, topics, diff) =>
     `The file is valid: ${statements} statements in ${topics} topics.\n${diff}`,
+  versionUnchanged: (version) =>
+    `⚠️ Statements changed but \`version\` is still ${version}: raise it, so that answers and the history tell the versions apart.`,
   uploadConfirmQuestion: "Apply it now? The current version stays in the history.",
   confirm: "Apply",
   cancel: "Cancel",
@@ -145,6 +151,8 @@ export const en: Messages = {
   historyTitle: "Knowledge history (newest first)",
   historyEmpty: "No versions in the history yet.",
   historyCurrent: "current",
+  rollbackNoEarlier:
+    "There is no earlier version to go back to: this is the oldest one served that the history keeps. See `/knowledge history`.",
   rollbackUnknown: (version) =>
     `There is no single version starting with \`${version}\` in the history. See \`/knowledge history\`.`,
   downloadReady: (version) => `The knowledge file in use (version ${version}).`,
@@ -167,7 +175,31 @@ export const en: Messages = {
   feedbackUnavailable: (reason) =>
     `Feedback is unavailable at the moment; the bot still answers. Reason (also in the log and on /healthz): ${reason}`,
   knowledgeInTerminal:
-    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps (npm run --silent knowledge -- …).",
+    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run --silent knowledge -- …).",
+  gapsActPlaceholder: "Act on a gap: teach, out of scope, dismiss …",
+  gapDownVoted: (statement) => `👎 answered with ${statement}`,
+  gapHeading: (count, question) => `**${count}×** “${question}”`,
+  gapNearest: (statement) => `Nearest statement: \`${statement}\``,
+  gapTeachPlaceholder: "Teach: pick the statement that answers it …",
+  gapTeachHint: (id) =>
+    `Not in the list? \`/knowledge teach gap:${id} statement:\` searches the statements by id or words.`,
+  gapOutOfScope: "Out of scope …",
+  gapDismiss: "Dismiss",
+  gapModalTitle: "Out of scope",
+  gapModalLabel: "Words of questions to decline",
+  gapModalHint: "A word or short phrase; questions resting on it are declined.",
+  gapTeachPreview: (question, statement) => `Teach “${question}” to \`${statement}\`:`,
+  gapWronglyAnswered: (statement) => `It was answered with \`${statement}\` and voted down.`,
+  gapOutOfScopePreview: (phrase) => `Add “${phrase}” to outOfScope: questions resting on it are declined.`,
+  gapOverlapWarning: (entry, term, statements) =>
+    `⚠️ “${entry}” shares the stem “${term}” with words of ${statements} statement(s): questions using it are declined only where the best statement lacks it.`,
+  gapDismissPreview: (question) =>
+    `Hide “${question}” from the report? Its questions are kept, and asking them again does not bring it back.`,
+  gapConfirmQuestion: "Apply it? It is live within a second; the previous version stays in the history.",
+  gapGone: "This gap is no longer in the report: someone handled it already, or its questions expired.",
+  gapDismissed: "Dismissed: the gap is hidden from the report.",
+  gapActionExpired: "This action has expired or was already handled. Open `/knowledge gaps` again.",
+  unknownStatement: (id) => `There is no statement \`${id}\`. Type in the statement option to search.`,
   forgotUser: (questions, votes) =>
     `Deleted what was stored for that member: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}.`,
   serverOnly: "This command works only in a server.",

@@ -71,7 +71,6 @@ export interface Messages {
   readonly versionWithSize: (version: string, hash: string, statements: number) => string;
   /** Below the errors that fit into a message: how many did not. */
   readonly moreIssues: (count: number) => string;
-  readonly bytes: (count: number) => string;
   readonly knowledgeLoaded: (when: string, origin: string) => string;
   readonly lastRejection: (when: string, actor: string) => string;
   readonly noRejection: string;
@@ -81,6 +80,7 @@ export interface Messages {
   readonly uploadTooLarge: (max: number) => string;
   readonly uploadUnreadable: string;
   readonly uploadValid: (statements: number, topics: number, diff: string) => string;
+  readonly versionUnchanged: (version: string) => string;
   readonly uploadConfirmQuestion: string;
   readonly confirm: string;
   readonly cancel: string;
@@ -90,6 +90,7 @@ export interface Messages {
   readonly historyEmpty: string;
   readonly historyCurrent: string;
   readonly rollbackUnknown: (version: string) => string;
+  readonly rollbackNoEarlier: string;
   readonly downloadReady: (version: string) => string;
   readonly voteHelpful: string;
   readonly voteNotHelpful: string;
@@ -100,6 +101,27 @@ export interface Messages {
   readonly gapsUnanswered: string;
   readonly gapsDownVoted: string;
   readonly gapsEmpty: string;
+  readonly gapsActPlaceholder: string;
+  readonly gapDownVoted: (statement: string) => string;
+  readonly gapHeading: (count: number, question: string) => string;
+  readonly gapNearest: (statement: string) => string;
+  readonly gapTeachPlaceholder: string;
+  readonly gapTeachHint: (id: string) => string;
+  readonly gapOutOfScope: string;
+  readonly gapDismiss: string;
+  readonly gapModalTitle: string;
+  readonly gapModalLabel: string;
+  readonly gapModalHint: string;
+  readonly gapTeachPreview: (question: string, statement: string) => string;
+  readonly gapWronglyAnswered: (statement: string) => string;
+  readonly gapOutOfScopePreview: (phrase: string) => string;
+  readonly gapOverlapWarning: (entry: string, term: string, statements: number) => string;
+  readonly gapDismissPreview: (question: string) => string;
+  readonly gapConfirmQuestion: string;
+  readonly gapGone: string;
+  readonly gapDismissed: string;
+  readonly gapActionExpired: string;
+  readonly unknownStatement: (id: string) => string;
   readonly forgotUser: (questions: number, votes: number) => string;
   readonly serverOnly: string;
   readonly manageServerOnly: string;

@@ -22,7 +22,7 @@ const ENTRY = /^(\d{8}T\d{6}Z)-([0-9a-f]{12})\.yaml$/;
  */
 export class KnowledgeHistory {
   constructor(
-    private readonly directory: string,
+    readonly directory: string,
     /** The newest this many versions are kept; older ones go when a version is added. */
     private readonly keep = DEFAULT_HISTORY_KEEP,
   ) {}

@@ -14,12 +14,21 @@ export function parseKnowledge(text: string, origin: string): Result<KnowledgeSe
 
 /** Reads and validates a knowledge file. Never writes to it. */
 export async function loadKnowledgeFile(path: string): Promise<Result<KnowledgeSet>> {
+  const read = await readKnowledgeSource(path);
+  return read.ok ? parseKnowledge(read.value, path) : read;
+}
+
+/**
+ * A knowledge file's text, or why not as issues in the one format: a file that cannot be read at
+ * 1:1 ("the file is missing …", completed by `after`), one that is not UTF-8 at its first bad byte.
+ */
+export async function readKnowledgeSource(path: string, after = ""): Promise<Result<string>> {
   const read = await readKnowledgeText(path);
-  if (!read.ok) {
-    return {
-      ok: false,
-      issues: [{ file: path, line: 1, column: 1, field: "file", message: `the file ${read.reason}` }],
-    };
-  }
-  return parseKnowledge(read.text, path);
+  if (read.ok) return { ok: true, value: read.text };
+  return {
+    ok: false,
+    issues: read.issues ?? [
+      { file: path, line: 1, column: 1, field: "file", message: `the file ${read.reason}${after}` },
+    ],
+  };
 }

@@ -11,6 +11,7 @@ import {
   confidenceFeatures,
   confidenceOf,
 } from "./confidence.js";
+import { exampleQuestionOwner } from "./example-match.js";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
 import { cleanUserText, tokenize } from "./normalize.js";
 import { PerIndexCache } from "./per-index-cache.js";
@@ -26,6 +27,7 @@ import {
   NEAR_MISS_FLOOR,
   RELATIVE_PASSAGE_FLOOR,
   RERANKED_CANDIDATES,
+  TAUGHT_CONFIDENCE,
 } from "./tuning.js";
 
 export interface Passage {
@@ -137,14 +139,18 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     };
   }
   const resolved = resolveUnits(index, units);
+  // A question taught word for word is answered with its statement, whatever its shape.
+  const taught = exampleQuestionOwner(index.exampleOwners, asked);
   const candidates = rerankByExampleQuestions(
     index,
     resolved,
     scoreStatements(index, resolved, Math.max(limit, RERANKED_CANDIDATES)),
   );
-  const broad = readBroadQuestion(index, asked, resolved, candidates);
+  const broad = taught === undefined ? readBroadQuestion(index, asked, resolved, candidates) : undefined;
   const guarded = guardSubjects(index, resolved, candidates);
-  const ranked = withOverviewFirst(guarded.ranked, broad).slice(0, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
+  const ranked = taughtFirst(withOverviewFirst(guarded.ranked, broad), taught, () =>
+    scoreStatements(index, resolved, index.knowledge.statements.length),
+  ).slice(0, Math.max(limit, DEFAULT_PASSAGE_LIMIT));
   const best = ranked[0];
   // A broad question's overview is the chosen answer, not a match to be weighed: the confidence
   // stays what the engine had in its best match.
@@ -154,7 +160,8 @@ export function answerQuestion(index: SearchIndex, rawQuestion: string, options:
     index.unknownIdf,
     bestStatementFacts(index, broad?.kind === "overview" ? candidates[0] : best, asked, guarded.otherSubject),
   );
-  const confidence = confidenceOf(signals);
+  const confidence =
+    taught === undefined ? confidenceOf(signals) : Math.max(confidenceOf(signals), TAUGHT_CONFIDENCE);
   const kept = ranked
     .filter((scored) => best && scored.score >= best.score * RELATIVE_PASSAGE_FLOOR)
     .slice(0, limit);
@@ -272,6 +279,23 @@ export function closestTopicNames(answer: Answer, knowledge: KnowledgeSet, max =
     if (topic) names.add(topic[answer.language]);
   }
   return [...names].slice(0, max).join(", ");
+}
+
+/**
+ * The statement a question was taught to (its example question, word for word) goes first, even
+ * from outside the candidates ranked: a moderator's lesson holds at once.
+ */
+function taughtFirst(
+  ranked: readonly ScoredStatement[],
+  taught: number | undefined,
+  everyScored: () => readonly ScoredStatement[],
+): ScoredStatement[] {
+  if (taught === undefined) return [...ranked];
+  const scored =
+    ranked.find((candidate) => candidate.statementIndex === taught) ??
+    everyScored().find((candidate) => candidate.statementIndex === taught);
+  if (!scored) return [...ranked];
+  return [{ ...scored, exampleCoverage: 1 }, ...ranked.filter((candidate) => candidate !== scored)];
 }
 
 /**

@@ -1,6 +1,8 @@
 import { stripChatNoise } from "./chat-noise.js";
 import { tokenize } from "./normalize.js";
+import { isQuestionWord } from "./question-shape.js";
 import type { SearchIndex } from "./search-index.js";
+import { isNoise, isSearchedFunctionWord } from "./stopwords.js";
 import { namesParticipant } from "./subject-guard.js";
 
 /** "and Uzbekistan?", "what about 2024?", "und bei Kasachstan?": the rest asks as the last one did. */
@@ -20,15 +22,31 @@ export function leansOnPrevious(question: string): boolean {
   return MORE_OF_THE_SAME.test(folded) || LEAD_IN.test(folded);
 }
 
+/** The follow-up without its lead-in: "and Uzbekistan?" adds Uzbekistan, not "and"; "wer noch?" is all meaning. */
+function restOf(followUp: string): string {
+  const folded = tokenize(stripChatNoise(followUp)).join(" ");
+  return MORE_OF_THE_SAME.test(folded) ? folded : folded.replace(LEAD_IN, "").trim();
+}
+
+/**
+ * Whether a follow-up names something of its own ("what about water?") and so may be a new
+ * question, rather than only a question word or "more" ("and where?", "who else?") that means
+ * nothing without the question before it.
+ */
+export function namesSomethingOfItsOwn(followUp: string): boolean {
+  if (MORE_OF_THE_SAME.test(tokenize(stripChatNoise(followUp)).join(" "))) return false;
+  return restOf(followUp)
+    .split(" ")
+    .some((word) => word !== "" && !isNoise(word) && !isSearchedFunctionWord(word) && !isQuestionWord(word));
+}
+
 /**
  * The follow-up read together with the question before it. When the follow-up names a
  * participant ("and Uzbekistan?"), it takes the place of those the last question named: the same
  * question, asked of another.
  */
 export function readTogether(index: SearchIndex, previous: string, followUp: string): string {
-  const folded = tokenize(stripChatNoise(followUp)).join(" ");
-  // "and Uzbekistan?" adds Uzbekistan, not "and"; "wer noch?" is all meaning.
-  const rest = MORE_OF_THE_SAME.test(folded) ? folded : folded.replace(LEAD_IN, "").trim();
+  const rest = restOf(followUp);
   const namesAnother = followUp.split(/\s+/).some((word) => namesParticipant(index, word));
   const kept = namesAnother
     ? previous

@@ -5,6 +5,7 @@ import { sourceNames } from "../knowledge/sources.js";
 import { evenSample } from "../util/numbers.js";
 import { grownInto } from "../util/typed-arrays.js";
 import { Analyzer } from "./analyzer.js";
+import { ExampleOwners } from "./example-match.js";
 import { FuzzyVocabulary } from "./fuzzy-vocabulary.js";
 import { IndexTermReader } from "./index-terms.js";
 import { buildLanguageLexicon, type LanguageLexicon } from "./language.js";
@@ -55,6 +56,8 @@ export interface SearchIndex {
   readonly unknownIdf: number;
   readonly maxFieldWeight: number;
   readonly fuzzy: FuzzyVocabulary;
+  /** Each example question (by `exampleKey`), with the position of the one statement that has it. */
+  readonly exampleOwners: ReadonlyMap<string, number>;
 }
 
 export function buildSearchIndex(knowledge: KnowledgeSet, previous?: SearchIndex): SearchIndex {
@@ -136,8 +139,10 @@ function* buildSteps(knowledge: KnowledgeSet, previous?: SearchIndex): Generator
     topic: new Map(knowledge.topics.map((topic) => [topic.id, termsOf(`${topic.de} \n ${topic.en}`)])),
     source: new Map(knowledge.document.sources.map((source) => [source.id, termsOf(sourceNames(source))])),
   };
+  const exampleOwners = new ExampleOwners();
   for (const [statementIndex, statement] of knowledge.statements.entries()) {
     if (statementIndex % STATEMENTS_PER_STEP === 0) yield;
+    exampleOwners.add(statement, statementIndex);
     const key = contributionKey(statement);
     statementKeys.push(key);
     const before = previousPositions?.get(key);
@@ -194,6 +199,7 @@ function* buildSteps(knowledge: KnowledgeSet, previous?: SearchIndex): Generator
     unknownIdf: inverseFrequency(statementCount, 0.5),
     maxFieldWeight: MAX_FIELD_WEIGHT,
     languageLexicon,
+    exampleOwners: exampleOwners.build(),
     fuzzy,
     liveTerm,
     buildMemory: { compatibility, statementKeys, liveTerms },

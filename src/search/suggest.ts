@@ -1,6 +1,7 @@
 import type { Statement } from "../knowledge/knowledge-set.js";
-import { type DetectedLanguage, detectLanguage, type Language, type LanguageLexicon } from "./language.js";
+import { type DetectedLanguage, detectLanguage, type Language } from "./language.js";
 import { cleanUserText, tokenize, truncate } from "./normalize.js";
+import { PerIndexCache } from "./per-index-cache.js";
 import { resolveUnits, scoreStatements } from "./score.js";
 import type { SearchIndex } from "./search-index.js";
 
@@ -39,7 +40,7 @@ export function suggestQuestions(index: SearchIndex, partialInput: string, langu
   const seen = new Set<string>();
   for (const statementIndex of ranked) {
     const statement = statements[statementIndex] as Statement;
-    for (const question of preferredQuestions(statement, language, typedWords, index.languageLexicon).slice(
+    for (const question of preferredQuestions(index, statement, language, typedWords).slice(
       0,
       perStatement,
     )) {
@@ -60,32 +61,30 @@ interface AnalysedQuestion {
 }
 
 /**
- * Each statement's questions, analysed once and kept while the statement (that is, its knowledge
- * version) lives: autocomplete runs on every keystroke.
+ * Each statement's questions, analysed once per index: autocomplete runs on every keystroke. Per
+ * index, not per statement record: a reload may hand the same record to an index whose language
+ * word list differs.
  */
-const analysedQuestions = new WeakMap<Statement, readonly AnalysedQuestion[]>();
+const analysedQuestions = new PerIndexCache<Statement, readonly AnalysedQuestion[]>();
 
-function questionsOf(statement: Statement, languageLexicon: LanguageLexicon): readonly AnalysedQuestion[] {
-  let analysed = analysedQuestions.get(statement);
-  if (!analysed) {
-    analysed = statement.questions.map((text) => ({
+function questionsOf(index: SearchIndex, statement: Statement): readonly AnalysedQuestion[] {
+  return analysedQuestions.get(index, statement, () =>
+    statement.questions.map((text) => ({
       text,
       words: new Set(tokenize(text)),
-      language: detectLanguage(text, languageLexicon),
-    }));
-    analysedQuestions.set(statement, analysed);
-  }
-  return analysed;
+      language: detectLanguage(text, index.languageLexicon),
+    })),
+  );
 }
 
 /** The statement's questions in the user's language first, those sharing typed words first. */
 function preferredQuestions(
+  index: SearchIndex,
   statement: Statement,
   language: Language,
   typedWords: ReadonlySet<string>,
-  languageLexicon: LanguageLexicon,
 ): string[] {
-  return questionsOf(statement, languageLexicon)
+  return questionsOf(index, statement)
     .map((question) => {
       let shared = 0;
       for (const word of typedWords) if (question.words.has(word)) shared += 1;

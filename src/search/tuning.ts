@@ -83,6 +83,19 @@ export const ANSWER_THRESHOLD = 0.5;
  */
 export const SURE_THRESHOLD = 0.83;
 /**
+ * Where a likely answer's confidence in words changes: under the first it is about even odds,
+ * from the second a fair chance. Confidence reads as the chance of being right, so the words say
+ * what the number says: 0.5–0.6 is barely better than a coin, 0.75 is three in four.
+ */
+export const MORE_LIKELY_FROM = 0.6;
+export const FAIR_CHANCE_FROM = 0.75;
+/**
+ * A follow-up ("what about water?") is first read as typed; read together with the question
+ * before it only when that reading is answered and the typed one is not, or this much surer. A
+ * new question that starts like a follow-up keeps its own answer unless the context clearly helps.
+ */
+export const FOLLOW_UP_CLEARLY_SURER = 0.15;
+/**
  * A question the best statement cannot answer in kind — an out-of-scope subject, a number it does
  * not give, another participant than the one asked — is declined whatever else matches: its confidence is capped below the threshold,
  * and low enough that the closest statements are not offered either.
@@ -114,3 +127,9 @@ export const BROAD_MAX_WEIGHT = 2.1;
 export const TOPIC_NAME_SHARE = 0.5;
 /** A fuzzy reading this close to a participant's name counts as naming it ("Tadschikstan"). */
 export const NAMING_SIMILARITY = 0.75;
+
+/**
+ * The confidence of an answer to a question asked word for word as a statement's example
+ * question: a moderator taught it, so it is as sure as the engine gets.
+ */
+export const TAUGHT_CONFIDENCE = 0.95;

@@ -1,11 +1,10 @@
-import { copyFile, mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_PERMISSIONS, type DiscordStandIn, startDiscordStandIn } from "../support/discord-standin.js";
+import { startEditableTestBot } from "../support/editable-bot.js";
 import type { Json } from "../support/json.js";
-import { SHIPPED_KNOWLEDGE, startTestBot, type TestBot } from "../support/test-bot.js";
+import type { TestBot } from "../support/test-bot.js";
 
 const MODERATOR = { memberPermissions: ALL_PERMISSIONS };
 
@@ -18,12 +17,8 @@ describe("moderators change the knowledge from Discord", () => {
 
   beforeAll(async () => {
     standIn = await startDiscordStandIn();
-    const folder = await mkdtemp(join(tmpdir(), "summit-admin-"));
-    knowledgePath = join(folder, "summit.yaml");
-    await copyFile(SHIPPED_KNOWLEDGE, knowledgePath);
+    ({ testBot, knowledgePath, auditChannel } = await startEditableTestBot(standIn));
     original = await readFile(knowledgePath, "utf8");
-    auditChannel = standIn.guilds[0]?.channels[2]?.id ?? "";
-    testBot = await startTestBot(standIn, { KNOWLEDGE_PATH: knowledgePath, AUDIT_CHANNEL_ID: auditChannel });
   });
 
   afterAll(async () => {

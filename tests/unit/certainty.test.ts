@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chooseSureThreshold, precisionFrom } from "../../src/bench/sure-threshold.js";
 import { renderAnswer } from "../../src/cli/terminal-render.js";
-import { answerReply } from "../../src/discord/render/answer-view.js";
+import { askButtonIds } from "../../src/discord/commands/ask-ids.js";
+import { answerReply, languageSwitchReply } from "../../src/discord/render/answer-view.js";
 import { fitForChannel } from "../../src/discord/render/reply.js";
 import { loadKnowledgeFile } from "../../src/knowledge/load.js";
-import { type Answer, answerQuestion } from "../../src/search/answer.js";
+import { type Answer, answerQuestion, statementPassage } from "../../src/search/answer.js";
 import { certaintyOf } from "../../src/search/certainty.js";
 import { buildSearchIndex, type SearchIndex } from "../../src/search/search-index.js";
 import { asksAboutNow } from "../../src/search/then-not-now.js";
@@ -66,6 +67,28 @@ describe("certainty tiers", () => {
     for (const question of ["Who took part?", "Wann war der Gipfel?", "Was the declaration published?"])
       expect(asksAboutNow(question), question).toBe(false);
   });
+
+  it("count 'noch' and 'still' only when the question asks in the present tense", () => {
+    for (const question of [
+      "Ist Scholz noch Kanzler?",
+      "Gibt es noch Gespräche über Migration?",
+      "Regiert Tokajew immer noch?",
+      "Is the partnership still in place?",
+      "Does the agreement still hold?",
+      "Are they not partners anymore?",
+    ])
+      expect(asksAboutNow(question), question).toBe(true);
+    for (const question of [
+      "Wer war noch beim Gipfel dabei?",
+      "Was wurde noch vereinbart?",
+      "Welche Länder waren noch da?",
+      "wer noch?",
+      "Wer ist noch zum Gipfel gekommen?",
+      "What else was still discussed?",
+      "Who else still signed?",
+    ])
+      expect(asksAboutNow(question), question).toBe(false);
+  });
 });
 
 describe("a likely answer on every surface", () => {
@@ -103,6 +126,45 @@ describe("a likely answer on every surface", () => {
     expect(renderAnswer(answer, index.knowledge)).toMatch(note);
     const german = renderAnswer({ ...answer, language: "de" }, index.knowledge);
     expect(german).toMatch(/Mein Wissen beschreibt den Gipfel vom 29\. September 2023/);
+  });
+
+  it("lets the note on today speak for an answer likely only because it asks about today", () => {
+    const asked = answerQuestion(index, "Is Mirziyoyev still president of Uzbekistan?");
+    const answer: Answer = { ...answerAs("Who took part in the summit?", "likely", true), confidence: 0.96 };
+    for (const candidate of [answer, ...(asked.confidence >= SURE_THRESHOLD ? [asked] : [])]) {
+      const content = (answerReply(candidate, index, "1") as Json).content as string;
+      expect(content).toMatch(/^Probably this: If it misses, press 👎\.\nNote: what I know describes/);
+      expect(content).not.toMatch(/not sure|\(\d+%\)/);
+    }
+    const german = renderAnswer({ ...answer, language: "de" }, index.knowledge);
+    expect(german).not.toMatch(/nicht sicher/);
+    expect(german).toMatch(/Mein Wissen beschreibt/);
+  });
+
+  it("keeps its notes, in the new language, and its 👎 when shown in the other language", () => {
+    const likely = answerAs("Who took part in the summit?", "likely", true);
+    const sure = answerAs("Who took part in the summit?", "sure");
+    const switched = (answer: Answer, embeds = true) => {
+      const reply = answerReply(answer, index, "123456789012345678") as Json;
+      const raw = reply.components[0].components
+        .map((button: Json) => button.custom_id as string)
+        .find((id: string) => id.startsWith("ask:lang:"));
+      const id = askButtonIds.decode(raw.split(":"));
+      if (id?.kind !== "ask-language") throw new Error(`not a language button: ${raw}`);
+      const passages = id.statements.map((position) => statementPassage(index, position, id.language));
+      return fitForChannel(languageSwitchReply(passages, index, id), embeds) as Json;
+    };
+    const german = switched(likely);
+    expect(german.content).toMatch(
+      /^Vermutlich das: Ich bin nicht sicher.*\(62\s%\).*👎\.\nHinweis: Mein Wissen/,
+    );
+    expect(german.content).not.toMatch(/Probably|Note:/);
+    const emoji = german.components[0].components.map((button: Json) => button.emoji?.name);
+    expect(emoji).toEqual(expect.arrayContaining(["👍", "👎"]));
+    // Without Embed Links the notes stay above the passages.
+    expect(switched(likely, false).content).toMatch(/^Vermutlich das:[\s\S]*Hinweis:[\s\S]*\*\*1\.\*\*/);
+    // A sure answer has no notes: the update still says so, or the old notes would stay.
+    expect(switched(sure).content).toBe("");
   });
 
   it("offers the topics to pick from for a broad question, not an answer", () => {

@@ -16,7 +16,9 @@ describe("the command line's usage", () => {
       const io = captureIO(env);
       expect(await runCli([help], io)).toBe(0);
       expect(io.stdout.text).toMatch(/usage: summit-bot <command>/);
-      expect(io.stdout.text).toMatch(/knowledge .*check, export, diff, history, rollback and gaps/);
+      expect(io.stdout.text).toMatch(
+        /knowledge .*check, export, diff, history, rollback, gaps, teach and out-of-scope/,
+      );
       expect(io.stderr.text).toBe("");
     }
   });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { askButtonIds, voteIds } from "../../src/discord/commands/ask-ids.js";
 import { componentKinds } from "../../src/discord/commands/index.js";
+import { gapIds } from "../../src/discord/commands/knowledge-gap-ids.js";
 import { knowledgeUploadIds } from "../../src/discord/commands/knowledge-ids.js";
 import { privacyIds } from "../../src/discord/commands/privacy-ids.js";
 import { topicsIds } from "../../src/discord/commands/topics-ids.js";
@@ -17,6 +18,7 @@ const codecs = [
   topicsIds,
   knowledgeUploadIds,
   privacyIds,
+  gapIds,
 ] as unknown as IdCodec<AnyId>[];
 
 const language = fc.constantFrom("de" as const, "en" as const);
@@ -30,7 +32,21 @@ const customId: fc.Arbitrary<Owned> = fc.oneof(
     .record({ kind: fc.constant("ask-more" as const), version, language, statements: positions })
     .map(ownedBy(askButtonIds)),
   fc
-    .record({ kind: fc.constant("ask-language" as const), version, language, statements: positions })
+    .record({
+      kind: fc.constant("ask-language" as const),
+      version,
+      language,
+      statements: positions,
+      standing: fc.option(
+        fc.record({
+          certainty: fc.constantFrom("sure" as const, "likely" as const),
+          permille: fc.nat({ max: 1000 }),
+          aboutNow: fc.boolean(),
+        }),
+        { nil: undefined },
+      ),
+      answer: fc.option(fc.stringMatching(/^\d{17,20}$/), { nil: undefined }),
+    })
     .map(ownedBy(askButtonIds)),
   fc
     .record({ kind: fc.constant("ask-near" as const), version, language, statements: positions })
@@ -69,6 +85,26 @@ const customId: fc.Arbitrary<Owned> = fc.oneof(
       upload: fc.stringMatching(/^[0-9a-f]{16}$/),
     })
     .map(ownedBy(knowledgeUploadIds)),
+  fc.record({ kind: fc.constant("gap-pick" as const), language }).map(ownedBy(gapIds)),
+  fc
+    .record({
+      kind: fc.constantFrom(
+        "gap-teach" as const,
+        "gap-scope" as const,
+        "gap-phrase" as const,
+        "gap-dismiss" as const,
+      ),
+      language,
+      gap: fc.stringMatching(/^[0-9a-f]{8}$/),
+    })
+    .map(ownedBy(gapIds)),
+  fc
+    .record({
+      kind: fc.constantFrom("gap-apply" as const, "gap-cancel" as const),
+      language,
+      pending: fc.stringMatching(/^[0-9a-f]{16}$/),
+    })
+    .map(ownedBy(gapIds)),
   fc.record({ kind: fc.constant("privacy-delete" as const), language }).map(ownedBy(privacyIds)),
 );
 
@@ -80,6 +116,17 @@ function decodeCustomId(raw: unknown): AnyId | undefined {
 }
 
 describe("button and menu ids", () => {
+  it("still read a language button made before it carried the answer's standing", () => {
+    expect(decodeCustomId("ask:lang:0123abcd:de:4.7")).toEqual({
+      kind: "ask-language",
+      version: "0123abcd",
+      language: "de",
+      statements: [4, 7],
+      standing: undefined,
+      answer: undefined,
+    });
+  });
+
   it("round-trip and fit Discord's 100 characters", () => {
     fc.assert(
       fc.property(customId, ([codec, id]) => {
@@ -108,8 +155,15 @@ describe("button and menu ids", () => {
       "ask:more:zzzzzzzz:en:1",
       "ask:more:0123abcd:fr:1",
       "ask:more:0123abcd:en:-1",
+      "ask:lang:0123abcd:en:1:x50:123",
+      "ask:lang:0123abcd:en:1:l1001:123",
+      "ask:lang:0123abcd:en:1:l50:12a",
+      "ask:more:0123abcd:en:1:l50:123",
       "topics:page:en:x:a",
       "topics:page:en:1:../../etc",
+      "gap:teach:en:../../x",
+      "gap:apply:en:0123",
+      "gap:pick:en:extra",
     ]) {
       expect(decodeCustomId(raw)).toBeUndefined();
     }

@@ -79,6 +79,9 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
+/** Gaps are named by eight hex digits, for buttons and for the shell. */
+const GAP_ID = expect.stringMatching(/^[0-9a-f]{8}$/);
+
 describe("the feedback store", () => {
   let root: string;
   let dataDir: string;
@@ -144,8 +147,8 @@ describe("the feedback store", () => {
     );
     const { downVoted } = store.gaps();
     expect(downVoted).toEqual([
-      { statementId: "s-bad", downVotes: 3, upVotes: 0, examples: ["Q two?", "Q one?"] },
-      { statementId: "s-meh", downVotes: 1, upVotes: 1, examples: ["Q one?"] },
+      { id: GAP_ID, statementId: "s-bad", downVotes: 3, upVotes: 0, examples: ["Q two?", "Q one?"] },
+      { id: GAP_ID, statementId: "s-meh", downVotes: 1, upVotes: 1, examples: ["Q one?"] },
     ]);
   });
 
@@ -169,6 +172,7 @@ describe("the feedback store", () => {
     expect(report.unanswered).toHaveLength(2);
     const [kyrgyz, summit] = report.unanswered;
     expect(kyrgyz).toEqual({
+      id: GAP_ID,
       count: 4,
       examples: [
         "Who signed the Kyrgyz deal?",
@@ -318,8 +322,9 @@ describe("the feedback store", () => {
     const text = renderGapsReport(store.gaps());
     const rows = text.split("\n").map((line) => line.trim().split(/\s+/));
     expect(text).toContain("Unanswered questions, similar ones grouped (last 90 days): 2 asked");
-    expect(rows).toContainEqual(["1", "2", "2026-03-01", "en", "kg-sign", "(0.42)"]);
-    expect(rows).toContainEqual(["1", "1", "0", "summit-date"]);
+    const report = store.gaps();
+    expect(rows).toContainEqual([report.unanswered[0]?.id, "2", "2026-03-01", "en", "kg-sign", "(0.42)"]);
+    expect(rows).toContainEqual([report.downVoted[0]?.id, "1", "0", "summit-date"]);
     expect(text).toContain("“Who signed the Kyrgyz deal?”");
     expect(text).not.toContain("\u001b");
     expect(text).toContain("“When was it?”");

@@ -40,7 +40,17 @@ describe("a knowledge file with planted links, headings and mentions", () => {
         ),
       ],
       ["answer without embeds", fitForChannel(answerReply(answer, index, "123"), false)],
-      ["language switch", languageSwitchReply([passage], index, language, [position])],
+      [
+        "language switch",
+        languageSwitchReply([passage], index, {
+          kind: "ask-language",
+          version: "0123abcd",
+          language,
+          statements: [position],
+          standing: { certainty: "likely", permille: 620, aboutNow: true },
+          answer: "123",
+        }),
+      ],
       ["more results", morePassagesReply([passage], index, language, "note")],
       ["more results as text", fitForChannel(morePassagesReply([passage], index, language), false)],
       ["about", aboutReply(index, language)],

@@ -1,5 +1,5 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
-import { askInTerminal, renderReply } from "../../cli/terminal-question.js";
+import { askInTerminal, isTooLong, renderReply } from "../../cli/terminal-question.js";
 import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { statementPassage } from "../../search/answer.js";
@@ -92,16 +92,16 @@ export const askCommand: SlashCommand = {
   chat: {
     usage: "QUESTION",
     run(asked, session) {
-      const question = session.followUps.read(session.index, "you", "terminal", asked);
-      const followUp = question !== asked;
-      const reply = askInTerminal(session.index, question, {
+      const reply = askInTerminal(session.index, asked, {
         language: session.fixedLanguage,
-        // The length limit is for what was typed: a follow-up is a few words, its reading longer.
-        maxLength: followUp ? Number.POSITIVE_INFINITY : session.maxQuestionLength,
+        maxLength: session.maxQuestionLength,
+        conversation: { memory: session.followUps, person: "you", channel: "terminal" },
       });
       session.answeredIn(reply.language);
-      // A follow-up says how it was read, as the embed's author line does on Discord.
-      const readAs = followUp ? [messagesFor(reply.language).readAsFollowUp(question)] : [];
+      // An answer to the question read with the one before says how it was read, as the embed's
+      // author line does on Discord.
+      const readTogether = !isTooLong(reply) && reply.question !== cleanUserText(asked);
+      const readAs = readTogether ? [messagesFor(reply.language).readAsFollowUp(reply.question)] : [];
       const text = [...readAs, renderReply(reply, session.index)].join("\n");
       return `bot> ${text.replaceAll("\n", "\n     ")}`;
     },
@@ -131,7 +131,7 @@ async function answerButton(
   }
   const passages = id.statements.map((position) => statementPassage(index, position, id.language));
   if (id.kind === "ask-language") {
-    await updateOrReply(interaction, languageSwitchReply(passages, index, id.language, id.statements));
+    await updateOrReply(interaction, languageSwitchReply(passages, index, id));
     return;
   }
   const note = id.kind === "ask-near" ? text.closestStatementsNote : undefined;

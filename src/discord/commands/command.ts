@@ -4,12 +4,13 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   MessageFlags,
+  type ModalSubmitInteraction,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type StringSelectMenuInteraction,
 } from "discord.js";
 import type { FollowUpMemory } from "../../app/follow-up-memory.js";
-import { languageOfLocale } from "../../i18n/messages.js";
+import { languageOfLocale, messagesFor } from "../../i18n/messages.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
 import type { BotContext } from "../context.js";
@@ -45,6 +46,9 @@ export const OPEN_TO_ALL: CommandRules = {
 export type CommandHandler = (interaction: ChatInputCommandInteraction, context: BotContext) => Promise<void>;
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+
+/** What the component dispatcher routes: clicks, menu choices, and forms (modals) submitted. */
+export type ComponentOrModalInteraction = ComponentInteraction | ModalSubmitInteraction;
 
 /** A command module: its definition as data, its rules, its handlers, its buttons and menus. */
 export interface SlashCommand {
@@ -91,13 +95,27 @@ export interface ComponentKind {
 
 export interface BoundComponent {
   readonly language: Language;
-  handle(interaction: ComponentInteraction, context: BotContext): Promise<void>;
+  handle(interaction: ComponentOrModalInteraction, context: BotContext): Promise<void>;
 }
 
 export function componentKind<Id extends { readonly kind: string; readonly language: Language }>(
   ids: IdCodec<Id>,
   rules: CommandRules,
   handle: (interaction: ComponentInteraction, id: Id, context: BotContext) => Promise<void>,
+): ComponentKind {
+  return componentAndModalKind(ids, rules, async (interaction, id, context) => {
+    // A form submitted with one of these ids is not one the bot showed.
+    if (interaction.isModalSubmit())
+      await interaction.reply({ content: messagesFor(id.language).expired, flags: MessageFlags.Ephemeral });
+    else await handle(interaction, id, context);
+  });
+}
+
+/** Buttons and menus whose family also opens forms (modals), and handles them when submitted. */
+export function componentAndModalKind<Id extends { readonly kind: string; readonly language: Language }>(
+  ids: IdCodec<Id>,
+  rules: CommandRules,
+  handle: (interaction: ComponentOrModalInteraction, id: Id, context: BotContext) => Promise<void>,
 ): ComponentKind {
   return {
     scope: ids.scope,

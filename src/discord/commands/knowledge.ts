@@ -12,12 +12,15 @@ import { feedbackAttempt } from "../../feedback/feedback-service.js";
 import { renderGapsCsv } from "../../feedback/gaps-report.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { diffKnowledge } from "../../knowledge/diff.js";
-import { shortHash } from "../../knowledge/knowledge-set.js";
+import { contentHash, shortHash } from "../../knowledge/knowledge-set.js";
+import { readKnowledgeSource } from "../../knowledge/load.js";
+import { decodeKnowledgeBytes } from "../../knowledge/utf8.js";
 import type { BotContext } from "../context.js";
 import { actorOf } from "../moderation.js";
+import { gapPickerRow } from "../render/gap-actions-view.js";
 import {
-  changeMessage,
-  diffLine,
+  changePreview,
+  changeReply,
   gapsReply,
   historyReply,
   rejectionContent,
@@ -32,11 +35,14 @@ import {
   type CommandRules,
   type ComponentInteraction,
   canEmbed,
+  componentAndModalKind,
   componentKind,
   OPEN_TO_ALL,
   replyLanguage,
   type SlashCommand,
 } from "./command.js";
+import { gapIds } from "./knowledge-gap-ids.js";
+import { handleGapAction, teach, teachAutocomplete } from "./knowledge-gaps.js";
 import { type KnowledgeUploadId, knowledgeUploadIds } from "./knowledge-ids.js";
 import { knowledgeFileOption, localized } from "./localized.js";
 
@@ -66,6 +72,18 @@ export const knowledgeCommand: SlashCommand = {
       ),
     )
     .addSubcommand((sub) =>
+      localized(sub, "knowledge teach")
+        .addStringOption((option) =>
+          localized(option, "knowledge teach gap").setRequired(true).setMaxLength(8).setAutocomplete(true),
+        )
+        .addStringOption((option) =>
+          localized(option, "knowledge teach statement")
+            .setRequired(true)
+            .setMaxLength(100)
+            .setAutocomplete(true),
+        ),
+    )
+    .addSubcommand((sub) =>
       localized(sub, "knowledge forget-user").addUserOption((option) =>
         localized(option, "knowledge forget-user user").setRequired(true),
       ),
@@ -82,15 +100,22 @@ export const knowledgeCommand: SlashCommand = {
     history,
     rollback,
     gaps,
+    teach,
     "forget-user": forgetUser,
   }),
+
+  autocomplete: teachAutocomplete,
 
   chat: {
     usage: "",
     run: (_argument, { language }) => messagesFor(language).knowledgeInTerminal,
   },
 
-  components: [componentKind(knowledgeUploadIds, OPERATORS_ONLY, applyOrCancelUpload)],
+  components: [
+    componentKind(knowledgeUploadIds, OPERATORS_ONLY, applyOrCancelUpload),
+    // Teach, Out of scope (a form) and Dismiss on the gaps report.
+    componentAndModalKind(gapIds, OPERATORS_ONLY, handleGapAction),
+  ],
 };
 
 const privately = { flags: MessageFlags.Ephemeral } as const;
@@ -109,7 +134,7 @@ async function status(interaction: ChatInputCommandInteraction, { knowledge }: B
 async function reload(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
   await interaction.deferReply(privately);
   const change = await knowledge.reload(actorOf(interaction));
-  await interaction.editReply({ content: changeMessage(change, replyLanguage(interaction)) });
+  await interaction.editReply(changeReply(change, replyLanguage(interaction)));
 }
 
 /** Validate and upload read the same attachment and check it the same way; only upload applies. */
@@ -131,27 +156,28 @@ async function checkUpload(
     });
     return;
   }
-  const checked = knowledge.validate(downloaded.text, attachment.name);
+  const decoded = decodeKnowledgeBytes(downloaded.bytes, attachment.name);
+  const uploadText = decoded.ok ? decoded.value : "";
+  const checked = decoded.ok ? knowledge.validate(uploadText, attachment.name) : decoded;
   if (!checked.ok) {
     await interaction.editReply({ content: rejectionContent(checked.issues, language) });
     return;
   }
   const diff = diffKnowledge(knowledge.current, checked.value);
   if (purpose === "validate") {
-    const { statements, topics } = checked.value;
-    await interaction.editReply({
-      content: text.uploadValid(statements.length, topics.length, diffLine(diff)),
-    });
+    await interaction.editReply(changePreview(knowledge.current, checked.value, diff, "", language));
     return;
   }
+  // Applied only onto the file as it is now: an edit made before Apply would be lost unseen.
+  const onDisk = await readKnowledgeSource(knowledge.path);
   const uploadId = context.pendingUploads.add({
-    text: downloaded.text,
+    text: uploadText,
     userId: interaction.user.id,
     fileName: attachment.name,
+    basedOn: onDisk.ok ? contentHash(onDisk.value) : undefined,
   });
-  await interaction.editReply(
-    fitForChannel(uploadPreviewReply(checked.value, diff, uploadId, language), canEmbed(interaction)),
-  );
+  const preview = uploadPreviewReply(knowledge.current, checked.value, diff, uploadId, language);
+  await interaction.editReply({ ...fitForChannel(preview, canEmbed(interaction)), files: preview.files });
 }
 
 async function download(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
@@ -168,10 +194,9 @@ async function download(interaction: ChatInputCommandInteraction, { knowledge }:
 }
 
 async function history(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
-  const entries = await knowledge.history.list();
   await interaction.reply({
     ...fitForChannel(
-      historyReply(entries, knowledge.current, replyLanguage(interaction)),
+      historyReply(await knowledge.servedLine(), knowledge.current, replyLanguage(interaction)),
       canEmbed(interaction),
     ),
     ...privately,
@@ -202,7 +227,10 @@ async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotC
     return;
   }
   await interaction.reply({
-    ...fitForChannel(gapsReply(gaps.value.report, language), canEmbed(interaction)),
+    ...fitForChannel(
+      { ...gapsReply(gaps.value.report, language), components: gapPickerRow(gaps.value.report, language) },
+      canEmbed(interaction),
+    ),
     files: [
       {
         attachment: Buffer.from(renderGapsCsv(gaps.value.all), "utf8"),
@@ -249,32 +277,28 @@ async function applyOrCancelUpload(
     return;
   }
   await interaction.deferUpdate();
-  const change = await context.knowledge.upload(upload.text, actorOf(interaction));
-  await interaction.editReply({ content: changeMessage(change, id.language), components: [] });
+  const change = await context.knowledge.upload(upload.text, actorOf(interaction), upload.basedOn);
+  await interaction.editReply({ ...changeReply(change, id.language), components: [] });
 }
 
 async function rollback(interaction: ChatInputCommandInteraction, { knowledge }: BotContext): Promise<void> {
   const language = replyLanguage(interaction);
   const requested = interaction.options.getString("version")?.trim().toLowerCase();
-  const entries = await knowledge.history.list();
-  const currentVersion = shortHash(knowledge.current.hash);
-  const entry = requested
-    ? await knowledge.history.find(requested)
-    : entries.find((candidate) => candidate.version !== currentVersion);
-  if (!entry) {
+  const target = await knowledge.rollbackTarget(requested);
+  if (!target) {
     await interaction.reply({
-      content: messagesFor(language).rollbackUnknown((requested ?? "").replace(/[^0-9a-f]/g, "")),
+      content: requested
+        ? messagesFor(language).rollbackUnknown(requested.replace(/[^0-9a-f]/g, ""))
+        : messagesFor(language).rollbackNoEarlier,
       flags: MessageFlags.Ephemeral,
     });
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply({
-    content: changeMessage(await knowledge.rollback(entry, actorOf(interaction)), language),
-  });
+  await interaction.editReply(changeReply(await knowledge.rollback(target, actorOf(interaction)), language));
 }
 
-type Download = { kind: "ok"; text: string } | { kind: "too-large" } | { kind: "failed" };
+type Download = { kind: "ok"; bytes: Buffer } | { kind: "too-large" } | { kind: "failed" };
 
 /** Fetches an attachment from Discord's CDN, refusing more than `maxBytes` even if the size lies. */
 async function downloadAttachment(attachment: Attachment, maxBytes: number): Promise<Download> {
@@ -289,7 +313,7 @@ async function downloadAttachment(attachment: Attachment, maxBytes: number): Pro
       if (received > maxBytes) return { kind: "too-large" };
       chunks.push(chunk);
     }
-    return { kind: "ok", text: Buffer.concat(chunks).toString("utf8") };
+    return { kind: "ok", bytes: Buffer.concat(chunks) };
   } catch {
     return { kind: "failed" };
   }

@@ -2,15 +2,12 @@ import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { renderStatement } from "../../cli/terminal-render.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { findStatement } from "../../knowledge/lookup.js";
-import { answerQuestion } from "../../search/answer.js";
-import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
 import { echoTyped } from "../render/limits.js";
 import { fitForChannel } from "../render/reply.js";
 import { canEmbed, OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized, publicOption } from "./localized.js";
-
-const MAX_CHOICES = 25;
+import { statementChoices } from "./statement-choices.js";
 
 export const statementCommand: SlashCommand = {
   data: localized(new SlashCommandBuilder(), "statement")
@@ -43,28 +40,8 @@ export const statementCommand: SlashCommand = {
   /** Ids that contain what is typed first, then statements whose text matches it. */
   async autocomplete(interaction, { knowledge: service, metrics }) {
     metrics.recordAutocomplete("statement");
-    const language = replyLanguage(interaction);
     const typed = String(interaction.options.getFocused()).trim();
-    const index = service.index;
-    const lowered = typed.toLowerCase();
-    const byId = index.knowledge.statements.filter(
-      (statement) => lowered === "" || statement.id.includes(lowered),
-    );
-    const byText =
-      typed.length >= 2
-        ? answerQuestion(index, typed, { limit: MAX_CHOICES }).passages.map((passage) =>
-            index.knowledge.statementsById.get(passage.id),
-          )
-        : [];
-    const seen = new Set<string>();
-    const choices = [];
-    for (const statement of [...byId, ...byText]) {
-      if (!statement || seen.has(statement.id)) continue;
-      seen.add(statement.id);
-      choices.push({ name: truncate(`${statement.id} — ${statement[language]}`, 100), value: statement.id });
-      if (choices.length === MAX_CHOICES) break;
-    }
-    await interaction.respond(choices);
+    await interaction.respond(statementChoices(service.index, typed, replyLanguage(interaction)));
   },
 
   chat: {

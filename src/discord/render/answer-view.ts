@@ -1,10 +1,10 @@
 import { type APIEmbed, ButtonStyle, ComponentType } from "discord.js";
-import { answerNotes } from "../../i18n/answer-notes.js";
+import { type AnswerStanding, answerNotes } from "../../i18n/answer-notes.js";
 import { messagesFor, UNSUPPORTED_LANGUAGE_NOTE } from "../../i18n/messages.js";
 import { type Answer, closestTopicNames, nearMisses, type Passage } from "../../search/answer.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
-import { askButtonIds, voteIds } from "../commands/ask-ids.js";
+import { type AskButtonId, askButtonIds, type ShownStanding, voteIds } from "../commands/ask-ids.js";
 import { topicsIds } from "../commands/topics-ids.js";
 import { VERSION_LENGTH } from "../custom-ids.js";
 import { DiscordLimits, isLinkSafe, linkOrText, safeText, truncate } from "./limits.js";
@@ -43,14 +43,12 @@ export function answerReply(answer: Answer, index: SearchIndex, requestId?: stri
           ),
         ]
       : []),
-    languageButton(index, answer.language, positionsOf(index, shown)),
+    languageButton(index, answer.language, positionsOf(index, shown), shownStanding(answer), requestId),
     ...(requestId ? voteButtons(index, answer.language, requestId, positionsOf(index, shown)) : []),
   ];
   // A likely answer says so before its passages, with the 👎 beside it; an answer to a question
   // about today says as of when it speaks.
-  const notes = answerNotes(answer, index.knowledge, requestId !== undefined).map((note) =>
-    safeText(note, DiscordLimits.content),
-  );
+  const notes = notesAbove(answer, index, requestId !== undefined);
   return {
     ...(notes.length > 0 ? { content: truncate(notes.join("\n"), DiscordLimits.content) } : {}),
     embeds: passageEmbeds(shown, index, answer.language, footer, answer.question),
@@ -62,22 +60,60 @@ export function answerReply(answer: Answer, index: SearchIndex, requestId?: stri
   };
 }
 
-/** The same statements again in the other language, with a button back. */
+/**
+ * The same statements again in the other language: with the notes the answer had, now in this
+ * language, the button back and the 👍/👎 row. `content` is always set, empty when there are no
+ * notes, so that an update does not keep the other language's notes above these passages.
+ */
 export function languageSwitchReply(
   passages: readonly Passage[],
   index: SearchIndex,
-  language: Language,
-  positions: readonly number[],
+  id: Extract<AskButtonId, { kind: "ask-language" }>,
 ): ReplyPayload {
+  const { language, statements: positions, standing, answer } = id;
   const text = messagesFor(language);
   const footer = servedVersionLine(index, text);
-  const components = [
-    { type: ComponentType.ActionRow as const, components: [languageButton(index, language, positions)] },
+  const notes = standing
+    ? notesAbove(
+        {
+          language,
+          certainty: standing.certainty,
+          confidence: standing.permille / 1000,
+          aboutNow: standing.aboutNow,
+        },
+        index,
+        answer !== undefined,
+      )
+    : [];
+  const buttons = [
+    languageButton(index, language, positions, standing, answer),
+    ...(answer ? voteButtons(index, language, answer, positions) : []),
   ];
   return {
+    content: truncate(notes.join("\n"), DiscordLimits.content),
     embeds: passageEmbeds(passages, index, language, footer),
-    components,
-    textFallback: passagesAsText(passages, language, footer),
+    components: [{ type: ComponentType.ActionRow as const, components: buttons }],
+    textFallback: truncate(
+      [...notes, passagesAsText(passages, language, footer)].join("\n\n"),
+      DiscordLimits.content,
+    ),
+  };
+}
+
+/** The notes above an answer's passages, made safe for Discord. */
+function notesAbove(standing: AnswerStanding, index: SearchIndex, voteAtHand: boolean): string[] {
+  return answerNotes(standing, index.knowledge, voteAtHand).map((note) =>
+    safeText(note, DiscordLimits.content),
+  );
+}
+
+/** What the language button carries of an answer, to show its notes again in the other language. */
+function shownStanding(answer: Answer): ShownStanding | undefined {
+  if (answer.certainty === "none") return undefined;
+  return {
+    certainty: answer.certainty,
+    permille: Math.floor(answer.confidence * 1000),
+    aboutNow: answer.aboutNow,
   };
 }
 
@@ -149,7 +185,13 @@ function positionsOf(index: SearchIndex, passages: readonly Passage[]): number[]
     .filter((position) => position >= 0);
 }
 
-function languageButton(index: SearchIndex, current: Language, positions: readonly number[]) {
+function languageButton(
+  index: SearchIndex,
+  current: Language,
+  positions: readonly number[],
+  standing: ShownStanding | undefined,
+  answer: string | undefined,
+) {
   const target: Language = current === "de" ? "en" : "de";
   const text = messagesFor(current);
   return button(
@@ -158,6 +200,8 @@ function languageButton(index: SearchIndex, current: Language, positions: readon
       version: versionTag(index),
       language: target,
       statements: [...positions],
+      standing,
+      answer,
     }),
     target === "de" ? text.buttonGerman : text.buttonEnglish,
     ButtonStyle.Secondary,

@@ -2,12 +2,13 @@ import { ButtonStyle, ComponentType } from "discord.js";
 import type { KnowledgeChange, Rejection } from "../../app/knowledge-service.js";
 import type { GapsReport } from "../../feedback/feedback-store.js";
 import { messagesFor } from "../../i18n/messages.js";
-import { type KnowledgeDiff, summarizeDiff } from "../../knowledge/diff.js";
-import type { HistoryEntry } from "../../knowledge/history.js";
+import { type KnowledgeDiff, summarizeDiff, versionUnchanged } from "../../knowledge/diff.js";
 import { formatIssue, type KnowledgeIssue } from "../../knowledge/issues.js";
 import { type KnowledgeSet, shortHash } from "../../knowledge/knowledge-set.js";
+import { historyRows, type ServedVersion } from "../../knowledge/served-line.js";
 import type { Language } from "../../search/language.js";
 import { knowledgeUploadIds } from "../commands/knowledge-ids.js";
+import { type FileAttachment, type MessageWithDiff, messageWithDiff } from "./diff-view.js";
 import { DiscordLimits, safeText, truncate } from "./limits.js";
 import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
 
@@ -79,17 +80,17 @@ export function statusReply(
 }
 
 export function uploadPreviewReply(
+  current: KnowledgeSet,
   candidate: KnowledgeSet,
   diff: KnowledgeDiff,
   uploadId: string,
   language: Language,
-): ReplyPayload {
+): ReplyPayload & { files: FileAttachment[] } {
   const text = messagesFor(language);
+  const { content, files } = changePreview(current, candidate, diff, text.uploadConfirmQuestion, language);
   return {
-    content: truncate(
-      `${text.uploadValid(candidate.statements.length, candidate.topics.length, diffLine(diff))}\n${text.uploadConfirmQuestion}`,
-      DiscordLimits.content,
-    ),
+    content,
+    files,
     components: [
       {
         type: ComponentType.ActionRow,
@@ -112,17 +113,48 @@ export function uploadPreviewReply(
   };
 }
 
+/**
+ * A valid file before it is applied: its size, what it changes field by field, a warning when
+ * statements changed but `version` did not, and `question` (e.g. "Apply it now?") last.
+ */
+export function changePreview(
+  current: KnowledgeSet,
+  candidate: KnowledgeSet,
+  diff: KnowledgeDiff,
+  question: string,
+  language: Language,
+): MessageWithDiff {
+  const text = messagesFor(language);
+  const heading = [
+    text.uploadValid(candidate.statements.length, candidate.topics.length, diffLine(diff)),
+    ...(versionUnchanged(current, candidate, diff)
+      ? [text.versionUnchanged(candidate.document.version)]
+      : []),
+  ].join("\n");
+  const withDiff = messageWithDiff(heading, diff, DiscordLimits.content - question.length - 1);
+  return {
+    content: question === "" ? withDiff.content : `${withDiff.content}\n${question}`,
+    files: withDiff.files,
+  };
+}
+
+/** The versions in served order, newest first: name, hash, when, by whom; the current one marked. */
 export function historyReply(
-  entries: readonly HistoryEntry[],
+  line: readonly ServedVersion[],
   current: KnowledgeSet,
   language: Language,
 ): ReplyPayload {
   const text = messagesFor(language);
-  if (entries.length === 0) return { content: text.historyEmpty };
-  const lines = entries.slice(0, 20).map((entry) => {
-    const marker = current.hash.startsWith(entry.version) ? ` ← ${text.historyCurrent}` : "";
-    return `\`${entry.version}\` ${discordTime(entry.savedAt)} · ${text.bytes(entry.bytes)}${marker}`;
-  });
+  if (line.length === 0) return { content: text.historyEmpty };
+  const lines = historyRows(line, current.hash)
+    .slice(0, 20)
+    .map((row) => {
+      const name = row.name === "" ? "" : `**${safeText(row.name, 40)}** `;
+      const who =
+        row.actor === "" ? "" : ` · ${safeText(row.actor, 60)}${row.action === "" ? "" : ` (${row.action})`}`;
+      const marker = row.current ? ` ← **${text.historyCurrent}**` : "";
+      return `${name}\`${row.version}\` ${discordTime(new Date(row.at))}${who}${marker}`;
+    });
   return {
     embeds: [
       {
@@ -140,10 +172,11 @@ export function gapsReply(report: GapsReport, language: Language): ReplyPayload 
   if (report.unanswered.length === 0 && report.downVoted.length === 0) return { content: text.gapsEmpty };
   const unanswered = report.unanswered.map(
     (group) =>
-      `**${group.count}×** ${group.examples.map((example) => `“${safeText(example, 90)}”`).join(" · ")}${group.bestCandidate ? ` → \`${group.bestCandidate.id}\`` : ""}`,
+      `\`${group.id}\` **${group.count}×** ${group.examples.map((example) => `“${safeText(example, 90)}”`).join(" · ")}${group.bestCandidate ? ` → \`${group.bestCandidate.id}\`` : ""}`,
   );
   const downVoted = report.downVoted.map(
-    (statement) => `\`${statement.statementId}\` 👎 ${statement.downVotes} 👍 ${statement.upVotes}`,
+    (statement) =>
+      `\`${statement.id}\` \`${statement.statementId}\` 👎 ${statement.downVotes} 👍 ${statement.upVotes}`,
   );
   const field = (name: string, lines: string[]) =>
     lines.length > 0 ? [{ name, value: truncate(lines.join("\n"), DiscordLimits.embedFieldValue) }] : [];
@@ -158,22 +191,29 @@ export function gapsReply(report: GapsReport, language: Language): ReplyPayload 
   };
 }
 
-/** The reply to any change: old → new with the diff, "nothing to do", or every error. */
-export function changeMessage(change: KnowledgeChange, language: Language): string {
+/**
+ * The reply to any change: old → new with what changed field by field (the whole diff attached
+ * when long), "nothing to do", or every error.
+ */
+export function changeReply(change: KnowledgeChange, language: Language): MessageWithDiff {
   const text = messagesFor(language);
   switch (change.kind) {
-    case "applied":
-      return truncate(
+    case "applied": {
+      const heading = [
         text.reloadApplied(
           versionLabel(change.before, language),
           versionLabel(change.after, language),
           diffLine(change.diff),
         ),
-        DiscordLimits.content,
-      );
+        ...(versionUnchanged(change.before, change.after, change.diff)
+          ? [text.versionUnchanged(change.after.document.version)]
+          : []),
+      ].join("\n");
+      return messageWithDiff(heading, change.diff);
+    }
     case "unchanged":
-      return text.reloadUnchanged;
+      return { content: text.reloadUnchanged, files: [] };
     case "rejected":
-      return rejectionContent(change.issues, language);
+      return { content: rejectionContent(change.issues, language), files: [] };
   }
 }
