@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { removeStrayTemporaryFiles, writeFileAtomically } from "../knowledge/atomic-write.js";
@@ -17,6 +16,7 @@ import {
   type ServedRecord,
   type ServedVersion,
 } from "../knowledge/served-line.js";
+import { DEFAULT_KNOWLEDGE_MAX_BYTES, sizeIssue, tooLargeIssue } from "../knowledge/size-limit.js";
 import type { Logger } from "../logging/logger.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { type FollowedContent, followFile } from "./file-follower.js";
@@ -62,8 +62,6 @@ export interface RollbackTarget {
 
 /** A change to the file's text; refused with the reason as issues when it does not fit the file. */
 export type TextEdit = (text: string) => Result<string>;
-
-const DEFAULT_MAX_BYTES = 5_000_000;
 /**
  * A change from the watcher that removes more than this share of the statements is held: far
  * more often a file cut short (a half-finished copy, a truncated save) than a real edit.
@@ -99,7 +97,7 @@ export class KnowledgeService {
     logger: Logger,
     options: KnowledgeServiceOptions = {},
   ): Promise<Result<KnowledgeService>> {
-    const tooLarge = await sizeIssue(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const tooLarge = await sizeIssue(path, options.maxBytes ?? DEFAULT_KNOWLEDGE_MAX_BYTES);
     if (tooLarge) return { ok: false, issues: [tooLarge] };
     const read = await readKnowledgeSource(path);
     if (!read.ok) return read;
@@ -172,7 +170,7 @@ export class KnowledgeService {
    * upload when the file has changed since (a lesson taught meanwhile would be lost unseen).
    */
   upload(text: string, actor: string, basedOn?: string): Promise<KnowledgeChange> {
-    return this.exclusively(async () => {
+    return this.exclusively(actor, "upload", async () => {
       if (basedOn !== undefined) {
         const read = await readKnowledgeSource(this.path);
         if (read.ok && contentHash(read.value) !== basedOn)
@@ -192,9 +190,18 @@ export class KnowledgeService {
 
   /** Restores a version from the history, byte for byte. */
   rollback(target: RollbackTarget, actor: string): Promise<KnowledgeChange> {
-    return this.exclusively(async () =>
-      this.apply(await this.history.read(target.entry), actor, "rollback", true, false, target.position),
-    );
+    return this.exclusively(actor, "rollback", async () => {
+      // Pruned, removed or unreadable since it was listed: a failed rollback, reported like one.
+      const read = await this.history.read(target.entry).then(
+        (text) => ({ text }),
+        (error: unknown) => ({ error }),
+      );
+      if ("error" in read)
+        return this.reject(actor, "rollback", [
+          failureIssue(target.entry.file, "cannot read this version from the history", read.error),
+        ]);
+      return this.apply(read.text, actor, "rollback", true, false, target.position);
+    });
   }
 
   /** The versions in the order they were served, oldest first. */
@@ -223,7 +230,7 @@ export class KnowledgeService {
    * moderator, another shard, the shell) is kept; `change` refuses when it no longer fits.
    */
   edit(actor: string, action: "teach" | "out-of-scope", change: TextEdit): Promise<KnowledgeChange> {
-    return this.exclusively(async () => {
+    return this.exclusively(actor, action, async () => {
       const read = await readKnowledgeSource(this.path);
       if (!read.ok) return this.reject(actor, action, read.issues);
       const edited = change(read.value);
@@ -256,17 +263,20 @@ export class KnowledgeService {
         const hash = contentHash(text);
         // Our own upload or rollback, seen again on disk.
         if (hash === this.current.hash) return;
-        // A version served before (a rollback from the shell) was chosen, not cut short.
-        const known = (await this.history.list()).some((entry) => hash.startsWith(entry.version));
+        // A version served before (a rollback from the shell) was chosen, not cut short. An
+        // unreadable history knows none: the change is then held if it removes much.
+        const history = await this.history.list().catch(() => []);
+        const known = history.some((entry) => hash.startsWith(entry.version));
         await this.apply(text, actor, "reload", false, !known);
       });
     } catch (error) {
-      this.logger.error({ err: error }, "reload failed");
+      // Whatever failed, it is a rejected reload: counted, audited and in /knowledge status.
+      this.reject(actor, "reload", [failureIssue(this.path, "the reload failed", error)]);
     }
   }
 
   private get maxBytes(): number {
-    return this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    return this.options.maxBytes ?? DEFAULT_KNOWLEDGE_MAX_BYTES;
   }
 
   private async apply(
@@ -300,7 +310,11 @@ export class KnowledgeService {
     // Every served version is in the history (the first since start-up); the new one joins it
     // before anything changes, so a rollback can always return to either. A version that cannot
     // be kept is not served: a rollback must always be able to return to what was live.
-    const unsaved = await this.attempt(() => this.history.save(text), "DATA_DIR/history", "keep");
+    const unsaved = await this.attempt(
+      () => this.history.save(text, new Date(), shortHash(before.hash)),
+      "DATA_DIR/history",
+      "keep",
+    );
     if (unsaved) return this.reject(actor, action, [unsaved]);
     if (write) {
       const failed = await this.attempt(() => writeFileAtomically(this.path, text), this.path, "write");
@@ -335,13 +349,7 @@ export class KnowledgeService {
       return undefined;
     } catch (error) {
       const what = verb === "keep" ? "cannot keep this version in the history" : "cannot write the file";
-      return {
-        file,
-        line: 1,
-        column: 1,
-        field: "file",
-        message: `${what} (${errorText(error)}); the previous knowledge stays in use`,
-      };
+      return failureIssue(file, what, error);
     }
   }
 
@@ -382,10 +390,28 @@ export class KnowledgeService {
    * One write at a time: in this process by the queue, across processes (shards, a shell command
    * beside the bot) by a lock file beside the knowledge file, which every writer takes.
    */
-  private exclusively<T>(task: () => Promise<T>): Promise<T> {
-    return this.serialized(() =>
-      withFileLock(join(dirname(this.path), `.${basename(this.path)}.lock`), task),
-    );
+  private exclusively(
+    actor: string,
+    action: AuditEvent["action"],
+    task: () => Promise<KnowledgeChange>,
+  ): Promise<KnowledgeChange> {
+    const lock = join(dirname(this.path), `.${basename(this.path)}.lock`);
+    return this.serialized(async () => {
+      let started = false;
+      try {
+        return await withFileLock(lock, () => {
+          started = true;
+          return task();
+        });
+      } catch (error) {
+        if (started) throw error;
+        // A lock that cannot be taken (a read-only folder, another writer for too long) is a
+        // failed change like any other: counted, audited, in /knowledge status.
+        return this.reject(actor, action, [
+          failureIssue(lock, "cannot take the knowledge file's lock", error),
+        ]);
+      }
+    });
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {
@@ -411,25 +437,6 @@ function servedRecord(
   };
 }
 
-/** Checked before reading, so that a huge file never lands in memory; unreadable is said later. */
-async function sizeIssue(path: string, maxBytes: number): Promise<KnowledgeIssue | undefined> {
-  const size = await stat(path).then(
-    (info) => info.size,
-    () => 0,
-  );
-  return size > maxBytes ? tooLargeIssue(path, size, maxBytes) : undefined;
-}
-
-function tooLargeIssue(file: string, bytes: number, maxBytes: number): KnowledgeIssue {
-  return {
-    file,
-    line: 1,
-    column: 1,
-    field: "file",
-    message: `the file has ${bytes} bytes, more than KNOWLEDGE_MAX_BYTES (${maxBytes}); the previous knowledge stays in use`,
-  };
-}
-
 /** A change from the watcher that drops more than a quarter of the statements, as an issue. */
 function heldIssue(file: string, before: KnowledgeSet, after: KnowledgeSet): KnowledgeIssue | undefined {
   const kept = new Set(after.statements.map((statement) => statement.id));
@@ -441,6 +448,17 @@ function heldIssue(file: string, before: KnowledgeSet, after: KnowledgeSet): Kno
     column: 1,
     field: "statements",
     message: `held, not applied: this change removes ${removed} of ${before.statements.length} statements (more than a quarter), as a file cut short would. If it is meant, apply it with /knowledge reload (or send the bot SIGHUP)`,
+  };
+}
+
+/** A file operation's failure as an issue: what failed, why, and that nothing changed. */
+function failureIssue(file: string, what: string, error: unknown): KnowledgeIssue {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    field: "file",
+    message: `${what} (${errorText(error)}); the previous knowledge stays in use`,
   };
 }
 

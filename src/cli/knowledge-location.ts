@@ -1,6 +1,8 @@
+import { readSettings } from "../config/settings.js";
 import type { KnowledgeSet } from "../knowledge/knowledge-set.js";
 import { DEFAULT_KNOWLEDGE_PATH, parseKnowledge } from "../knowledge/load.js";
 import { readKnowledgeText } from "../knowledge/read-file.js";
+import { DEFAULT_KNOWLEDGE_MAX_BYTES, sizeIssue } from "../knowledge/size-limit.js";
 import { type CliIO, SetupError } from "./io.js";
 import { reportIssues } from "./report-issues.js";
 
@@ -38,6 +40,14 @@ export async function loadKnowledgeOrReport(
   location: KnowledgeLocation,
   io: CliIO,
 ): Promise<KnowledgeSet | undefined> {
+  // What the bot would refuse to load is refused here too, before it is read.
+  const settings = readSettings(io.env);
+  const maxBytes = settings.ok ? settings.settings.KNOWLEDGE_MAX_BYTES : DEFAULT_KNOWLEDGE_MAX_BYTES;
+  const tooLarge = await sizeIssue(location.path, maxBytes, "the bot refuses to load it");
+  if (tooLarge) {
+    reportIssues([tooLarge], io);
+    return undefined;
+  }
   const read = await readKnowledgeText(location.path);
   // A file that is not UTF-8 was read: its content is what is wrong, at a line and column.
   if (!read.ok && !read.issues) throw new SetupError(unreadableKnowledgeMessage(location, read.reason));

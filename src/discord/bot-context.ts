@@ -1,6 +1,6 @@
 import type { KnowledgeService } from "../app/knowledge-service.js";
 import type { Settings } from "../config/settings.js";
-import { FeedbackService, FeedbackUnavailableError } from "../feedback/feedback-service.js";
+import { databaseSource, FeedbackService, FeedbackUnavailableError } from "../feedback/feedback-service.js";
 import { StoredData } from "../feedback/stored-data.js";
 import type { Logger } from "../logging/logger.js";
 import { BotMetrics } from "../ops/metrics.js";
@@ -42,7 +42,7 @@ export function buildBotContext(
   metrics.trackInFlight(() => work.inFlight);
   countKnowledgeChanges(knowledge, metrics);
   // Per-server settings and rows live in the same database; while it is off, the defaults apply.
-  const database = () => feedback.use((store) => store.database);
+  const database = databaseSource(feedback);
   const context: BotContext = {
     knowledge,
     pendingUploads: new PendingUploads(),

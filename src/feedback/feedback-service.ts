@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Logger } from "../logging/logger.js";
 import { DATABASE_FILE, FeedbackStore, type FeedbackStoreOptions } from "./feedback-store.js";
+import type { DatabaseSource } from "./prepared.js";
 import { SaltMissingError } from "./salt.js";
 
 /** Why feedback cannot be stored right now; votes and gaps say so instead of failing. */
@@ -106,6 +107,15 @@ export class FeedbackService {
       return `${file} cannot be used (${message}): move it aside (mv ${file} ${file}.broken, with its -wal and -shm files) and restart; the bot then creates a new one`;
     return `${file} cannot be opened (${message})`;
   }
+}
+
+/**
+ * The database for the modules that keep their own rows in it (per-server settings, stored data):
+ * their queries run inside the service's guard, so a file found damaged or unwritable there
+ * switches feedback off once and is reported, as if the feedback store had met it.
+ */
+export function databaseSource(feedback: FeedbackService): DatabaseSource {
+  return (action) => feedback.use((store) => action(store.database));
 }
 
 /** Runs a feedback action; when feedback is off, the reason to tell the person instead. */

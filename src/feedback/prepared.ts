@@ -1,7 +1,11 @@
 import type Database from "better-sqlite3";
 
-/** Where a module finds the open database; it may throw when the database is unavailable. */
-export type DatabaseSource = () => Database.Database;
+/**
+ * Runs an action on the open database: it may throw when the database is unavailable, and the
+ * bot's source treats a damaged or unwritable file met during the action as the feedback service
+ * does its own (switched off once, reported, answers go on).
+ */
+export type DatabaseSource = <T>(action: (db: Database.Database) => T) => T;
 
 /**
  * A module's prepared statements, made once per open database: the database behind the bot may be

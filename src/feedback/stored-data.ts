@@ -38,7 +38,7 @@ export class StoredData {
   constructor(private readonly database: DatabaseSource) {}
 
   aboutUser(userHash: string): StoredAboutUser {
-    const row = statements(this.database()).countUser.get(userHash, userHash);
+    const row = this.database((db) => statements(db).countUser.get(userHash, userHash));
     const unanswered = row?.unanswered ?? 0;
     const votes = row?.votes ?? 0;
     const oldest = unanswered + votes > 0 && row?.oldest != null ? new Date(row.oldest) : null;
@@ -47,21 +47,20 @@ export class StoredData {
 
   /** Every server something is kept for. */
   serverIds(): string[] {
-    return statements(this.database())
-      .selectServerIds.all()
-      .map((row) => row.guild_id);
+    return this.database((db) => statements(db).selectServerIds.all()).map((row) => row.guild_id);
   }
 
   /** Deletes everything kept for a server: its questions, votes and settings, in one transaction. */
   forgetServer(guildId: string): DeletedServerData {
-    const db = this.database();
-    const { deleteServerUnanswered, deleteServerVotes, deleteServerSettings } = statements(db);
-    return db
-      .transaction(() => ({
-        unanswered: deleteServerUnanswered.run(guildId).changes,
-        votes: deleteServerVotes.run(guildId).changes,
-        settings: deleteServerSettings.run(guildId).changes,
-      }))
-      .immediate();
+    return this.database((db) => {
+      const { deleteServerUnanswered, deleteServerVotes, deleteServerSettings } = statements(db);
+      return db
+        .transaction(() => ({
+          unanswered: deleteServerUnanswered.run(guildId).changes,
+          votes: deleteServerVotes.run(guildId).changes,
+          settings: deleteServerSettings.run(guildId).changes,
+        }))
+        .immediate();
+    });
   }
 }

@@ -27,8 +27,12 @@ export class KnowledgeHistory {
     private readonly keep = DEFAULT_HISTORY_KEEP,
   ) {}
 
-  /** Keeps `text`, the version now being served, and prunes the oldest beyond `keep`. */
-  async save(text: string, now = new Date()): Promise<HistoryEntry> {
+  /**
+   * Keeps `text`, the version about to be served, and prunes the oldest beyond `keep` — never
+   * `text` itself nor `serving`, the version still served until the new one is in place (a write
+   * that fails after this must leave the live version restorable).
+   */
+  async save(text: string, now = new Date(), serving?: string): Promise<HistoryEntry> {
     const version = shortHash(contentHash(text));
     const existing = (await this.list()).find((entry) => entry.version === version);
     if (existing) return existing;
@@ -39,7 +43,7 @@ export class KnowledgeHistory {
       .replace(/\.\d{3}/, "");
     const file = join(this.directory, `${stamp}-${version}.yaml`);
     await writeFileAtomically(file, text);
-    await this.prune(version);
+    await this.prune([version, ...(serving ? [serving] : [])]);
     return { version, file, savedAt: now, bytes: Buffer.byteLength(text) };
   }
 
@@ -48,9 +52,9 @@ export class KnowledgeHistory {
     return removeStrayTemporaryFiles(this.directory);
   }
 
-  /** Deletes all but the newest `keep` versions, never the one being served. */
-  private async prune(current: string): Promise<void> {
-    const surplus = (await this.list()).slice(this.keep).filter((entry) => entry.version !== current);
+  /** Deletes all but the newest `keep` versions, never those in `kept`. */
+  private async prune(kept: readonly string[]): Promise<void> {
+    const surplus = (await this.list()).slice(this.keep).filter((entry) => !kept.includes(entry.version));
     // Another process may prune at the same time; a file already gone is fine.
     await Promise.all(surplus.map((entry) => unlink(entry.file).catch(() => undefined)));
   }

@@ -49,7 +49,7 @@ export class ServerSettingsStore {
   /** What this server set for itself; a stored value that is not valid is left out (the default applies). */
   stored(guildId: string): Partial<ServerSettings> {
     const own: Partial<Record<ServerSettingKey, unknown>> = {};
-    for (const row of statements(this.database()).selectRows.all(guildId)) {
+    for (const row of this.database((db) => statements(db).selectRows.all(guildId))) {
       if (!isKey(row.key)) continue;
       const parsed = SERVER_SETTING_SCHEMAS[row.key].safeParse(parseJson(row.value));
       if (parsed.success) own[row.key] = parsed.data;
@@ -77,30 +77,32 @@ export class ServerSettingsStore {
   /** Sets one setting for one server; returns what applied before and after. */
   set<K extends ServerSettingKey>(guildId: string, key: K, value: ServerSettings[K]): SettingChange<K> {
     const valid = SERVER_SETTING_SCHEMAS[key].parse(value);
-    const db = this.database();
-    return db
-      .transaction((): SettingChange<K> => {
-        const before = this.resolve(guildId)[key];
-        statements(db).upsert.run(guildId, key, JSON.stringify(valid), this.now().getTime());
-        return { key, before, after: this.resolve(guildId)[key] };
-      })
-      .immediate();
+    return this.database((db) =>
+      db
+        .transaction((): SettingChange<K> => {
+          const before = this.resolve(guildId)[key];
+          statements(db).upsert.run(guildId, key, JSON.stringify(valid), this.now().getTime());
+          return { key, before, after: this.resolve(guildId)[key] };
+        })
+        .immediate(),
+    );
   }
 
   /** Back to the environment's defaults: one setting, or all of them. Returns what changed. */
   reset(guildId: string, key?: ServerSettingKey): SettingChange[] {
-    const db = this.database();
-    return db
-      .transaction((): SettingChange[] => {
-        const before = this.resolve(guildId);
-        if (key === undefined) statements(db).deleteAll.run(guildId);
-        else statements(db).deleteOne.run(guildId, key);
-        const after = this.resolve(guildId);
-        return SERVER_SETTING_KEYS.filter(
-          (name) => before[name].source === "server" && (!key || key === name),
-        ).map((name) => ({ key: name, before: before[name], after: after[name] }) as SettingChange);
-      })
-      .immediate();
+    return this.database((db) =>
+      db
+        .transaction((): SettingChange[] => {
+          const before = this.resolve(guildId);
+          if (key === undefined) statements(db).deleteAll.run(guildId);
+          else statements(db).deleteOne.run(guildId, key);
+          const after = this.resolve(guildId);
+          return SERVER_SETTING_KEYS.filter(
+            (name) => before[name].source === "server" && (!key || key === name),
+          ).map((name) => ({ key: name, before: before[name], after: after[name] }) as SettingChange);
+        })
+        .immediate(),
+    );
   }
 }
 

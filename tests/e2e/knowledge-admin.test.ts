@@ -17,7 +17,10 @@ describe("moderators change the knowledge from Discord", () => {
 
   beforeAll(async () => {
     standIn = await startDiscordStandIn();
-    ({ testBot, knowledgePath, auditChannel } = await startEditableTestBot(standIn));
+    ({ testBot, knowledgePath, auditChannel } = await startEditableTestBot(standIn, {
+      // Below UPLOAD_MAX_BYTES (2 MB by default): the smaller limit is the one an upload meets.
+      KNOWLEDGE_MAX_BYTES: "1000000",
+    }));
     original = await readFile(knowledgePath, "utf8");
   });
 
@@ -91,6 +94,15 @@ describe("moderators change the knowledge from Discord", () => {
     expect(final.content).toMatch(
       /summit\.yaml:\d+:\d+ statements\[0\]\.topic — unknown topic "no-such-topic"/,
     );
+    expect(await readFile(knowledgePath, "utf8")).toBe(original);
+  });
+
+  it("refuses an upload over KNOWLEDGE_MAX_BYTES before checking it, naming that limit", async () => {
+    const padded = `${original}${"# padding\n".repeat(100_000)}`;
+    const { final } = await knowledgeCommand("validate", {
+      file: { attachment: { filename: "summit.yaml", data: padded } },
+    });
+    expect(final.content).toMatch(/too large.*1000000 bytes/);
     expect(await readFile(knowledgePath, "utf8")).toBe(original);
   });
 

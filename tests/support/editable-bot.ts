@@ -13,7 +13,10 @@ export interface EditableTestBot {
 }
 
 /** The bot on its own copy of the shipped knowledge, posting changes to an audit channel. */
-export async function startEditableTestBot(standIn: DiscordStandIn): Promise<EditableTestBot> {
+export async function startEditableTestBot(
+  standIn: DiscordStandIn,
+  env: Record<string, string> = {},
+): Promise<EditableTestBot> {
   const folder = await mkdtemp(join(tmpdir(), "summit-editable-"));
   const knowledgePath = join(folder, "summit.yaml");
   await copyFile(SHIPPED_KNOWLEDGE, knowledgePath);
@@ -21,6 +24,7 @@ export async function startEditableTestBot(standIn: DiscordStandIn): Promise<Edi
   const testBot = await startTestBot(standIn, {
     KNOWLEDGE_PATH: knowledgePath,
     AUDIT_CHANNEL_ID: auditChannel,
+    ...env,
   });
   return { testBot, knowledgePath, auditChannel };
 }

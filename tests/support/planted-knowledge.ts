@@ -11,7 +11,25 @@ export const SOURCE_URL = "https://example.org/report";
 /** Markdown, links, mentions and invisible characters, as someone with write access might plant them. */
 const PLANTED =
   "[click here](https://evil.example/phish) \u202Egnp.exe\u202C zero\u200Bwidth <@123456789012345678> <@&234567890123456789> <#345678901234567890> @everyone https://evil.example/bare";
-const PLANTED_LINES = `# Official notice\\n-# small print\\n- a list\\n1. numbered\\n> quoted\\n${PLANTED}`;
+/**
+ * Line markers as Discord reads them, also indented by a tab, and text that tries to undo the
+ * escaping: an escaped escape before a link, and backtick runs that discord.js escapes by half.
+ */
+const PLANTED_LINES = [
+  "# Official notice",
+  "\\t## tabbed heading",
+  "-# small print",
+  "- a list",
+  "\\t* tabbed list",
+  "+ plus list",
+  "1. numbered",
+  "2) numbered",
+  "> quoted",
+  ">>> quoted to the end",
+  "\\\\[escaped bracket](https://evil.example/esc) \\\\\\\\[escaped escape](https://evil.example/esc2)",
+  "```` four ```` ``` three ``` `` two ``",
+  PLANTED,
+].join("\\n");
 
 /** For fields whose length is limited (a version, a place, a topic name). */
 const SHORT_PLANT = "[x](https://evil.example) <@123456789012345678> @here";
@@ -63,12 +81,14 @@ export function plantedMarkup(text: string): string[] {
     // The bot's own subtext line (a footer in plain text) ends a reply; its text is still checked.
     .replace(/(^|\n)-# ([^\n]*)$/, "$1$2");
   const checks: [string, RegExp][] = [
-    ["masked link", /(?<!\\)\[[^\]]*(?<!\\)\]\(/],
+    // A bracket is escaped by an odd number of backslashes: an even number escapes only themselves.
+    ["masked link", /(?<!\\)(?:\\\\)*\]\(/],
+    ["backtick run (a planted code span)", /``/],
     ["address that becomes a link", /https?:\/\//i],
     ["heading", /^\s*#{1,3} /m],
     ["subtext", /^\s*-# /m],
-    ["list", /^\s*([-*]|\d+\.) /m],
-    ["quote", /^\s*> /m],
+    ["list", /^\s*([-*+]|\d+[.)]) /m],
+    ["quote", /^\s*>/m],
     ["user or role mention", /<@[!&]?\d/],
     ["channel mention", /<#\d/],
     ["everyone", /@(everyone|here)/],

@@ -15,9 +15,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
-import { FeedbackService, FeedbackUnavailableError } from "../../src/feedback/feedback-service.js";
+import { readSettings } from "../../src/config/settings.js";
+import {
+  databaseSource,
+  FeedbackService,
+  FeedbackUnavailableError,
+} from "../../src/feedback/feedback-service.js";
 import { DATABASE_FILE, FeedbackStore, SALT_FILE } from "../../src/feedback/feedback-store.js";
 import { type Logger, silentLogger } from "../../src/logging/logger.js";
+import { environmentDefaults } from "../../src/servers/server-settings.js";
+import { ServerSettingsStore } from "../../src/servers/server-settings-store.js";
 import { captureIO } from "../support/capture.js";
 
 const OPTIONS = { retentionDays: 90 };
@@ -100,6 +107,37 @@ describe("a feedback database that cannot be used", () => {
     expect(failures).toBe(3);
     expect(feedback.problem).toMatch(/malformed|not a database|corrupt/i);
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe("a feedback database damaged while the bot runs", () => {
+  it("met by a server's settings: feedback is switched off once, and the defaults answer", () => {
+    const dir = dataDir();
+    const { logger, errors } = recordingLogger();
+    const warnings: unknown[] = [];
+    logger.warn = ((...args: unknown[]) => warnings.push(args)) as Logger["warn"];
+    const feedback = service(dir, logger);
+    const read = readSettings({});
+    if (!read.ok) throw new Error("bad test settings");
+    const servers = new ServerSettingsStore(
+      databaseSource(feedback),
+      environmentDefaults(read.settings),
+      logger,
+    );
+    for (let server = 0; server < 300; server++) servers.set(`${1000 + server}`, "askPublic", true);
+    feedback.use((store) => store.database.pragma("wal_checkpoint(TRUNCATE)"));
+    feedback.use((store) => store.database.pragma("cache_size = 0"));
+    const file = join(dir, DATABASE_FILE);
+    const fd = openSync(file, "r+");
+    // Pages 2 onwards hold the tables and indexes; page 1 keeps the header valid.
+    writeSync(fd, randomBytes(statSync(file).size - 4096), 0, undefined, 4096);
+    closeSync(fd);
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect(servers.resolve("1100").askPublic.source).toBe("environment");
+    expect(feedback.problem).toMatch(/move it aside/);
+    expect(errors).toHaveLength(1);
+    expect(warnings).toEqual([]);
+    expect(() => servers.set("1100", "askPublic", false)).toThrow(FeedbackUnavailableError);
   });
 });
 

@@ -45,6 +45,25 @@ describe("an alias bomb", () => {
   });
 });
 
+describe("KNOWLEDGE_MAX_BYTES on the command line", () => {
+  it("check and diff refuse a file the bot would refuse, before reading it", async () => {
+    const large = file("large.yaml", `${VALID_KNOWLEDGE}${"# padding\n".repeat(200)}`);
+    const good = file("good.yaml", VALID_KNOWLEDGE);
+    for (const args of [
+      ["knowledge", "check", large],
+      ["knowledge", "diff", good, large],
+    ]) {
+      const io = captureIO({ KNOWLEDGE_MAX_BYTES: "1500" }, "");
+      expect(await runCli(args, io)).toBe(1);
+      expect(io.stderr.text).toMatch(
+        /large\.yaml:1:1 file — the file has \d+ bytes, more than KNOWLEDGE_MAX_BYTES \(1500\); the bot refuses to load it/,
+      );
+    }
+    const io = captureIO({ KNOWLEDGE_MAX_BYTES: "1500" }, "");
+    expect(await runCli(["knowledge", "check", good], io)).toBe(0);
+  });
+});
+
 describe("length limits on every field that reaches a reply", () => {
   const cases: [string, string, string, RegExp][] = [
     ["a 4,000-character version", 'version: "1"', `version: "${"9".repeat(4000)}"`, /^version$/],

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type AuditEvent, KnowledgeService } from "../../src/app/knowledge-service.js";
 import { KnowledgeHistory } from "../../src/knowledge/history.js";
+import { shortHash } from "../../src/knowledge/knowledge-set.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { answerQuestion } from "../../src/search/answer.js";
 import { VALID_KNOWLEDGE } from "../support/broken-knowledge.js";
@@ -160,6 +161,41 @@ describe("reloads that cannot keep their history", () => {
   });
 });
 
+describe("an upload into a read-only knowledge folder (a ConfigMap mount)", () => {
+  it("is a rejected change naming the lock, not a thrown error", async () => {
+    const root = await folder();
+    const path = join(root, "summit.yaml");
+    await writeFile(path, LARGER);
+    const { service, events } = await serviceFor(path, join(root, "history-elsewhere"), { pollMs: 60_000 });
+    if (!makeReadOnly(root)) return;
+    cleanups.push(() => makeWritable(root));
+    const change = await service.upload(WITH_TRADE_EDIT, "moderator");
+    expect(change.kind).toBe("rejected");
+    expect(service.lastRejection?.issues[0]?.message).toMatch(/cannot take the knowledge file's lock/);
+    expect(events.at(-1)?.change.kind).toBe("rejected");
+  });
+});
+
+describe("a rollback to a version that is gone from the history", () => {
+  it("is a rejected change, audited and in the status, not a thrown error", async () => {
+    const root = await folder();
+    const path = join(root, "summit.yaml");
+    await writeFile(path, LARGER);
+    const { service, events } = await serviceFor(path, join(root, "history"), { pollMs: 60_000 });
+    const history = new KnowledgeHistory(join(root, "history"), 3);
+    await history.save(VALID_KNOWLEDGE);
+    const entry = (await history.list()).find((listed) => !service.current.hash.startsWith(listed.version));
+    if (!entry) throw new Error("no other version");
+    // Pruned by another process between the listing and the rollback.
+    await rm(entry.file);
+    const change = await service.rollback({ entry, position: undefined }, "moderator");
+    expect(change.kind).toBe("rejected");
+    expect(service.lastRejection?.issues[0]?.message).toMatch(/cannot read this version from the history/);
+    expect(events.at(-1)?.change.kind).toBe("rejected");
+    expect(service.current.statements).toHaveLength(10);
+  });
+});
+
 describe("the history", () => {
   it("keeps the newest HISTORY_KEEP versions, and the one in use", async () => {
     const root = await folder();
@@ -172,6 +208,28 @@ describe("the history", () => {
     const oldest = (await history.list()).at(-1);
     await history.save(texts[3] as string);
     expect(await history.list()).toContainEqual(oldest);
+  });
+
+  it("keeps the served version when a change it pruned for cannot be written", async () => {
+    const root = await folder();
+    const path = join(root, "summit.yaml");
+    await writeFile(path, LARGER);
+    const opened = await KnowledgeService.open(
+      path,
+      new KnowledgeHistory(join(root, "history"), 1),
+      silentLogger(),
+    );
+    if (!opened.ok) throw new Error(opened.issues[0]?.message);
+    const service = opened.value;
+    const served = shortHash(service.current.hash);
+    // The knowledge file cannot be replaced: the history is written first.
+    if (!makeReadOnly(path)) return;
+    cleanups.push(() => makeWritable(path));
+    const change = await service.upload(WITH_TRADE_EDIT, "moderator");
+    expect(change.kind).toBe("rejected");
+    expect(shortHash(service.current.hash)).toBe(served);
+    const kept = await new KnowledgeHistory(join(root, "history"), 1).find(served);
+    expect(kept, "the served version is still in the history").toBeDefined();
   });
 
   it("removes temporary files a killed process left behind, at start", async () => {

@@ -36,7 +36,7 @@ describe("per-server data in the bot's database", () => {
     const read = readSettings(env);
     if (!read.ok) throw new Error("bad test settings");
     return new ServerSettingsStore(
-      () => feedback.database,
+      (action) => action(feedback.database),
       environmentDefaults(read.settings),
       silentLogger(),
     );
@@ -133,7 +133,7 @@ describe("per-server data in the bot's database", () => {
       const read = readSettings({});
       if (!read.ok) throw new Error("bad test settings");
       const there = new ServerSettingsStore(
-        () => otherShard.database,
+        (action) => action(otherShard.database),
         environmentDefaults(read.settings),
         silentLogger(),
       );
@@ -186,7 +186,7 @@ describe("per-server data in the bot's database", () => {
     settingsStore().set(SERVER_A, "askPublic", true);
     settingsStore().set(SERVER_B, "askPublic", true);
 
-    const deleted = new StoredData(() => feedback.database).forgetServer(SERVER_B);
+    const deleted = new StoredData((action) => action(feedback.database)).forgetServer(SERVER_B);
     expect(deleted).toEqual({ unanswered: 1, votes: 1, settings: 1 });
     expect(examples()).toEqual(["what about cotton?", "what about the weather?"]);
     expect(settingsStore().resolve(SERVER_A).askPublic.source).toBe("server");
@@ -195,7 +195,7 @@ describe("per-server data in the bot's database", () => {
 
   it("tells a person what is kept about them: counts by kind and the oldest date", () => {
     open();
-    const data = new StoredData(() => feedback.database);
+    const data = new StoredData((action) => action(feedback.database));
     expect(data.aboutUser(feedback.hashUser(ALICE))).toEqual({ unanswered: 0, votes: 0, oldest: null });
     const first = clock;
     ask(ALICE, SERVER_A, "what about cotton?");

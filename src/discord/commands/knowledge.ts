@@ -148,11 +148,13 @@ async function checkUpload(
   const text = messagesFor(language);
   const attachment = interaction.options.getAttachment("file", true);
   await interaction.deferReply(privately);
-  const downloaded = await downloadAttachment(attachment, settings.UPLOAD_MAX_BYTES);
+  // A file the bot would not load (KNOWLEDGE_MAX_BYTES) is not fetched or parsed for a preview either.
+  const maxBytes = Math.min(settings.UPLOAD_MAX_BYTES, settings.KNOWLEDGE_MAX_BYTES);
+  const downloaded = await downloadAttachment(attachment, maxBytes);
   if (downloaded.kind !== "ok") {
     const tooLarge = downloaded.kind === "too-large";
     await interaction.editReply({
-      content: tooLarge ? text.uploadTooLarge(settings.UPLOAD_MAX_BYTES) : text.uploadUnreadable,
+      content: tooLarge ? text.uploadTooLarge(maxBytes) : text.uploadUnreadable,
     });
     return;
   }

@@ -35,10 +35,17 @@ export function safeText(text: string, max: number): string {
     heading: true,
     bulletedList: true,
     numberedList: true,
+    // Runs of four or more backticks pass discord.js's code escapes half-escaped; every backtick
+    // is escaped below instead, so no planted code span can swallow the bot's own markup.
+    inlineCode: false,
+    codeBlock: false,
   })
-    // Every bracket, so that no text can open a masked link or close the bot's own link label.
-    .replace(/[[\]]/g, "\\$&")
-    .replace(/^(\s*)(-#|>)/gm, "$1\\$2")
+    // Every bracket, so that no text can open a masked link or close the bot's own link label;
+    // every backtick likewise. The user's own backslashes are doubled by now, so one more escapes.
+    .replace(/[[\]`]/g, "\\$&")
+    // A line's markers after any indentation, tabs included: headings, subtext, quotes, lists.
+    .replace(/^([ \t]*)((?:#{1,3}|-#|[-*+])(?=[ \t])|>)/gm, "$1\\$2")
+    .replace(/^([ \t]*\d+)([.)])(?=[ \t])/gm, "$1\\$2")
     // Discord links `https://…` anywhere in text; an escaped colon ends the address before it starts.
     .replace(/([a-z][a-z0-9+.-]*):\/\//gi, "$1\\://")
     .replace(/@(everyone|here)/g, "@\u200b$1")

@@ -29,7 +29,8 @@ export function fitForChannel(payload: ReplyPayload, embedsAllowed: boolean): Re
   if (embedsAllowed || !sendable.embeds?.length) return sendable;
   if (textFallback !== undefined) {
     const { embeds: _dropped, content: _replaced, ...rest } = sendable;
-    return { ...rest, content: textFallback };
+    // A view's fallback may join a note to its passages: the content limit is checked here, once.
+    return { ...rest, content: truncate(textFallback, DiscordLimits.content) };
   }
   const text = [sendable.content, ...sendable.embeds.map(embedAsText)].filter(Boolean).join("\n\n");
   return { ...sendable, content: truncate(text, DiscordLimits.content), embeds: [] };
