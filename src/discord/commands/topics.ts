@@ -45,7 +45,7 @@ export const topicsCommand: SlashCommand = {
     metrics.recordAutocomplete("topics");
     const language = replyLanguage(interaction);
     const typed = String(interaction.options.getFocused()).toLowerCase();
-    const topics = service.current.topics.filter(
+    const topics = service.index.knowledge.topics.filter(
       (topic) => typed === "" || topic[language].toLowerCase().includes(typed) || topic.id.includes(typed),
     );
     await interaction.respond(
