@@ -44,8 +44,8 @@ export const GERMAN_CUES: ReadonlySet<string> = new Set(
   [
     "vorher nachher schonmal nochmal wieder viel viele mehr weniger zusammen gemeinsam",
     // The domain's everyday German nouns that no umlaut or spelling rule marks, asked alone
-    // ("Kanzler?", "Thema"): the knowledge writes some only inside compounds ("Bundeskanzler").
-    "kanzler kanzlerin thema themen gipfel gipfeltreffen treffen abkommen vereinbarung",
+    // ("Kanzler?", "Gipfel"): the knowledge writes some only inside compounds ("Bundeskanzler").
+    "kanzler kanzlerin gipfel gipfeltreffen treffen abkommen vereinbarung",
   ]
     .join(" ")
     .split(" "),
