@@ -130,6 +130,11 @@ export class KnowledgeService {
     return this.store.current.knowledge;
   }
 
+  /** The version of the knowledge file being served, as its header names it. */
+  get servedVersion(): string {
+    return this.current.document.version;
+  }
+
   /** The live search index: read it once per question, and answer from that version throughout. */
   get index(): SearchIndex {
     return this.store.current;

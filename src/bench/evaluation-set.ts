@@ -23,8 +23,13 @@ export function evaluationSetPath(part: EvaluationPart): string {
   return join(projectRoot(), "tests", "eval", `${part}.yaml`);
 }
 
-export async function loadEvaluationSet(part: EvaluationPart, path: string = evaluationSetPath(part)) {
-  const parsed = z.array(caseSchema).safeParse(load(await readFile(path, "utf8")));
-  if (!parsed.success) throw new Error(`evaluation set ${part} is malformed: ${parsed.error.message}`);
+export async function loadEvaluationSet(part: EvaluationPart) {
+  return parseEvaluationSet(await readFile(evaluationSetPath(part), "utf8"), part);
+}
+
+/** The cases of an evaluation set's text; `label` names it when it is malformed. */
+export function parseEvaluationSet(text: string, label: string) {
+  const parsed = z.array(caseSchema).safeParse(load(text));
+  if (!parsed.success) throw new Error(`evaluation set ${label} is malformed: ${parsed.error.message}`);
   return parsed.data;
 }

@@ -29,7 +29,7 @@ export const askCommand: CliCommand = async (args, io) => {
 
   const reply = (line: string): void => {
     const answer = askInTerminal(index, line, { language, maxLength: settings.MAX_QUESTION_LENGTH });
-    writeLine(io.stdout, values.json ? JSON.stringify(toJson(answer)) : renderReply(answer, index));
+    writeLine(io.stdout, values.json ? JSON.stringify(toJson(answer, index)) : renderReply(answer, index));
   };
   if (positionals.length > 0) {
     reply(positionals.join(" "));
@@ -62,20 +62,28 @@ export async function loadIndexOrReport(
   return knowledge && buildSearchIndex(knowledge);
 }
 
-/** The `ask --json` line: the documented fields first, more for tools that want them. */
-export function toJson(reply: TerminalReply) {
+/**
+ * The `ask --json` line: the same fields on every line, whatever the outcome, so that a tool can
+ * read any line the same way; `message` is the decline's text, null when the question was searched.
+ */
+export function toJson(reply: TerminalReply, index: SearchIndex) {
   if (isTooLong(reply)) {
     return {
       question: reply.question,
       language: reply.language,
       answered: false,
       confidence: 0,
+      certainty: "none" as const,
       passages: [],
+      detectedLanguage: reply.detectedLanguage,
       outcome: reply.outcome,
+      // Declined unread: nothing was answered, so no note about today either.
+      aboutNow: false,
+      knowledgeVersion: index.knowledge.document.version,
       message: reply.message,
     };
   }
-  return answerJson(reply);
+  return { ...answerJson(reply), message: null };
 }
 
 function answerJson(answer: Answer) {

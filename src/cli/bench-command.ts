@@ -3,13 +3,14 @@ import { parseArgs } from "node:util";
 import { calibrationError, fitConfidenceModel, labelSignals } from "../bench/calibrate.js";
 import { type CrossValidation, crossValidate } from "../bench/cross-validate.js";
 import { type EvaluationReport, evaluate } from "../bench/evaluate.js";
-import { EVALUATION_PARTS, loadEvaluationSet } from "../bench/evaluation-set.js";
+import { EVALUATION_PARTS, loadEvaluationSet, parseEvaluationSet } from "../bench/evaluation-set.js";
 import { type BenchResult, engineResult, memoryProbe, runBench } from "../bench/run-bench.js";
 import { answeredSamples, chooseSureThreshold, precisionFrom } from "../bench/sure-threshold.js";
 import { MAX_TAUGHT, measureTeaching, type TeachingResult } from "../bench/teaching.js";
+import { readTextFile } from "../knowledge/read-file.js";
 import { SURE_THRESHOLD } from "../search/tuning.js";
 import { loadIndexOrReport } from "./ask-command.js";
-import { type CliCommand, ExitCode, writeLine } from "./io.js";
+import { type CliCommand, ExitCode, SetupError, UsageError, writeLine } from "./io.js";
 import { knowledgeOption } from "./knowledge-location.js";
 
 export const benchCommand: CliCommand = async (args, io) => {
@@ -25,6 +26,8 @@ export const benchCommand: CliCommand = async (args, io) => {
       set: { type: "string" },
     },
   });
+  if (values.set !== undefined && !values.evaluation)
+    throw new UsageError("--set measures an evaluation file: use it with --evaluation");
   const location = knowledgeOption(io, values.knowledge);
   const knowledgePath = location.path;
   const index = await loadIndexOrReport(io, location);
@@ -66,7 +69,7 @@ export const benchCommand: CliCommand = async (args, io) => {
         ? await Promise.all(
             EVALUATION_PARTS.map(async (part) => [part, await loadEvaluationSet(part)] as const),
           )
-        : [[values.set, await loadEvaluationSet("tuning", values.set)] as const];
+        : [[values.set, await readEvaluationSetOption(values.set)] as const];
     const tuning = answeredSamples(index, await loadEvaluationSet("tuning"));
     const reports = Object.fromEntries(
       sets.map(([name, cases]) => {
@@ -92,6 +95,13 @@ export const benchCommand: CliCommand = async (args, io) => {
   writeLine(io.stdout, values.json ? JSON.stringify(result, null, 2) : renderBench(result));
   return ExitCode.ok;
 };
+
+/** The file `--set` names; one that cannot be read is a usage mistake (exit 2), said plainly. */
+async function readEvaluationSetOption(path: string) {
+  const read = await readTextFile(path, "an evaluation set");
+  if (!read.ok) throw new SetupError(`The evaluation set ${path} (set by --set) ${read.reason}.`);
+  return parseEvaluationSet(read.text, path);
+}
 
 const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
 

@@ -89,9 +89,14 @@ export async function runChat(knowledge: KnowledgeService, io: CliIO, options: C
   });
   const stopWatching = knowledge.watch();
   const current = knowledge.current;
+  const { chat } = messagesFor(session.language);
   writeLine(
     io.stdout,
-    `summit-bot — ${current.document.summit.title.en} · ${current.statements.length} statements, version ${current.document.version}`,
+    chat.banner(
+      current.document.summit.title[session.language],
+      current.statements.length,
+      current.document.version,
+    ),
   );
   writeLine(io.stdout, session.help());
   lines.setPrompt("\nyou> ");

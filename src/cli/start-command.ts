@@ -2,6 +2,7 @@ import { openKnowledgeService } from "../app/open-knowledge.js";
 import { ensureDataDir } from "../config/data-dir.js";
 import { startBot } from "../discord/bot.js";
 import { startShardingManager } from "../discord/shard-manager.js";
+import { messagesFor } from "../i18n/messages.js";
 import { createLogger } from "../logging/logger.js";
 import { openChatKnowledge, runChat } from "./chat-command.js";
 import { type CliCommand, ExitCode, UsageError, writeLine } from "./io.js";
@@ -21,7 +22,8 @@ export const startCommand: CliCommand = async (args, io) => {
     if (io.stdin.isTTY && io.stdout.isTTY) {
       const knowledge = await openChatKnowledge(settings, location, io);
       if (!knowledge) return ExitCode.checkFailed;
-      writeLine(io.stdout, `${NO_TOKEN_MESSAGE}\nMeanwhile, ask the bot here in the terminal.\n`);
+      // No language asked for yet: the chat itself follows each question's language from here.
+      writeLine(io.stdout, `${NO_TOKEN_MESSAGE}\n${messagesFor("en").chat.withoutDiscord}\n`);
       await runChat(knowledge, io, { settings });
       return ExitCode.ok;
     }

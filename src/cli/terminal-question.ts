@@ -1,7 +1,7 @@
 import { answerInConversation, type Conversation } from "../app/follow-up-answer.js";
 import { messagesFor } from "../i18n/messages.js";
 import { type Answer, answerQuestion } from "../search/answer.js";
-import { detectLanguage, type Language } from "../search/language.js";
+import { type DetectedLanguage, detectLanguage, type Language } from "../search/language.js";
 import { cleanUserText, exceedsQuestionLength } from "../search/normalize.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { renderAnswer } from "./terminal-render.js";
@@ -11,6 +11,7 @@ export interface TooLongQuestion {
   readonly outcome: "too-long";
   readonly question: string;
   readonly language: Language;
+  readonly detectedLanguage: DetectedLanguage;
   readonly message: string;
 }
 
@@ -29,12 +30,13 @@ export function askInTerminal(
 ): TerminalReply {
   const question = cleanUserText(rawQuestion);
   if (exceedsQuestionLength(question, options.maxLength)) {
-    const language =
-      options.language ?? (detectLanguage(question, index.languageLexicon) === "de" ? "de" : "en");
+    const detectedLanguage = detectLanguage(question, index.languageLexicon);
+    const language = options.language ?? (detectedLanguage === "de" ? "de" : "en");
     return {
       outcome: "too-long",
       question,
       language,
+      detectedLanguage,
       message: messagesFor(language).questionTooLong(options.maxLength),
     };
   }

@@ -25,9 +25,12 @@ export const COMMAND_USAGE = {
 Options of rollback, teach and out-of-scope: --knowledge PATH (default KNOWLEDGE_PATH)`,
   "deploy-commands": `usage: summit-bot deploy-commands [--global]
   Register the slash commands: to GUILD_ID, or to every server with --global or without GUILD_ID.`,
-  bench: `usage: summit-bot bench [--json] [--knowledge PATH] [--calibrate | --teaching]
+  bench: `usage: summit-bot bench [--json] [--knowledge PATH] [--evaluation [--set FILE.yaml] | --calibrate | --teaching]
   Measure answer quality on the evaluation set and speed on synthetic knowledge.
-  --teaching: only what teaching 50 missed tuning questions buys on the held-out part.`,
+  --evaluation       quality and certainty only (seconds, not minutes)
+  --set FILE.yaml    with --evaluation: measure this evaluation file instead of the shipped parts
+  --calibrate        fit the confidence model on the tuning part, check it on the held-out part
+  --teaching         only what teaching 50 missed tuning questions buys on the held-out part`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_USAGE;

@@ -5,6 +5,9 @@ import { type MessageWithDiff, messageWithDiff } from "./render/diff-view.js";
 import { diffLine, issuesBlock, versionLabel } from "./render/knowledge-view.js";
 import { DiscordLimits } from "./render/limits.js";
 
+/** The audit channel is read by the moderators together, not by one locale: its lines stay English. */
+const AUDIT_LANGUAGE = "en";
+
 /** One audit message: who did what, when, from which version to which, and the diff or the errors. */
 export function auditMessage(event: AuditEvent): MessageWithDiff {
   const who = escapeMarkdown(event.actor);
@@ -13,13 +16,13 @@ export function auditMessage(event: AuditEvent): MessageWithDiff {
   switch (change.kind) {
     case "applied":
       return messageWithDiff(
-        `📚 Knowledge ${event.action} by ${who} at ${when}: ${versionLabel(change.before)} → ${versionLabel(change.after)}\n${diffLine(change.diff)}`,
+        `📚 Knowledge ${event.action} by ${who} at ${when}: ${versionLabel(change.before, AUDIT_LANGUAGE)} → ${versionLabel(change.after, AUDIT_LANGUAGE)}\n${diffLine(change.diff)}`,
         change.diff,
       );
     case "rejected": {
       const heading = `⚠️ Knowledge ${event.action} by ${who} at ${when} rejected; the previous knowledge stays in use:`;
       return {
-        content: `${heading}\n${issuesBlock(change.issues, DiscordLimits.content - heading.length - 1)}`,
+        content: `${heading}\n${issuesBlock(change.issues, DiscordLimits.content - heading.length - 1, AUDIT_LANGUAGE)}`,
         files: [],
       };
     }

@@ -1,18 +1,12 @@
-import { type Client, Events, GatewayCloseCodes } from "discord.js";
+import { type Client, Events } from "discord.js";
 import { auditToChannel } from "./audit.js";
 import type { BotContext } from "./context.js";
+import { fatalCloseMessage } from "./fatal-close.js";
 import { FreeTextResponder } from "./free-text.js";
 import { reportHomeServer } from "./home-server.js";
 import { routeInteraction } from "./interaction-router.js";
 import { forgetLeftServer, forgetServersLeftWhileOffline } from "./leaving.js";
 import { postsAudit } from "./shard-bridge.js";
-
-const FATAL_CLOSE_MESSAGES: Partial<Record<number, string>> = {
-  [GatewayCloseCodes.DisallowedIntents]:
-    "Discord refused the gateway connection (close code 4014): the bot asks for the Message Content intent (MESSAGE_CONTENT_INTENT, or ASK_CHANNEL_IDS set), but it is not enabled. Enable “Message Content Intent” under Bot → Privileged Gateway Intents in the Discord developer portal, or set MESSAGE_CONTENT_INTENT=false and leave ASK_CHANNEL_IDS empty.",
-  [GatewayCloseCodes.AuthenticationFailed]:
-    "Discord rejected the token (close code 4004). Copy a fresh token from the developer portal (Bot → Reset Token) into DISCORD_TOKEN.",
-};
 
 /** Stops the bot with a process exit code and, when it stops by itself, the reason in plain words. */
 export type StopBot = (code: number, reason?: string) => Promise<void>;
@@ -67,25 +61,27 @@ function onLeavingServer(client: Client, context: BotContext): void {
 }
 
 function onReady(client: Client, context: BotContext): void {
-  const { logger, knowledge } = context;
+  const { logger, knowledge: service } = context;
   client.once(Events.ClientReady, (ready) => reportHomeServer(ready, context));
   client.on(Events.ClientReady, (ready) =>
     logger.info(
       {
         user: ready.user.tag,
         guilds: ready.guilds.cache.size,
-        knowledge: knowledge.index.knowledge.document.version,
+        knowledge: service.servedVersion,
       },
       "connected to Discord",
     ),
   );
 }
 
-/** A close code no reconnect can fix stops the bot with the fix spelled out. */
+/**
+ * discord.js emits ShardDisconnect only when it gives up on a connection: without stopping, the
+ * bot would run on, connected to nothing. So every code stops it, with the fix where one is known.
+ */
 function onShardDisconnect(client: Client, { logger }: BotContext, stop: StopBot): void {
   client.on(Events.ShardDisconnect, (event, shardId) => {
-    const message = FATAL_CLOSE_MESSAGES[event.code];
-    if (!message) return;
+    const message = fatalCloseMessage(event.code);
     logger.fatal({ code: event.code, shardId }, message);
     void stop(1, message);
   });

@@ -3,7 +3,7 @@ import { EXAMPLES_PER_ROW, type GapsReport } from "./feedback-store.js";
 
 /**
  * The knowledge gaps, rendered from the one model the feedback store gives (`GapsReport`): as
- * plain text for a terminal (`npm run knowledge -- gaps`) and as CSV for a spreadsheet (the
+ * plain text for a terminal (`npm run --silent knowledge -- gaps`) and as CSV for a spreadsheet (the
  * `--csv` flag and the file `/knowledge gaps` attaches); Discord's embed is drawn from the same
  * model in `discord/render/knowledge-view.ts`.
  */

@@ -43,6 +43,7 @@ export const de: Messages = {
   backToTopics: "Alle Themen",
   statementNotFound: (id) =>
     `Es gibt keine Aussage mit der Kennung \`${id}\`. Mit \`/themen\` kannst du stöbern.`,
+  topicNotFound: (topic) => `Es gibt kein Thema „${topic}“.`,
   statementTitle: (id) => `Aussage ${id}`,
   topic: "Thema",
   aboutTitle: "Über diesen Bot",
@@ -69,6 +70,8 @@ export const de: Messages = {
   notAvailableHere: "Das ist hier nicht verfügbar.",
   moderatorsOnly: "Nur Moderatoren können das Wissen ändern (Server verwalten oder eine Moderatorenrolle).",
   knowledgeStatusTitle: "Wissensstand",
+  versionWithSize: (version, hash, statements) => `${version} (${hash}, ${statements} Aussagen)`,
+  moreIssues: (count) => `… und ${count} weitere`,
   knowledgeLoaded: (when, origin) => `Geladen ${when} aus \`${origin}\``,
   lastRejection: (when, actor) => `Zuletzt abgelehnte Änderung: ${when}, von ${actor}`,
   noRejection: "Seit der letzten erfolgreichen Änderung wurde keine abgelehnt.",
@@ -111,10 +114,12 @@ export const de: Messages = {
     "Der Terminal-Chat speichert nichts über dich: Deine Fragen bleiben auf dem Bildschirm dieses Rechners.",
   voteUnavailable:
     "Danke — Bewertungen können gerade nicht gespeichert werden; die Betreiber des Bots wissen Bescheid.",
+  notAServerId: (typed) =>
+    `„${typed}“ ist keine Server-ID (17 bis 20 Ziffern; „Server-ID kopieren“ im Menü des Servers). Ohne server: gilt es für alle Server.`,
   feedbackUnavailable: (reason) =>
     `Rückmeldungen sind gerade nicht verfügbar; der Bot antwortet weiter. Grund (auch im Log und unter /healthz): ${reason}`,
   knowledgeInTerminal:
-    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run knowledge -- …).",
+    "Moderatoren ändern das Wissen im Terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run --silent knowledge -- …).",
   gapsActPlaceholder: "Eine Lücke bearbeiten: beibringen, außerhalb des Themas, verwerfen …",
   gapDownVoted: (statement) => `👎 beantwortet mit ${statement}`,
   gapHeading: (count, question) => `**${count}×** „${question}“`,
@@ -193,7 +198,10 @@ export const de: Messages = {
     about: { name: "info", description: "Was dieser Bot weiß, woher es stammt und wie man fragt" },
     help: { name: "hilfe", description: "Wie man den Bot fragt, seine Befehle und Sprachen" },
     knowledge: { name: "wissen", description: "Moderation: das Wissen des Bots prüfen und ändern" },
-    "knowledge status": { description: "Version, Umfang, Herkunft, letzte abgelehnte Änderung" },
+    "knowledge status": {
+      name: "status",
+      description: "Version, Umfang, Herkunft, letzte abgelehnte Änderung",
+    },
     "knowledge reload": { name: "neu-laden", description: "Die Wissensdatei jetzt neu einlesen" },
     "knowledge upload": {
       name: "hochladen",
@@ -210,7 +218,7 @@ export const de: Messages = {
       name: "zuruecksetzen",
       description: "Eine aufbewahrte Version wiederherstellen (Standard: die vorige)",
     },
-    "knowledge rollback version": { description: "Version aus /wissen verlauf" },
+    "knowledge rollback version": { name: "version", description: "Version aus /wissen verlauf" },
     "knowledge gaps": {
       name: "luecken",
       description: "Fragen, die der Bot nicht beantworten konnte, und schlecht bewertete Antworten",
@@ -271,6 +279,9 @@ export const de: Messages = {
     privacy: { name: "datenschutz", description: "Was der Bot über dich speichert, und es löschen" },
   },
   chat: {
+    banner: (summit, statements, version) =>
+      `summit-bot – ${summit} · ${statements} Aussagen, Stand ${version}`,
+    withoutDiscord: "Bis dahin kannst du den Bot hier im Terminal fragen.",
     intro: "Stell eine Frage auf Deutsch oder Englisch, oder gib einen Befehl ein:",
     own: {
       lang: { name: "sprache", usage: "de|en|auto", description: "Antwortsprache (auto: die der Frage)" },
@@ -282,7 +293,6 @@ export const de: Messages = {
     otherNames: (names) => `Die englischen Namen gehen auch: ${names}.`,
     unknownCommand: (command) => `Unbekannter Befehl ${command} – versuch /hilfe.`,
     usage: (usage) => `Aufruf: ${usage}`,
-    topicNotFound: (topic) => `Es gibt kein Thema „${topic}“. Die Themen:`,
     replyLanguage: (language) => `Antwortsprache: ${language}`,
     reloaded: (before, after) =>
       `(Die Wissensdatei hat sich geändert: jetzt Stand ${after}, vorher ${before}.)`,

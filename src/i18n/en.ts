@@ -101,6 +101,7 @@ export const en: Messages = {
   next: "Next",
   backToTopics: "All topics",
   statementNotFound: (id) => `There is no statement with the id \`${id}\`. Use \`/topics\` to browse.`,
+  topicNotFound: (topic) => `There is no topic "${topic}".`,
   statementTitle: (id) => `Statement ${id}`,
   topic: "Topic",
   aboutTitle: "About this bot",
@@ -127,6 +128,8 @@ export const en: Messages = {
   notAvailableHere: "This is not available here.",
   moderatorsOnly: "Only moderators can change the knowledge (Manage Server or a moderator role).",
   knowledgeStatusTitle: "Knowledge status",
+  versionWithSize: (version, hash, statements) => `${version} (${hash}, ${statements} statements)`,
+  moreIssues: (count) => `… and ${count} more`,
   knowledgeLoaded: (when, origin) => `Loaded ${when} from \`${origin}\``,
   lastRejection: (when, actor) => `Last rejected change: ${when}, by ${actor}`,
   noRejection: "No rejected change since the last successful one.",
@@ -167,10 +170,12 @@ export const en: Messages = {
   privacyInTerminal:
     "The terminal chat stores nothing about you: your questions stay on this machine's screen.",
   voteUnavailable: "Thanks — votes cannot be stored at the moment; the bot's operators have been told.",
+  notAServerId: (typed) =>
+    `"${typed}" is not a server id (17 to 20 digits; Copy Server ID in the server's menu). Leave server: empty for every server.`,
   feedbackUnavailable: (reason) =>
     `Feedback is unavailable at the moment; the bot still answers. Reason (also in the log and on /healthz): ${reason}`,
   knowledgeInTerminal:
-    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run knowledge -- …).",
+    "Moderators change the knowledge in a terminal: summit-bot knowledge check | diff | history | rollback | gaps | teach | out-of-scope (npm run --silent knowledge -- …).",
   gapsActPlaceholder: "Act on a gap: teach, out of scope, dismiss …",
   gapDownVoted: (statement) => `👎 answered with ${statement}`,
   gapHeading: (count, question) => `**${count}×** “${question}”`,
@@ -236,6 +241,9 @@ export const en: Messages = {
     `Deleted: ${questions} unanswered question${questions === 1 ? "" : "s"} and ${votes} vote${votes === 1 ? "" : "s"}. Nothing about you is kept now.`,
   commands: englishCommands,
   chat: {
+    banner: (summit, statements, version) =>
+      `summit-bot — ${summit} · ${statements} statements, version ${version}`,
+    withoutDiscord: "Meanwhile, ask the bot here in the terminal.",
     intro: "Type a question in English or German, or a command:",
     own: {
       lang: { name: "lang", usage: "de|en|auto", description: "Reply language (auto: each question's own)" },
@@ -247,7 +255,6 @@ export const en: Messages = {
     otherNames: (names) => `The German names work too: ${names}.`,
     unknownCommand: (command) => `Unknown command ${command} — try /help.`,
     usage: (usage) => `Usage: ${usage}`,
-    topicNotFound: (topic) => `There is no topic "${topic}". The topics:`,
     replyLanguage: (language) => `Reply language: ${language}`,
     reloaded: (before, after) => `(The knowledge file changed: now version ${after}, before ${before}.)`,
     reloadRejected: (version, errors) =>

@@ -48,6 +48,8 @@ export interface Messages {
   readonly next: string;
   readonly backToTopics: string;
   readonly statementNotFound: (id: string) => string;
+  /** An unknown topic asked for by name; the topics list follows it. */
+  readonly topicNotFound: (topic: string) => string;
   readonly statementTitle: (id: string) => string;
   readonly topic: string;
   readonly aboutTitle: string;
@@ -65,6 +67,10 @@ export interface Messages {
   /** An operators' command or button used outside their home server. */
   readonly notAvailableHere: string;
   readonly knowledgeStatusTitle: string;
+  /** A knowledge version as moderators see it: version, short hash, size. */
+  readonly versionWithSize: (version: string, hash: string, statements: number) => string;
+  /** Below the errors that fit into a message: how many did not. */
+  readonly moreIssues: (count: number) => string;
   readonly knowledgeLoaded: (when: string, origin: string) => string;
   readonly lastRejection: (when: string, actor: string) => string;
   readonly noRejection: string;
@@ -157,6 +163,8 @@ export interface Messages {
   /** Votes, gaps and forgetting while the feedback database cannot be used; answers go on. */
   readonly voteUnavailable: string;
   readonly feedbackUnavailable: (reason: string) => string;
+  /** `/knowledge gaps server:` given something that is no server id. */
+  readonly notAServerId: (typed: string) => string;
   /** What the terminal chat says to /knowledge: moderators use the knowledge CLI there. */
   readonly knowledgeInTerminal: string;
   /** What the terminal chat says to /setup and /privacy: they belong to Discord servers and people. */
@@ -172,6 +180,10 @@ export type ChatOwnCommand = (typeof CHAT_OWN_COMMANDS)[number];
 
 /** What the terminal chat says beyond the bot's replies. */
 export interface ChatMessages {
+  /** The chat's first line: the summit, how many statements, which version. */
+  readonly banner: (summit: string, statements: number, version: string) => string;
+  /** After "no DISCORD_TOKEN", when `start` opens the chat instead. */
+  readonly withoutDiscord: string;
   readonly intro: string;
   /** Its own commands: the name in this language (both languages' names always work), usage, meaning. */
   readonly own: Readonly<
@@ -185,7 +197,6 @@ export interface ChatMessages {
   readonly otherNames: (names: string) => string;
   readonly unknownCommand: (command: string) => string;
   readonly usage: (usage: string) => string;
-  readonly topicNotFound: (topic: string) => string;
   readonly replyLanguage: (language: string) => string;
   readonly reloaded: (before: string, after: string) => string;
   readonly reloadRejected: (version: string, errors: number) => string;

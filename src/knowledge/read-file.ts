@@ -17,25 +17,30 @@ export type KnowledgeText =
  * `EISDIR: illegal operation on a directory, read`); the reason completes "The file …". A file
  * that is not UTF-8 is refused with the line and column of its first bad byte.
  */
-export async function readKnowledgeText(path: string): Promise<KnowledgeText> {
+export function readKnowledgeText(path: string): Promise<KnowledgeText> {
+  return readTextFile(path, "a knowledge file");
+}
+
+/** Any text file the commands are pointed at (`--set FILE.yaml`): `what` is "a …", for a folder. */
+export async function readTextFile(path: string, what: string): Promise<KnowledgeText> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, reason: unreadableReason(code, error), code };
+    return { ok: false, reason: unreadableReason(code, error, what), code };
   }
   const decoded = decodeKnowledgeBytes(bytes, path);
   if (decoded.ok) return { ok: true, text: decoded.value };
   return { ok: false, reason: "is not valid UTF-8", code: undefined, issues: decoded.issues };
 }
 
-function unreadableReason(code: string | undefined, error: unknown): string {
+function unreadableReason(code: string | undefined, error: unknown, what: string): string {
   switch (code) {
     case "ENOENT":
       return "is missing (no such file)";
     case "EISDIR":
-      return "is a folder, not a knowledge file";
+      return `is a folder, not ${what}`;
     case "ENOTDIR":
       return "is missing (a part of its path is a file, not a folder)";
     case "EACCES":

@@ -29,7 +29,7 @@ export interface ConfidenceFeatures {
 
 /**
  * A logistic model over the features, fitted on the tuning part of the evaluation set
- * (`npm run bench -- --calibrate`), so that confidence reads as the chance that the first passage
+ * (`npm run --silent bench -- --calibrate`), so that confidence reads as the chance that the first passage
  * answers the question. The held-out part checks the calibration.
  */
 export const CONFIDENCE_MODEL = {

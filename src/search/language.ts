@@ -21,7 +21,8 @@ const GERMAN_SHAPES = /(?:sch|ung|keit|heit|ae|oe|ue|tz|ei)(?:en|e|s|n)?$|^(?:ge
 // compounds no list holds ("Gletscherschmelze", "Wasserknappheit"). "sch" only after a letter,
 // since English has "school" and "scheme".
 const GERMAN_CLUSTERS = /\p{L}sch|cht|tz|pf/u;
-const ENGLISH_SHAPES = /(?:tion|ing|th|ness|ship|ly|ed|ies|w)$|^(?:th|wh|w)/;
+// Plurals too: "deportations" is as English as "deportation".
+const ENGLISH_SHAPES = /(?:(?:tion|ing|ness|ship)s?|th|ly|ed|ies|w)$|^(?:th|wh|w)/;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 const OTHER_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
@@ -48,7 +49,7 @@ export function detectLanguage(text: string, lexicon?: LanguageLexicon): Detecte
     } else if (token.length > 3) {
       if (GERMAN_SHAPES.test(token)) german += 0.5;
       if (GERMAN_CLUSTERS.test(token)) german += 0.5;
-      if (lexicon && isGermanCompound(token, lexicon)) german += 1;
+      if (lexicon && (isGermanCompound(token, lexicon) || isPartOfGermanWords(token, lexicon))) german += 1;
       if (ENGLISH_SHAPES.test(token)) english += 0.5;
     }
   }
@@ -72,6 +73,30 @@ function isGermanCompound(token: string, lexicon: LanguageLexicon): boolean {
     if ((lexicon.get(token.slice(cut)) ?? 0) >= GERMAN_LEAN) return true;
   }
   return false;
+}
+
+/** The knowledge's German-leaning and English-leaning words, each set in one string to search. */
+const wordsByLean = new WeakMap<LanguageLexicon, { readonly german: string; readonly english: string }>();
+
+/**
+ * A word the texts never use alone that lives inside words they use only in German, and inside
+ * none they use in English: "Kanzler" (in "Bundeskanzler"), short domain nouns without umlauts
+ * that no spelling rule tells from English.
+ */
+function isPartOfGermanWords(token: string, lexicon: LanguageLexicon): boolean {
+  if (token.length < MIN_COMPOUND_PART) return false;
+  let words = wordsByLean.get(lexicon);
+  if (!words) {
+    const german: string[] = [];
+    const english: string[] = [];
+    for (const [word, lean] of lexicon) {
+      if (lean >= GERMAN_LEAN) german.push(word);
+      else if (lean <= -GERMAN_LEAN) english.push(word);
+    }
+    words = { german: `\n${german.join("\n")}\n`, english: `\n${english.join("\n")}\n` };
+    wordsByLean.set(lexicon, words);
+  }
+  return words.german.includes(token) && !words.english.includes(token);
 }
 
 /** Folded word → how German it is in the knowledge's texts, from −1 (only English) to 1 (only German). */

@@ -41,7 +41,14 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
  * "more"): evidence for the detector, searched like any other word.
  */
 export const GERMAN_CUES: ReadonlySet<string> = new Set(
-  "vorher nachher schonmal nochmal wieder viel viele mehr weniger zusammen gemeinsam".split(" "),
+  [
+    "vorher nachher schonmal nochmal wieder viel viele mehr weniger zusammen gemeinsam",
+    // The domain's everyday German nouns that no umlaut or spelling rule marks, asked alone
+    // ("Kanzler?", "Gipfel"): the knowledge writes some only inside compounds ("Bundeskanzler").
+    "kanzler kanzlerin gipfel gipfeltreffen treffen abkommen vereinbarung",
+  ]
+    .join(" ")
+    .split(" "),
 );
 export const ENGLISH_CUES: ReadonlySet<string> = new Set(
   "more much many again ever still together".split(" "),

@@ -1,7 +1,7 @@
 /**
  * Every weight and threshold of the answer engine, with the reason for its value, in one place
  * (as MiniSearch documents its `defaultSearchOptions`). The confidence model's coefficients are
- * not here: they are fitted by `npm run bench -- --calibrate` and live in `confidence.ts`.
+ * not here: they are fitted by `npm run --silent bench -- --calibrate` and live in `confidence.ts`.
  * Changing a value here changes the evaluation figures: run `npx vitest run tests/eval` before
  * and after, and never move a floor to make a change pass.
  */
@@ -79,7 +79,7 @@ export const ANSWER_THRESHOLD = 0.5;
  * From here an answer is *sure* and stated plainly; between the answer threshold and this it is
  * *likely* and said so ("Probably this:"). The lowest step of 0.01 from which the answers on the
  * tuning part are right at least 95 % of the time, and stay so at every higher step
- * (`npm run bench -- --evaluation` prints the step the tuning part asks for).
+ * (`npm run --silent bench -- --evaluation` prints the step the tuning part asks for).
  */
 export const SURE_THRESHOLD = 0.83;
 /**

@@ -186,6 +186,20 @@ describe("the bot against a local Discord stand-in", () => {
     expect(page2.embeds[0].fields.some((field: Json) => page1Ids.includes(field.name))).toBe(false);
   });
 
+  it("says an unknown /topics topic is not there, above the list of topics", async () => {
+    for (const [locale, said] of [
+      ["en-US", /^There is no topic "nosuch"\.$/],
+      ["de", /^Es gibt kein Thema „nosuch“\.$/],
+    ] as const) {
+      const { callback } = await slash("topics", { topic: "nosuch" }, locale);
+      const data = callback.data as Json;
+      expect(data.content).toMatch(said);
+      expect(customIds(data).some((id) => id.startsWith("topics:select:"))).toBe(true);
+    }
+    const known = await slash("topics", { topic: "business" });
+    expect((known.callback.data as Json).content ?? "").toBe("");
+  });
+
   it("shows one statement in full with /statement, and says so kindly for an unknown id", async () => {
     const id = testBot.knowledge.current.statements[0]?.id as string;
     const { callback } = await slash("statement", { id });

@@ -13,8 +13,13 @@ describe("gateway refusals get a clear message and a clean stop", () => {
     await standIn?.close();
   });
 
-  async function run(standInOptions: Parameters<typeof startDiscordStandIn>[0], env: Record<string, string>) {
+  async function run(
+    standInOptions: Parameters<typeof startDiscordStandIn>[0],
+    env: Record<string, string>,
+    closeCode?: number,
+  ) {
     standIn = await startDiscordStandIn(standInOptions);
+    if (closeCode !== undefined) standIn.closeOnNextIdentify(closeCode);
     const settings = await testSettings({
       DISCORD_TOKEN: "test-token",
       DISCORD_API_URL: standIn.apiUrl,
@@ -24,7 +29,7 @@ describe("gateway refusals get a clear message and a clean stop", () => {
     const logger = createLogger("info", logs);
     const bot = await startBot(settings, await openTestKnowledge(settings, logger), logger);
     const code = await bot.stopped;
-    return { code, logs: logs.text };
+    return { code, logs: logs.text, failure: bot.failure() };
   }
 
   it("explains close code 4014 (Message Content intent not enabled in the portal)", async () => {
@@ -42,5 +47,20 @@ describe("gateway refusals get a clear message and a clean stop", () => {
     expect(code).toBe(1);
     expect(logs).toMatch(/rejected the token/);
     expect(logs).not.toContain("test-token");
+  });
+
+  // discord.js gives up on these codes (ShardDisconnect): a bot left running would answer nobody.
+  it.each([
+    [4010, /invalid shard/],
+    [4011, /sharding required/],
+    [4012, /invalid API version/],
+    [4013, /invalid intents/],
+  ])("stops with exit 1 and says why when Discord closes with %i", async (closeCode, cause) => {
+    const { code, logs, failure } = await run({}, {}, closeCode);
+    expect(code).toBe(1);
+    // What `summit-bot start` prints on stderr whatever LOG_LEVEL says.
+    expect(failure).toMatch(new RegExp(`^Discord closed the connection for good \\(code ${closeCode}\\): `));
+    expect(failure).toMatch(cause);
+    expect(logs).toMatch(new RegExp(`${closeCode}`));
   });
 });

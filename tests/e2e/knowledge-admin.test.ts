@@ -78,6 +78,14 @@ describe("moderators change the knowledge from Discord", () => {
     }
   });
 
+  it("says a gaps server: that is no server id is none, instead of showing every server", async () => {
+    const { final } = await knowledgeCommand("gaps", { server: "nosuch" });
+    const data = (final.data ?? final) as Json;
+    expect(data.content).toMatch(/^"nosuch" is not a server id/);
+    expect(data.embeds ?? []).toEqual([]);
+    expect(data.attachments ?? []).toEqual([]);
+  });
+
   it("shows every error of a broken upload with its line, and changes nothing", async () => {
     const broken = original.replace(/\n {4}topic: [a-z-]+\n/, "\n    topic: no-such-topic\n");
     const { final } = await knowledgeCommand("validate", {

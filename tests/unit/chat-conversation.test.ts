@@ -64,7 +64,13 @@ describe("the terminal chat's commands", () => {
       expect(chat.handle(`/topics ${typed}`).text, typed).toMatch(/^Migration:\n\s+\S+: /);
     }
     const missing = chat.handle("/topics nosuch").text;
-    expect(missing).toMatch(/^There is no topic "nosuch"\. The topics:\nTopics:/);
+    // One heading: the "no topic" line, then the list under its own title, never the list alone.
+    expect(missing).toMatch(/^There is no topic "nosuch"\.\nTopics:\n/);
+    expect(missing.match(/topics:/gi)).toHaveLength(1);
+    expect(session("de").handle("/themen nichtda").text).toMatch(
+      /^Es gibt kein Thema „nichtda“\.\nThemen:\n/,
+    );
+    expect(chat.handle("/statement nosuch").text).toMatch(/^There is no statement with the id nosuch\./);
   });
 
   it("gives a usage line for a missing or wrong argument", () => {

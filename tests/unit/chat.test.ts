@@ -15,6 +15,15 @@ describe("the terminal chat and ask", () => {
     expect(io.stdout.text).toMatch(/keine Aussage mit der Kennung no-such-id/);
   });
 
+  it("opens with a banner in the chat's language", async () => {
+    const german = captureIO({ KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE }, "/ende\n");
+    expect(await runCli(["chat", "--lang", "de"], german)).toBe(0);
+    expect(german.stdout.lines[0]).toMatch(/^summit-bot – .*Gipfel.* · \d+ Aussagen, Stand \S+$/);
+    const english = captureIO({ KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE }, "/quit\n");
+    expect(await runCli(["chat"], english)).toBe(0);
+    expect(english.stdout.lines[0]).toMatch(/^summit-bot — .*[Ss]ummit.* · \d+ statements, version \S+$/);
+  });
+
   it("answers every line and exits 0 when input ends without /quit (Node 24 closed readline first)", async () => {
     const io = captureIO(
       { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },
@@ -43,6 +52,36 @@ describe("the terminal chat and ask", () => {
     expect(lines[2]).toMatchObject({ answered: false, certainty: "none" });
     expect(["sure", "likely"]).toContain(lines[0].certainty);
     for (const line of lines) expect(["de", "en"]).toContain(line.language);
+  });
+
+  it("answers the single German word Kanzler in German", async () => {
+    const io = captureIO({ KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE });
+    expect(await runCli(["ask", "--json", "Kanzler"], io)).toBe(0);
+    expect(JSON.parse(io.stdout.text)).toMatchObject({ detectedLanguage: "de", language: "de" });
+  });
+
+  it("gives every JSON line the same fields, whatever the outcome", async () => {
+    const tooLong = `Who signed ${"the agreement ".repeat(10)}with Kyrgyzstan?`;
+    const io = captureIO(
+      { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE, MAX_QUESTION_LENGTH: "60" },
+      `Afghanistan?\nWho won the world cup in 2014?\n\n${tooLong}\n`,
+    );
+    expect(await runCli(["ask", "--json"], io)).toBe(0);
+    const lines = io.stdout.lines.map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.outcome)).toEqual(["answered", "low-confidence", "empty", "too-long"]);
+    const fields = Object.keys(lines[0]).sort();
+    for (const field of ["certainty", "aboutNow", "detectedLanguage", "knowledgeVersion", "message"])
+      expect(fields).toContain(field);
+    for (const line of lines) expect(Object.keys(line).sort(), line.outcome).toEqual(fields);
+    expect(lines[3]).toMatchObject({
+      answered: false,
+      certainty: "none",
+      aboutNow: false,
+      detectedLanguage: "en",
+      knowledgeVersion: lines[0].knowledgeVersion,
+      message: expect.stringMatching(/too long/),
+    });
+    expect(lines[0].message).toBeNull();
   });
 
   it("echoes the question as given, noise and all, while answering what it asks", async () => {

@@ -36,6 +36,18 @@ describe("errors in plain words, with the right exit code", () => {
       [["chat"], { KNOWLEDGE_PATH: missing }, /set by KNOWLEDGE_PATH\) is missing \(no such file\)/],
       [["knowledge", "check", folder], {}, /\(given as PATH\) is a folder, not a knowledge file/],
       [["start"], { KNOWLEDGE_PATH: folder }, /set by KNOWLEDGE_PATH\) is a folder/],
+      [["bench", "--knowledge", missing], {}, /nosuch\.yaml \(set by --knowledge\) is missing/],
+      [
+        ["bench", "--evaluation", "--set", missing],
+        { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },
+        /^The evaluation set \S+nosuch\.yaml \(set by --set\) is missing \(no such file\)\.$/m,
+      ],
+      [
+        ["bench", "--evaluation", "--set", folder],
+        { KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE },
+        /\(set by --set\) is a folder, not an evaluation set/,
+      ],
+      [["bench", "--set", missing], {}, /^--set measures an evaluation file: use it with --evaluation\n/],
     ];
     for (const [argv, env, expected] of cases) {
       const { code, out, err } = await run(argv, env);

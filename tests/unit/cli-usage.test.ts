@@ -1,7 +1,10 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/app/project-root.js";
 import { runCli } from "../../src/cli/run-cli.js";
-import { COMMAND_USAGE } from "../../src/cli/usage.js";
+import { COMMAND_USAGE, isCommandName } from "../../src/cli/usage.js";
 import { captureIO } from "../support/capture.js";
 import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
 
@@ -29,6 +32,18 @@ describe("the command line's usage", () => {
     const io = captureIO(env);
     expect(await runCli(["knowledge", "check", "--help"], io)).toBe(0);
     expect(io.stdout.text).toMatch(/check \[PATH\]/);
+  });
+
+  it("lists in each command's usage every option the README shows for it", async () => {
+    const readme = await readFile(join(projectRoot(), "README.md"), "utf8");
+    const calls = [...readme.matchAll(/^npm run --silent ([a-z-]+)(.*)$/gm)];
+    expect(calls.length).toBeGreaterThan(5);
+    for (const [line, script = "", rest = ""] of calls) {
+      expect(isCommandName(script), line).toBe(true);
+      const usage = COMMAND_USAGE[script as keyof typeof COMMAND_USAGE];
+      for (const option of rest.replace(/#.*/, "").match(/--[a-z][a-z-]*/g) ?? [])
+        expect(usage, `${option} in ${line}`).toContain(option);
+    }
   });
 
   it("answers unknown options and missing values with a plain message and the usage, exit 2", async () => {

@@ -12,16 +12,35 @@ import { buildSearchIndex } from "../../src/search/search-index.js";
 import { captureIO } from "../support/capture.js";
 import { SHIPPED_KNOWLEDGE } from "../support/test-bot.js";
 
-/** Every name path a command definition holds: the command, its subcommands, their options. */
-function partsOf(data: RESTPostAPIChatInputApplicationCommandsJSONBody): string[] {
-  const walk = (prefix: string, options: readonly APIApplicationCommandOption[] | undefined): string[] =>
+/** A command, subcommand or option as Discord receives it, with its English name path. */
+interface CommandNode {
+  readonly path: string;
+  readonly name: string;
+  readonly name_localizations?: Partial<Record<string, string | null>> | null | undefined;
+  readonly description: string;
+  readonly description_localizations?: Partial<Record<string, string | null>> | null | undefined;
+}
+
+/** Every node a command definition holds: the command, its subcommands, their options. */
+function nodesOf(data: RESTPostAPIChatInputApplicationCommandsJSONBody): CommandNode[] {
+  const walk = (prefix: string, options: readonly APIApplicationCommandOption[] | undefined): CommandNode[] =>
     (options ?? []).flatMap((option) => {
       const path = `${prefix} ${option.name}`;
       const nested = "options" in option ? (option.options as APIApplicationCommandOption[]) : undefined;
-      return [path, ...walk(path, nested)];
+      return [{ ...option, path }, ...walk(path, nested)];
     });
-  return [data.name, ...walk(data.name, data.options)];
+  return [
+    { ...data, path: data.name, description: data.description ?? "" },
+    ...walk(data.name, data.options),
+  ];
 }
+
+function partsOf(data: RESTPostAPIChatInputApplicationCommandsJSONBody): string[] {
+  return nodesOf(data).map((node) => node.path);
+}
+
+/** Discord's rule for command and option names in every locale: lowercase, 1 to 32 word characters. */
+const DISCORD_NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
 
 /** Shared options are named alone in the language files. */
 function inLanguageFiles(path: string): boolean {
@@ -40,17 +59,30 @@ describe("the command modules", () => {
     "/%s is localised, declares its rules and has a chat entry",
     async (_name, command) => {
       for (const part of partsOf(command.data)) expect(inLanguageFiles(part), part).toBe(true);
-      expect(command.data.description_localizations?.de).toBeTruthy();
+      const siblings = new Map<string, string[]>();
+      for (const node of nodesOf(command.data)) {
+        const german = node.name_localizations?.de;
+        // Without a German name a German client shows the English one: every part needs its own.
+        expect(german, `German name of ${node.path}`).toMatch(DISCORD_NAME);
+        expect(node.name, node.path).toMatch(DISCORD_NAME);
+        const description = node.description_localizations?.de ?? "";
+        expect(description.length, `German description of ${node.path}`).toBeGreaterThan(0);
+        expect(description.length, `German description of ${node.path}`).toBeLessThanOrEqual(100);
+        expect(node.description.length, node.path).toBeLessThanOrEqual(100);
+        const parent = node.path.slice(0, Math.max(0, node.path.lastIndexOf(" ")));
+        siblings.set(parent, [...(siblings.get(parent) ?? []), german ?? ""]);
+      }
+      // Discord refuses two options of one command (or two subcommands) with the same German name.
+      for (const [parent, names] of siblings) expect(new Set(names).size, parent).toBe(names.length);
 
-      expect(typeof command.rules.cooldown).toBe("boolean");
-      expect(typeof command.rules.moderatorsOnly).toBe("boolean");
-      expect(typeof command.rules.serverAdminsOnly).toBe("boolean");
-      expect(typeof command.rules.homeServerOnly).toBe("boolean");
       // Discord hides a moderators' or admins' command from others; the rule checks again for
       // permissions granted otherwise.
-      expect(Boolean(command.data.default_member_permissions)).toBe(
-        command.rules.moderatorsOnly || command.rules.serverAdminsOnly,
-      );
+      const restricted = command.rules.moderatorsOnly || command.rules.serverAdminsOnly;
+      expect(Boolean(command.data.default_member_permissions)).toBe(restricted);
+      // A restricted command's buttons act with its power: they must not be open to all.
+      for (const kind of command.components ?? [])
+        if (restricted)
+          expect(kind.rules.moderatorsOnly || kind.rules.serverAdminsOnly, kind.scope).toBe(true);
 
       const loaded = await loadKnowledgeFile(SHIPPED_KNOWLEDGE);
       if (!loaded.ok) throw new Error("the shipped knowledge must load");
@@ -74,10 +106,9 @@ describe("the command modules", () => {
     for (const name of slashCommands.keys()) expect(io.stdout.text).toContain(`/${name}`);
   });
 
-  it("declare rules for every family of buttons and menus", () => {
-    for (const kind of componentKinds.values()) {
-      expect(typeof kind.rules.cooldown).toBe("boolean");
-      expect(typeof kind.rules.moderatorsOnly).toBe("boolean");
-    }
+  it("route every family of buttons and menus to the one command module that declares it", () => {
+    const declared = commandModules.flatMap((command) => command.components ?? []);
+    expect(componentKinds.size).toBe(declared.length);
+    for (const kind of declared) expect(componentKinds.get(kind.scope)).toBe(kind);
   });
 });

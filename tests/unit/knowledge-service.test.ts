@@ -81,6 +81,15 @@ describe("the knowledge service", () => {
     expect(change.diff.removed).toEqual([]);
   });
 
+  it("names the served version, which follows a reload", async () => {
+    const served = service.servedVersion;
+    expect(served).toBe(service.index.knowledge.document.version);
+    await writeFile(path, WITH_GLACIERS.replace(/version: "[^"]*"/, 'version: "served-next"'));
+    expect((await service.reload("test")).kind).toBe("applied");
+    expect(service.servedVersion).toBe("served-next");
+    expect(served).not.toBe("served-next");
+  });
+
   it.each(BROKEN_KNOWLEDGE)(
     "keeps answering from the old knowledge when the file has a $kind",
     async (broken) => {

@@ -47,6 +47,32 @@ describe("language detection on short questions", () => {
     expect(detectLanguage(words, lexicon)).toBe("en");
   });
 
+  it.each(["Kanzler", "Kanzler?", "Kanzlerin", "Gipfel", "Abkommen", "Treffen"])(
+    "tells the short German noun %s as German, with or without the knowledge",
+    (word) => {
+      expect(detectLanguage(word, lexicon)).toBe("de");
+      expect(detectLanguage(word)).toBe("de");
+    },
+  );
+
+  it.each(["chancellor", "summit", "agreement", "deportations", "the chancellor's topic", "meeting"])(
+    "keeps the English %s English",
+    (words) => {
+      expect(detectLanguage(words, lexicon)).toBe("en");
+    },
+  );
+
+  it("takes a word found only inside the knowledge's German words as German, not one English uses too", () => {
+    const knowledge = new Map([
+      ["bundeskanzleramt", 1],
+      ["wirtschaftspartner", 1],
+      ["partnership", -1],
+    ]);
+    expect(detectLanguage("Kanzleramt", knowledge)).toBe("de");
+    expect(detectLanguage("Kanzleramt", new Map())).toBe("unknown");
+    expect(detectLanguage("partner", knowledge)).not.toBe("de");
+  });
+
   it("recognises scripts it does not read", () => {
     expect(detectLanguage("Кто участвовал в саммите?")).toBe("other");
     expect(detectLanguage("峰会在哪里举行")).toBe("other");

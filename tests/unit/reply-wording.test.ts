@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderAbout, renderStatement } from "../../src/cli/terminal-render.js";
 import { aboutReply, statementReply } from "../../src/discord/render/info-view.js";
+import {
+  statusReply,
+  versionLabel as versionLabelWithSize,
+} from "../../src/discord/render/knowledge-view.js";
 import { messagesFor } from "../../src/i18n/messages.js";
 import { versionLabel } from "../../src/i18n/version-label.js";
 import { loadKnowledgeFile, parseKnowledge } from "../../src/knowledge/load.js";
@@ -84,5 +88,23 @@ describe("reply wording", () => {
     const { version } = index.knowledge.document;
     expect(footer?.split(version).length).toBe(2);
     expect(footer).not.toMatch(/\(\d{4}-\d{2}-\d{2}\)/);
+  });
+});
+
+describe("moderators' replies in their language", () => {
+  it("says versions and cut error lists in German to a German moderator", () => {
+    const knowledge = index.knowledge;
+    const issues = Array.from({ length: 200 }, (_, line) => ({
+      file: "summit.yaml",
+      line,
+      column: 1,
+      field: "statements",
+      message: "a long enough complaint about this line of the file",
+    }));
+    const german = JSON.stringify(statusReply(knowledge, { at: new Date(), actor: "mod", issues }, "de"));
+    expect(german).toMatch(/\d+ Aussagen\)/);
+    expect(german).toMatch(/… und \d+ weitere/);
+    expect(german).not.toMatch(/statements\)|and \d+ more/);
+    expect(versionLabelWithSize(knowledge, "en")).toMatch(/ \d+ statements\)$/);
   });
 });

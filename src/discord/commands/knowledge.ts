@@ -27,6 +27,7 @@ import {
   statusReply,
   uploadPreviewReply,
 } from "../render/knowledge-view.js";
+import { echoTyped } from "../render/limits.js";
 import { fitForChannel } from "../render/reply.js";
 import { shardSummaries } from "../shard-bridge.js";
 import {
@@ -208,7 +209,12 @@ async function history(interaction: ChatInputCommandInteraction, { knowledge }: 
 async function gaps(interaction: ChatInputCommandInteraction, { feedback }: BotContext): Promise<void> {
   const language = replyLanguage(interaction);
   const server = interaction.options.getString("server")?.trim();
-  const narrowed = server && /^\d{17,20}$/.test(server) ? { guildId: server } : {};
+  // A mistyped id must not silently widen the report to every server.
+  if (server && !/^\d{17,20}$/.test(server)) {
+    await interaction.reply({ content: messagesFor(language).notAServerId(echoTyped(server)), ...privately });
+    return;
+  }
+  const narrowed = server ? { guildId: server } : {};
   const gaps = feedbackAttempt(() =>
     feedback.use((store) => ({
       report: store.gaps({ limit: 10, ...narrowed }),

@@ -2,8 +2,8 @@ import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import { renderStatement } from "../../cli/terminal-render.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { findStatement } from "../../knowledge/lookup.js";
-import { truncate } from "../../search/normalize.js";
 import { statementReply } from "../render/info-view.js";
+import { echoTyped } from "../render/limits.js";
 import { fitForChannel } from "../render/reply.js";
 import { canEmbed, OPEN_TO_ALL, replyLanguage, type SlashCommand } from "./command.js";
 import { localized, publicOption } from "./localized.js";
@@ -18,14 +18,14 @@ export const statementCommand: SlashCommand = {
     .toJSON(),
   rules: OPEN_TO_ALL,
 
-  async execute(interaction, { knowledge }) {
+  async execute(interaction, { knowledge: service }) {
     const language = replyLanguage(interaction);
     const id = interaction.options.getString("id", true).trim();
-    const index = knowledge.index;
+    const index = service.index;
     const statement = findStatement(index.knowledge, id);
     if (!statement) {
       await interaction.reply({
-        content: messagesFor(language).statementNotFound(truncate(id.replace(/[`\\]/g, ""), 80)),
+        content: messagesFor(language).statementNotFound(echoTyped(id)),
         flags: MessageFlags.Ephemeral,
       });
       return;
@@ -38,10 +38,10 @@ export const statementCommand: SlashCommand = {
   },
 
   /** Ids that contain what is typed first, then statements whose text matches it. */
-  async autocomplete(interaction, { knowledge, metrics }) {
+  async autocomplete(interaction, { knowledge: service, metrics }) {
     metrics.recordAutocomplete("statement");
     const typed = String(interaction.options.getFocused()).trim();
-    await interaction.respond(statementChoices(knowledge.index, typed, replyLanguage(interaction)));
+    await interaction.respond(statementChoices(service.index, typed, replyLanguage(interaction)));
   },
 
   chat: {

@@ -3,6 +3,7 @@ import { renderTopicStatements, renderTopics } from "../../cli/terminal-render.j
 import { messagesFor } from "../../i18n/messages.js";
 import { findTopic } from "../../knowledge/lookup.js";
 import type { BotContext } from "../context.js";
+import { echoTyped } from "../render/limits.js";
 import { fitForChannel } from "../render/reply.js";
 import { topicPageReply, topicsHomeReply } from "../render/topics-view.js";
 import {
@@ -23,23 +24,28 @@ export const topicsCommand: SlashCommand = {
     .toJSON(),
   rules: OPEN_TO_ALL,
 
-  async execute(interaction, { knowledge }) {
+  async execute(interaction, { knowledge: service }) {
     const language = replyLanguage(interaction);
-    const typed = interaction.options.getString("topic");
+    const typed = interaction.options.getString("topic")?.trim();
+    const index = service.index;
     // Autocomplete sends the id; a title typed without picking a suggestion is found as well.
-    const topic = typed ? findTopic(knowledge.index.knowledge, typed) : undefined;
-    const page = topic ? topicPageReply(knowledge.index, language, topic.id, 0) : undefined;
+    const topic = typed ? findTopic(index.knowledge, typed) : undefined;
+    const page = topic ? topicPageReply(index, language, topic.id, 0) : undefined;
+    // An unknown topic is said so above the list, never silently answered with the list alone.
+    const home = topicsHomeReply(index, language);
+    const reply =
+      page ?? (typed ? { ...home, content: messagesFor(language).topicNotFound(echoTyped(typed)) } : home);
     await interaction.reply({
-      ...fitForChannel(page ?? topicsHomeReply(knowledge.index, language), canEmbed(interaction)),
+      ...fitForChannel(reply, canEmbed(interaction)),
       flags: MessageFlags.Ephemeral,
     });
   },
 
-  async autocomplete(interaction, { knowledge, metrics }) {
+  async autocomplete(interaction, { knowledge: service, metrics }) {
     metrics.recordAutocomplete("topics");
     const language = replyLanguage(interaction);
     const typed = String(interaction.options.getFocused()).toLowerCase();
-    const topics = knowledge.index.knowledge.topics.filter(
+    const topics = service.index.knowledge.topics.filter(
       (topic) => typed === "" || topic[language].toLowerCase().includes(typed) || topic.id.includes(typed),
     );
     await interaction.respond(
@@ -54,7 +60,7 @@ export const topicsCommand: SlashCommand = {
       if (!typed) return all;
       // By id or by the title the list shows, whatever the case; never silently the list again.
       const topic = findTopic(index.knowledge, typed);
-      if (!topic) return `${messagesFor(language).chat.topicNotFound(typed)}\n${all}`;
+      if (!topic) return `${messagesFor(language).topicNotFound(typed)}\n${all}`;
       return renderTopicStatements(index.knowledge, topic.id, language) ?? all;
     },
   },

@@ -8,7 +8,7 @@ import { type AskButtonId, askButtonIds, type ShownStanding, voteIds } from "../
 import { topicsIds } from "../commands/topics-ids.js";
 import { VERSION_LENGTH } from "../custom-ids.js";
 import { DiscordLimits, isLinkSafe, linkOrText, safeText, truncate } from "./limits.js";
-import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
+import { ACCENT_COLOR, type ReplyPayload, servedVersionLine } from "./reply.js";
 
 export const SHOWN_PASSAGES = 3;
 /** How many further passages "More results" may show. */
@@ -27,7 +27,7 @@ export function answerReply(answer: Answer, index: SearchIndex, requestId?: stri
 
   const shown = answer.passages.slice(0, SHOWN_PASSAGES);
   const more = answer.passages.slice(SHOWN_PASSAGES, SHOWN_PASSAGES + MORE_PASSAGES);
-  const footer = `${text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date)} · ${text.confidence(Math.round(answer.confidence * 100))}`;
+  const footer = `${servedVersionLine(index, text)} · ${text.confidence(Math.round(answer.confidence * 100))}`;
   const buttons = [
     ...(more.length > 0
       ? [
@@ -72,7 +72,7 @@ export function languageSwitchReply(
 ): ReplyPayload {
   const { language, statements: positions, standing, answer } = id;
   const text = messagesFor(language);
-  const footer = text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date);
+  const footer = servedVersionLine(index, text);
   const notes = standing
     ? notesAbove(
         {
@@ -129,7 +129,7 @@ export function morePassagesReply(
 ): ReplyPayload {
   const text = messagesFor(language);
   if (passages.length === 0) return { content: text.noMoreResults };
-  const footer = text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date);
+  const footer = servedVersionLine(index, text);
   return {
     ...(note ? { content: note } : {}),
     embeds: passageEmbeds(passages, index, language, footer),

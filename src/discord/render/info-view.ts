@@ -5,7 +5,7 @@ import { sourceLine, sourceTitle } from "../../knowledge/sources.js";
 import type { Language } from "../../search/language.js";
 import type { SearchIndex } from "../../search/search-index.js";
 import { DiscordLimits, isLinkSafe, linkOrText, safeText, truncate } from "./limits.js";
-import { ACCENT_COLOR, type ReplyPayload } from "./reply.js";
+import { ACCENT_COLOR, type ReplyPayload, servedVersionLine } from "./reply.js";
 
 /** One statement in full: both languages, topic, source and whether it is a quotation. */
 export function statementReply(index: SearchIndex, statement: Statement, language: Language): ReplyPayload {
@@ -35,7 +35,7 @@ export function statementReply(index: SearchIndex, statement: Statement, languag
           { name: text.source, value: truncate(sourceValue, DiscordLimits.embedFieldValue), inline: true },
         ],
         footer: {
-          text: `${statement.quote ? text.directQuote : text.paraphrase} · ${text.knowledgeVersion(index.knowledge.document.version, index.knowledge.document.date)}`,
+          text: `${statement.quote ? text.directQuote : text.paraphrase} · ${servedVersionLine(index, text)}`,
         },
       },
     ],

@@ -17,18 +17,22 @@ export function discordTime(date: Date): string {
   return `<t:${Math.floor(date.getTime() / 1000)}:R>`;
 }
 
-export function versionLabel(knowledge: KnowledgeSet): string {
-  return `${safeText(knowledge.document.version, 100)} (${shortHash(knowledge.hash)}, ${knowledge.statements.length} statements)`;
+export function versionLabel(knowledge: KnowledgeSet, language: Language): string {
+  return messagesFor(language).versionWithSize(
+    safeText(knowledge.document.version, 100),
+    shortHash(knowledge.hash),
+    knowledge.statements.length,
+  );
 }
 
 /** Errors as the moderator must see them: every one, `file:line:column field — message`, in a code block. */
-export function issuesBlock(issues: readonly KnowledgeIssue[], budget: number): string {
+export function issuesBlock(issues: readonly KnowledgeIssue[], budget: number, language: Language): string {
   const lines: string[] = [];
   let used = 8;
   for (const [position, issue] of issues.entries()) {
     const line = formatIssue(issue).replaceAll("`", "'");
     if (used + line.length + 1 > budget) {
-      lines.push(`… and ${issues.length - position} more`);
+      lines.push(messagesFor(language).moreIssues(issues.length - position));
       break;
     }
     lines.push(line);
@@ -39,7 +43,7 @@ export function issuesBlock(issues: readonly KnowledgeIssue[], budget: number): 
 
 export function rejectionContent(issues: readonly KnowledgeIssue[], language: Language): string {
   const heading = messagesFor(language).changeRejected(issues.length);
-  return `${heading}\n${issuesBlock(issues, DiscordLimits.content - heading.length - 1)}`;
+  return `${heading}\n${issuesBlock(issues, DiscordLimits.content - heading.length - 1, language)}`;
 }
 
 export function diffLine(diff: KnowledgeDiff): string {
@@ -54,7 +58,7 @@ export function statusReply(
 ): ReplyPayload {
   const text = messagesFor(language);
   const lines = [
-    `**${versionLabel(knowledge)}**`,
+    `**${versionLabel(knowledge, language)}**`,
     `${knowledge.topics.length} ${text.topicsTitle.toLowerCase()} · sha256 \`${knowledge.hash.slice(0, 16)}\``,
     text.knowledgeLoaded(discordTime(knowledge.loadedAt), knowledge.origin),
     ...(shards ?? []),
@@ -68,7 +72,7 @@ export function statusReply(
         color: ACCENT_COLOR,
         title: text.knowledgeStatusTitle,
         description: rejection
-          ? `${description}\n${issuesBlock(rejection.issues, DiscordLimits.embedDescription - description.length - 2)}`
+          ? `${description}\n${issuesBlock(rejection.issues, DiscordLimits.embedDescription - description.length - 2, language)}`
           : description,
       },
     ],
@@ -196,7 +200,11 @@ export function changeReply(change: KnowledgeChange, language: Language): Messag
   switch (change.kind) {
     case "applied": {
       const heading = [
-        text.reloadApplied(versionLabel(change.before), versionLabel(change.after), diffLine(change.diff)),
+        text.reloadApplied(
+          versionLabel(change.before, language),
+          versionLabel(change.after, language),
+          diffLine(change.diff),
+        ),
         ...(versionUnchanged(change.before, change.after, change.diff)
           ? [text.versionUnchanged(change.after.document.version)]
           : []),

@@ -53,6 +53,11 @@ export function safeText(text: string, max: number): string {
   return truncate(escaped, max);
 }
 
+/** What a user typed, quoted back in a "not found" reply: short, and unable to break its code span. */
+export function echoTyped(typed: string): string {
+  return truncate(typed.replace(/[`\\]/g, ""), 80);
+}
+
 /** The knowledge check rejects other addresses; this guards the replies even so. */
 export function isLinkSafe(url: string | undefined): url is string {
   return url !== undefined && SAFE_LINK_URL.test(url);

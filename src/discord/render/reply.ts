@@ -1,4 +1,6 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from "discord.js";
+import type { Messages } from "../../i18n/messages.js";
+import type { SearchIndex } from "../../search/search-index.js";
 import { DiscordLimits, safeText, truncate } from "./limits.js";
 
 /** What a handler sends: the same shape for interaction replies, message replies and edits. */
@@ -46,4 +48,10 @@ function embedAsText(embed: APIEmbed): string {
   for (const field of embed.fields ?? []) lines.push(`**${field.name}**\n${field.value}`);
   if (embed.footer?.text) lines.push(`-# ${safeText(embed.footer.text, DiscordLimits.embedFooter)}`);
   return lines.join("\n");
+}
+
+/** "Knowledge version …" for footers: the version the answering index serves, with its date. */
+export function servedVersionLine(index: SearchIndex, text: Messages): string {
+  const { document } = index.knowledge;
+  return text.knowledgeVersion(document.version, document.date);
 }
