@@ -52,7 +52,7 @@ export function reportHomeServer(
   const home = settings.ADMIN_GUILD_ID;
   if (home === undefined) {
     logger.warn(
-      "ADMIN_GUILD_ID is not set: /knowledge is refused in every server (the shell commands `npm run knowledge -- …` still work)",
+      "ADMIN_GUILD_ID is not set: /knowledge is refused in every server (the shell commands `npm run --silent knowledge -- …` still work)",
     );
   } else if (isThisShardsGuild(client, home) && !client.guilds.cache.has(home)) {
     logger.warn(
